@@ -1,0 +1,51 @@
+/**
+ * The one list of everything the renderer can ask the main process, and everything the main
+ * process can tell it. Each feature declares its methods and events in its own file; this
+ * module joins them. Nothing else defines a channel.
+ */
+import type { z } from 'zod';
+import { dockerEvents, dockerMethods } from './docker';
+import { systemEvents, systemMethods } from './system';
+
+export const methods = {
+  ...systemMethods,
+  ...dockerMethods,
+} as const;
+
+export const events = {
+  ...systemEvents,
+  ...dockerEvents,
+} as const;
+
+export type Methods = typeof methods;
+export type Events = typeof events;
+export type MethodName = keyof Methods;
+export type EventName = keyof Events;
+/** What a caller passes (before defaults are applied). */
+export type ParamsIn<M extends MethodName> = z.input<Methods[M]['params']>;
+/** What a handler receives (after parsing). */
+export type Params<M extends MethodName> = z.output<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+/** True when `name` is a declared method. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+/** True when `name` is a declared event. */
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export * from './define';
+export * from './errors';
+export * from './transport';
+export * from './system';
+export * from './docker';
+
+/** Publishes a contract event to every subscriber. Services receive one of these. */
+export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** Undoes a subscription. Every subscription returns one. */
+export type Disposer = () => void;

@@ -1,0 +1,122 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WS_PATH, WS_TOKEN_PARAM, wsClientMessageSchema, type WsServerMessage } from '../contract';
+import type { Logger } from '../services/logging/logger';
+import type { Router } from './router';
+
+export interface WsTransportOptions {
+  server: Server;
+  router: Router;
+  token: string;
+  /** Origins allowed to open the socket, e.g. `http://127.0.0.1:4312`. */
+  allowedOrigins: () => string[];
+  log: Logger;
+  /** Largest accepted message in bytes. */
+  maxPayload?: number;
+}
+
+/** Compares two secrets in constant time. */
+export function tokensMatch(given: string | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+  const text = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+  socket.write(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+  );
+  socket.destroy();
+}
+
+/** Checks an upgrade request; returns the reason to refuse it, or null when it may connect. */
+export function checkUpgrade(
+  request: IncomingMessage,
+  token: string,
+  allowedOrigins: string[],
+): { status: 401 | 403 | 404; reason: string } | null {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname !== WS_PATH) return { status: 404, reason: 'No such endpoint.' };
+  const origin = request.headers.origin;
+  if (!origin || !allowedOrigins.includes(origin)) {
+    return { status: 403, reason: `Origin ${origin ?? '(none)'} may not use Berth's RPC.` };
+  }
+  if (!tokensMatch(url.searchParams.get(WS_TOKEN_PARAM), token)) {
+    return { status: 401, reason: 'Missing or wrong token.' };
+  }
+  return null;
+}
+
+/** Serves the router over a WebSocket on an existing HTTP server. Returns a function that closes it. */
+export function attachWsTransport(options: WsTransportOptions): () => Promise<void> {
+  const { server, router, token, log } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 8 * 1024 * 1024 });
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = checkUpgrade(request, token, options.allowedOrigins());
+    if (refusal) {
+      log.warn('refused WebSocket connection', {
+        reason: refusal.reason,
+        remote: request.socket.remoteAddress,
+      });
+      refuse(socket, refusal.status, refusal.reason);
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, `ws:${request.socket.remotePort ?? '?'}`));
+  };
+
+  const serve = (ws: WebSocket, peer: string) => {
+    const send = (message: WsServerMessage) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    const session = router.openSession(peer, (event, payload) => send({ type: 'event', event, payload }));
+    log.info('client connected', { peer });
+
+    ws.on('message', async (data, isBinary) => {
+      if (isBinary) {
+        send({ type: 'error', message: 'Binary messages are not accepted.' });
+        return;
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(data.toString());
+      } catch {
+        send({ type: 'error', message: 'Messages must be JSON.' });
+        return;
+      }
+      const parsed = wsClientMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        log.warn('refused malformed message', { peer });
+        send({ type: 'error', message: 'Malformed message: expected {type: "call"|"subscribe"|"unsubscribe", ...}.' });
+        return;
+      }
+      const message = parsed.data;
+      if (message.type === 'call') {
+        const response = await router.call(message.method, message.params, { transport: 'ws', peer });
+        send({ type: 'result', id: message.id, response });
+      } else if (message.type === 'subscribe') {
+        const response = session.subscribe(message.event);
+        if (!response.ok) send({ type: 'error', message: response.error.message });
+      } else {
+        session.unsubscribe(message.event);
+      }
+    });
+    ws.on('close', () => {
+      session.dispose();
+      log.info('client disconnected', { peer });
+    });
+    ws.on('error', (error) => log.warn('socket error', { peer, error: error.message }));
+  };
+
+  server.on('upgrade', onUpgrade);
+  return () =>
+    new Promise<void>((resolve) => {
+      server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      wss.close(() => resolve());
+    });
+}
