@@ -5,16 +5,19 @@
  */
 import type { z } from 'zod';
 import { dockerEvents, dockerMethods } from './docker';
+import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 
 export const methods = {
   ...systemMethods,
   ...dockerMethods,
+  ...settingsMethods,
 } as const;
 
 export const events = {
   ...systemEvents,
   ...dockerEvents,
+  ...settingsEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -43,6 +46,7 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './settings';
 
 /** Publishes a contract event to every subscriber. Services receive one of these. */
 export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

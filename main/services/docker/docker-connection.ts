@@ -188,8 +188,8 @@ export class DockerConnection {
         return;
       }
       const streaming = new Dockerode({ ...endpoint.options });
-      const since = this.lastEventNano > 0 ? String(Math.floor(this.lastEventNano / 1e9)) : undefined;
-      const stream = (await streaming.getEvents(since ? { since } : {})) as NodeJS.ReadableStream;
+      const since = this.lastEventNano > 0 ? Math.floor(this.lastEventNano / 1e9) : undefined;
+      const stream: NodeJS.ReadableStream = await streaming.getEvents(since ? { since } : {});
       if (generation !== this.generation) {
         (stream as unknown as { destroy?: () => void }).destroy?.();
         return;

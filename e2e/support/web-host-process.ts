@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface WebHostProcess {
+  url: string;
+  openUrl: string;
+  token: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built web host (`out/main/web-host.js`) and waits for the URL it prints. */
+export async function startWebHostProcess(options: { vaultDir?: string; userDataDir: string; env?: NodeJS.ProcessEnv; root?: string }): Promise<WebHostProcess> {
+  const root = options.root ?? process.cwd();
+  const args = [path.join(root, 'out/main/web-host.js'), '--no-open', '--port', '0', '--user-data', options.userDataDir];
+  if (options.vaultDir) args.push('--vault', options.vaultDir);
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const check = () => {
+      const match = /Open: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}:\n${output}`));
+    });
+  });
+  const url = new URL(openUrl);
+  const token = decodeURIComponent(url.hash.replace(/^#token=/, ''));
+  return {
+    url: `${url.protocol}//${url.host}`,
+    openUrl,
+    token,
+    child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}

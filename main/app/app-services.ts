@@ -1,0 +1,20 @@
+import type { Logger } from '../services/logging/logger';
+import type { DockerService } from '../services/docker/docker-service';
+import type { SettingsService } from '../services/settings/settings-service';
+import type { StoreFactory } from '../services/settings/store-factory';
+import type { HostCapabilities } from './host-capabilities';
+
+/** The services of one running Berth, shared by all windows and sockets. */
+export interface AppServices {
+  version: string;
+  host: HostCapabilities;
+  log: Logger;
+  /** Folder of the bundled study vault. */
+  bundledVaultDir: string;
+  /** Vault to open at start (from --vault, else the last one, else the bundled one). */
+  initialVaultDir: string;
+  userDataDir: string;
+  storeFactory: StoreFactory;
+  settings: SettingsService;
+  docker: DockerService;
+}

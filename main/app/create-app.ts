@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventHub } from '../rpc/event-hub';
+import { Router } from '../rpc/router';
+import { DockerService } from '../services/docker/docker-service';
+import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
+import type { Logger } from '../services/logging/logger';
+import { SettingsService } from '../services/settings/settings-service';
+import type { StoreFactory } from '../services/settings/store-factory';
+import type { AppServices } from './app-services';
+import { createHandlers } from './handlers';
+import type { HostCapabilities } from './host-capabilities';
+
+export interface CreateAppOptions {
+  version: string;
+  host: HostCapabilities;
+  log: Logger;
+  userDataDir: string;
+  storeFactory: StoreFactory;
+  bundledVaultDir: string;
+  /** A vault given on the command line wins over the remembered one. */
+  vaultDir?: string;
+  dockerBackoffMs?: number[];
+}
+
+/** One running Berth: its services, the event hub and the router, independent of the transport. */
+export interface BerthApp {
+  services: AppServices;
+  hub: EventHub;
+  router: Router;
+  start(): void;
+  dispose(): Promise<void>;
+}
+
+function isDirectory(dir: string | undefined): dir is string {
+  if (!dir) return false;
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the services and the router; the Electron shell and the web host both start here. */
+export function createApp(options: CreateAppOptions): BerthApp {
+  const log = options.log;
+  const hub = new EventHub(log.child('events'));
+  const settings = new SettingsService(options.storeFactory);
+  if (settings.droppedOnLoad.length) {
+    log.warn('settings had invalid values that were reset', { keys: settings.droppedOnLoad });
+  }
+
+  const remembered = settings.get().lastVault;
+  const initialVaultDir = path.resolve(
+    options.vaultDir ?? (isDirectory(remembered) ? remembered : options.bundledVaultDir),
+  );
+
+  const docker = new DockerService({
+    resolveEndpoint: () => resolveLocalEndpoint(settings.get().dockerHost || undefined),
+    publish: hub.publish,
+    log: log.child('docker'),
+    ...(options.dockerBackoffMs ? { backoffMs: options.dockerBackoffMs } : {}),
+  });
+
+  const services: AppServices = {
+    version: options.version,
+    host: options.host,
+    log,
+    bundledVaultDir: options.bundledVaultDir,
+    initialVaultDir,
+    userDataDir: options.userDataDir,
+    storeFactory: options.storeFactory,
+    settings,
+    docker,
+  };
+
+  let lastDockerHost = settings.get().dockerHost;
+  const disposeSettingsWatch = settings.onChange((value) => {
+    hub.publish('settings.changed', value);
+    if (value.dockerHost !== lastDockerHost) {
+      lastDockerHost = value.dockerHost;
+      docker.reconnect();
+    }
+  });
+
+  const router = new Router(createHandlers(services), hub, log.child('rpc'));
+
+  return {
+    services,
+    hub,
+    router,
+    start() {
+      docker.start();
+    },
+    async dispose() {
+      disposeSettingsWatch();
+      await docker.stop();
+    },
+  };
+}

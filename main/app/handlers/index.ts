@@ -1,0 +1,14 @@
+import type { Handlers } from '../../rpc/router';
+import type { AppServices } from '../app-services';
+import { dockerHandlers } from './docker-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { systemHandlers } from './system-handlers';
+
+/** Every contract method bound to its service. */
+export function createHandlers(services: AppServices): Handlers {
+  return {
+    ...systemHandlers(services.host, services.version),
+    ...dockerHandlers(services.docker),
+    ...settingsHandlers(services.settings),
+  };
+}

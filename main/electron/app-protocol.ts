@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { protocol } from 'electron';
+import { APP_SCHEME } from '../security';
+import { contentSecurityPolicy, securityHeaders } from '../security-policy';
+import { mimeTypeFor } from '../web/mime-types';
+
+/** Registers `app://` as a standard, secure scheme. Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+/** Serves the built renderer on `app://berth/…`, confined to its folder, with the CSP header. */
+export function handleAppProtocol(rendererRoot: string): void {
+  const root = path.resolve(rendererRoot);
+  const headers = securityHeaders(contentSecurityPolicy());
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'berth') return new Response('Not found', { status: 404 });
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname);
+    } catch {
+      return new Response('Bad path', { status: 400 });
+    }
+    const file = path.resolve(root, `.${path.posix.normalize(`/${relative}`)}`);
+    if (relative.includes('\0') || (file !== root && !file.startsWith(root + path.sep))) {
+      return new Response('Forbidden', { status: 403 });
+    }
+    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
+    const body = await fs.promises.readFile(target);
+    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': mimeTypeFor(target) } });
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Berth's Electron main process: security first, then the app protocol, the services, the IPC
+ * transport and the window. Everything else lives in services shared with web mode.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import Store from 'electron-store';
+import { createApp, type BerthApp } from './app/create-app';
+import { bundledVaultDir, readAppVersion } from './app/paths';
+import { handleAppProtocol, registerAppScheme } from './electron/app-protocol';
+import { attachIpcTransport } from './rpc/ipc-transport';
+import { applyAppSecurity, isAppUrl } from './security';
+import { createLogger } from './services/logging/logger';
+import { moveAsideCorruptStore, wrapConf, type StoreFactory, type StoreOptions } from './services/settings/store-factory';
+import { captureWindowState, createMainWindow } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appRoot = app.isPackaged ? process.resourcesPath : path.resolve(here, '..', '..');
+const rendererRoot = path.join(here, '..', 'renderer');
+const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userDataDir = app.getPath('userData');
+  const log = createLogger({ file: path.join(userDataDir, 'logs', 'berth.log'), console: !app.isPackaged });
+  applyAppSecurity(log);
+  handleAppProtocol(rendererRoot);
+
+  const storeFactory: StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) => {
+    const open = () =>
+      new Store<T>({
+        name: options.name,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+        defaults: options.defaults,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+      });
+    try {
+      return wrapConf(open());
+    } catch (error) {
+      const file = path.join(options.cwd ?? userDataDir, `${options.name}.json`);
+      const backup = moveAsideCorruptStore(file, String(error));
+      log.warn('store was unreadable and was moved aside', { ...backup });
+      return wrapConf(open());
+    }
+  };
+
+  const vaultArg = process.argv.find((arg) => arg.startsWith('--vault='))?.slice('--vault='.length);
+  const berth: BerthApp = createApp({
+    version: readAppVersion(appRoot),
+    host: {
+      mode: 'electron',
+      openExternal: (url) => shell.openExternal(url),
+      pickFolder: async () => {
+        const focused = BrowserWindow.getFocusedWindow();
+        const options: Electron.OpenDialogOptions = { title: 'Open vault', properties: ['openDirectory', 'createDirectory'] };
+        const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    log,
+    userDataDir,
+    storeFactory,
+    bundledVaultDir: bundledVaultDir(appRoot),
+    ...(vaultArg ? { vaultDir: path.resolve(vaultArg) } : {}),
+  });
+
+  const windows = new Set<number>();
+  const detachIpc = attachIpcTransport({
+    router: berth.router,
+    log: log.child('ipc'),
+    isTrustedSender: (url, sender) => isAppUrl(url) && windows.has(sender.id),
+  });
+  berth.start();
+
+  const openWindow = () => {
+    const win = createMainWindow(preloadPath, berth.services.settings.get().window);
+    const id = win.webContents.id;
+    windows.add(id);
+    win.on('close', () => berth.services.settings.update({ window: captureWindowState(win) }));
+    win.on('closed', () => windows.delete(id));
+    return win;
+  };
+  openWindow();
+
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    detachIpc();
+    void berth.dispose();
+  });
+}

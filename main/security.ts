@@ -1,0 +1,89 @@
+/**
+ * Electron security defaults, all in one place: the web preferences every window gets, and the
+ * session and app-wide restrictions (navigation, new windows, permissions, webviews).
+ */
+import { app, session, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from './app/host-capabilities';
+import { contentSecurityPolicy, securityHeaders } from './security-policy';
+import type { Logger } from './services/logging/logger';
+
+/** The custom scheme Berth's own UI is served from. */
+export const APP_SCHEME = 'app';
+/** The origin of Berth's UI: `app://berth`. */
+export const APP_ORIGIN = `${APP_SCHEME}://berth`;
+
+/** Web preferences for every Berth window. Never weaken these per window. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+  };
+}
+
+/** True when a URL belongs to Berth's own UI. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** Denies navigation, new windows and webviews for one web contents; external links go to the browser. */
+export function restrictWebContents(contents: WebContents, log: Logger): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log.warn('blocked navigation', { url: url.slice(0, 200) });
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) {
+      event.preventDefault();
+      log.warn('blocked redirect', { url: url.slice(0, 200) });
+    }
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('blocked webview');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    log.warn('denied window.open', { url: url.slice(0, 200) });
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission request and check for a session, and sets the CSP on its responses. */
+export function restrictSession(target: Session, log: Logger): void {
+  target.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn('denied permission request', { permission });
+    callback(false);
+  });
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+  const headers = securityHeaders(contentSecurityPolicy());
+  target.webRequest.onHeadersReceived((details, callback) => {
+    const responseHeaders = { ...details.responseHeaders };
+    for (const [name, value] of Object.entries(headers)) responseHeaders[name] = [value];
+    callback({ responseHeaders });
+  });
+}
+
+/** Applies the app-wide restrictions; call once before any window opens. */
+export function applyAppSecurity(log: Logger): void {
+  restrictSession(session.defaultSession, log);
+  app.on('web-contents-created', (_event, contents) => restrictWebContents(contents, log));
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Current version of the settings document; bump it and add a migration when the shape changes. */
+export const SETTINGS_VERSION = 1;
+
+export const windowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400),
+  height: z.number().int().min(300),
+  maximized: z.boolean(),
+});
+
+/** Everything Berth remembers between runs, apart from per-vault stores. */
+export const settingsSchema = z.object({
+  version: z.number().int(),
+  theme: z.enum(['system', 'light', 'dark']),
+  fontSize: z.number().int().min(10).max(28),
+  /** Overrides DOCKER_HOST and the docker context when set. */
+  dockerHost: z.string().max(2048),
+  /** Demo image override; empty means the pinned default. */
+  demoImage: z.string().max(512),
+  lastVault: z.string().optional(),
+  recentVaults: z.array(z.string()).max(20),
+  /** Last open note per vault (vault real path -> note path). */
+  lastNotes: z.record(z.string(), z.string()),
+  /** Pane sizes in pixels, by pane id. */
+  paneSizes: z.record(z.string(), z.number()),
+  window: windowStateSchema.optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  version: SETTINGS_VERSION,
+  theme: 'system',
+  fontSize: 15,
+  dockerHost: '',
+  demoImage: '',
+  recentVaults: [],
+  lastNotes: {},
+  paneSizes: {},
+};
+
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/** Migrations by the version they produce. */
+export const settingsMigrations: Record<number, Migration> = {
+  // Version 0 had no version field; everything else was compatible.
+  1: (old) => ({ ...old, version: 1 }),
+};
+
+/**
+ * Brings a stored document to the current version and fills what is missing from the defaults.
+ * Fields that fail validation fall back to their default one by one, so one bad value does not
+ * lose the rest.
+ */
+export function normalizeSettings(raw: unknown): { settings: Settings; dropped: string[] } {
+  let doc: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
+  const from = typeof doc.version === 'number' ? doc.version : 0;
+  for (let v = from + 1; v <= SETTINGS_VERSION; v++) {
+    const migrate = settingsMigrations[v];
+    if (migrate) doc = migrate(doc);
+  }
+  const dropped: string[] = [];
+  const result: Record<string, unknown> = { ...defaultSettings };
+  const shape = settingsSchema.shape;
+  for (const key of Object.keys(shape) as (keyof Settings)[]) {
+    if (!(key in doc)) continue;
+    const parsed = shape[key].safeParse(doc[key]);
+    if (parsed.success) result[key] = parsed.data;
+    else dropped.push(key);
+  }
+  result.version = SETTINGS_VERSION;
+  return { settings: settingsSchema.parse(result), dropped };
+}

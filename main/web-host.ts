@@ -1,0 +1,93 @@
+/**
+ * Berth in web mode: the same services and RPC as the desktop app, served to a browser on
+ * 127.0.0.1 with a random per-run token. Used where no Electron binary exists, and by CI.
+ *
+ *   node out/main/web-host.js [--port N] [--host 127.0.0.1] [--vault DIR] [--user-data DIR] [--no-open]
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from './app/create-app';
+import { bundledVaultDir, findAppRoot, readAppVersion, rendererDir } from './app/paths';
+import { createLogger } from './services/logging/logger';
+import { confStoreFactory } from './services/settings/store-factory';
+import { openWithSystem } from './web/open-browser';
+import { startWebServer } from './web/web-server';
+
+function defaultUserDataDir(): string {
+  if (process.env.BERTH_USER_DATA) return process.env.BERTH_USER_DATA;
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Berth');
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Berth');
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'Berth');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      vault: { type: 'string' },
+      'user-data': { type: 'string' },
+      'no-open': { type: 'boolean' },
+      reason: { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+
+  const appRoot = findAppRoot(import.meta.url);
+  const userDataDir = path.resolve(values['user-data'] ?? defaultUserDataDir());
+  const log = createLogger({ file: path.join(userDataDir, 'logs', 'berth.log'), console: true, verbose: Boolean(values.verbose) });
+  const vaultDir = values.vault ? path.resolve(values.vault) : undefined;
+
+  const app = createApp({
+    version: readAppVersion(appRoot),
+    host: {
+      mode: 'web',
+      modeReason: values.reason ?? 'started in web mode',
+      openExternal: async (url) => {
+        if (!(await openWithSystem(url))) log.warn('no system browser to open a link');
+      },
+    },
+    log,
+    userDataDir,
+    storeFactory: confStoreFactory(userDataDir),
+    bundledVaultDir: bundledVaultDir(appRoot),
+    ...(vaultDir ? { vaultDir } : {}),
+  });
+  app.start();
+
+  const server = await startWebServer({
+    app,
+    rendererDir: rendererDir(appRoot),
+    log,
+    ...(values.host ? { host: values.host } : {}),
+    port,
+  });
+
+  process.stdout.write(`Berth (web mode) is running at ${server.url}/\n`);
+  process.stdout.write(`Open: ${server.openUrl}\n`);
+  if (!values['no-open']) {
+    const opened = await openWithSystem(server.openUrl);
+    if (!opened) process.stdout.write('No browser could be opened from here; open the address above yourself.\n');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info('shutting down', { signal });
+    await server.close();
+    await app.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Berth could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

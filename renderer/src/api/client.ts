@@ -1,0 +1,41 @@
+import type { Disposer, EventName, EventPayload, MethodName, ParamsIn, Result } from '@contract';
+import type { PreloadApi } from '@contract/channels';
+import { createIpcTransport } from './ipc-transport';
+import { RpcError } from './rpc-error';
+import type { Transport } from './transport';
+import { createWsTransport, takeToken } from './ws-transport';
+
+/** The typed client every feature uses to reach the main process. */
+export interface BerthClient {
+  readonly transport: Transport;
+  /** Calls a contract method; resolves with its result or rejects with an RpcError. */
+  call<M extends MethodName>(method: M, params: ParamsIn<M>): Promise<Result<M>>;
+  /** Listens to a contract event until the returned disposer is called. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Disposer;
+}
+
+/** Wraps a transport in the typed client. */
+export function createClient(transport: Transport): BerthClient {
+  return {
+    transport,
+    async call(method, params) {
+      const response = await transport.call(method, params);
+      if (!response.ok) throw new RpcError(response.error);
+      return response.value as Result<typeof method>;
+    },
+    on(event, listener) {
+      return transport.subscribe(event, listener as (payload: unknown) => void);
+    },
+  };
+}
+
+/** Picks the transport: the preload's `window.api` in Electron, else the WebSocket of web mode. */
+export function detectTransport(): Transport {
+  const preload = (window as unknown as { api?: PreloadApi }).api;
+  if (preload) return createIpcTransport(preload);
+  const token = takeToken();
+  if (!token) {
+    throw new Error('This page was opened without its access token. Open the address Berth printed when it started (it ends in #token=…).');
+  }
+  return createWsTransport(token);
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventName, EventPayload, MethodName, ParamsIn, Result } from '@contract';
+import { getApi } from './index';
+import type { LinkState } from './transport';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  refetch: () => void;
+}
+
+export interface QueryOptions {
+  /** Events that make this query stale; it re-runs when any of them arrives. */
+  invalidateOn?: EventName[];
+  enabled?: boolean;
+}
+
+/**
+ * Runs a contract query and keeps it fresh: events only invalidate, the query is the truth.
+ * Overlapping invalidations collapse into one re-run; the last data stays shown meanwhile.
+ */
+export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M>, options: QueryOptions = {}): QueryState<Result<M>> {
+  const [data, setData] = useState<Result<M>>();
+  const [error, setError] = useState<Error>();
+  const [loading, setLoading] = useState(true);
+  const key = `${method}:${JSON.stringify(params)}`;
+  const paramsRef = useRef(params);
+  paramsRef.current = params;
+  const running = useRef(false);
+  const dirty = useRef(false);
+  const alive = useRef(true);
+  const enabled = options.enabled ?? true;
+  const invalidateKey = (options.invalidateOn ?? []).join(',');
+
+  const run = useCallback(() => {
+    if (!enabled) return;
+    if (running.current) {
+      dirty.current = true;
+      return;
+    }
+    running.current = true;
+    setLoading(true);
+    getApi()
+      .call(method, paramsRef.current)
+      .then(
+        (value) => {
+          if (!alive.current) return;
+          setData(value);
+          setError(undefined);
+        },
+        (err: unknown) => {
+          if (!alive.current) return;
+          setError(err instanceof Error ? err : new Error(String(err)));
+        },
+      )
+      .finally(() => {
+        running.current = false;
+        if (!alive.current) return;
+        setLoading(false);
+        if (dirty.current) {
+          dirty.current = false;
+          run();
+        }
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, enabled]);
+
+  useEffect(() => {
+    alive.current = true;
+    run();
+    const api = getApi();
+    const disposers = invalidateKey
+      .split(',')
+      .filter(Boolean)
+      .map((event) => api.on(event as EventName, () => run()));
+    disposers.push(api.transport.onLinkState((state) => state === 'open' && run()));
+    return () => {
+      alive.current = false;
+      for (const dispose of disposers) dispose();
+    };
+  }, [run, invalidateKey]);
+
+  return { data, error, loading, refetch: run };
+}
+
+/** Calls `listener` for every `event` while the component is mounted. */
+export function useEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): void {
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => getApi().on(event, (payload) => ref.current(payload)), [event]);
+}
+
+/** Whether the renderer can reach the main process (always open over IPC). */
+export function useLinkState(): LinkState {
+  const [state, setState] = useState<LinkState>(() => getApi().transport.linkState);
+  useEffect(() => getApi().transport.onLinkState(setState), []);
+  return state;
+}

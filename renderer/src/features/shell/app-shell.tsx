@@ -1,0 +1,106 @@
+import { useState, type ReactNode } from 'react';
+import { useQuery } from '../../api';
+import { BerthLogo } from './icons';
+import { dockTabs, sidebarViews } from './pane-registry';
+import { StatusBar } from './status-bar';
+import { usePaneSize } from './use-pane-size';
+import { useThemeFromSettings } from './use-theme';
+import { WelcomeView } from './welcome-view';
+
+function Splitter({ label, onPointerDown, onKeyDown }: { label: string; onPointerDown: (e: React.PointerEvent<HTMLElement>) => void; onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => void }) {
+  return (
+    <div
+      className="splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+/**
+ * Berth's window: a sidebar (notes), the centre (the open note), the Docker pane on the right,
+ * and the status bar. `center` and `headerExtras` come from the notes feature.
+ */
+export function AppShell({ center, headerExtras }: { center?: ReactNode; headerExtras?: ReactNode }) {
+  useThemeFromSettings();
+  const info = useQuery('system.info', {});
+  const left = usePaneSize('sidebar', 280, 200, 520, 'left');
+  const right = usePaneSize('dock', 440, 320, 900, 'right');
+  const [sidebarId, setSidebarId] = useState(sidebarViews[0]?.id);
+  const [dockId, setDockId] = useState(dockTabs[0]?.id);
+  const sidebar = sidebarViews.find((v) => v.id === sidebarId) ?? sidebarViews[0];
+  const dock = dockTabs.find((t) => t.id === dockId) ?? dockTabs[0];
+
+  return (
+    <div className="app">
+      <header className="titlebar">
+        <div className="brand">
+          <BerthLogo />
+          <span>Berth</span>
+        </div>
+        <div className="titlebar-extras">{headerExtras}</div>
+      </header>
+      <div
+        className="workspace"
+        style={{ gridTemplateColumns: `${sidebar ? `${left.size}px 5px ` : ''}minmax(360px, 1fr) 5px ${right.size}px` }}
+      >
+        {sidebar && (
+          <>
+            <aside className="sidebar" aria-label="Vault">
+              {sidebarViews.length > 1 && (
+                <nav className="pane-tabs" role="tablist" aria-label="Sidebar views">
+                  {sidebarViews.map((view) => (
+                    <button
+                      key={view.id}
+                      role="tab"
+                      aria-selected={view.id === sidebar.id}
+                      className="pane-tab"
+                      title={view.label}
+                      onClick={() => setSidebarId(view.id)}
+                    >
+                      {view.icon}
+                      <span className="pane-tab-label">{view.label}</span>
+                    </button>
+                  ))}
+                </nav>
+              )}
+              <div className="pane-body" role="tabpanel">
+                {sidebar.render()}
+              </div>
+            </aside>
+            <Splitter label="Resize sidebar" onPointerDown={left.onPointerDown} onKeyDown={left.onKeyDown} />
+          </>
+        )}
+        <main className="center" aria-label="Note">
+          {center ?? <WelcomeView />}
+        </main>
+        <Splitter label="Resize Docker pane" onPointerDown={right.onPointerDown} onKeyDown={right.onKeyDown} />
+        <aside className="dock" aria-label="Docker">
+          <nav className="pane-tabs" role="tablist" aria-label="Docker views">
+            {dockTabs.map((tab) => (
+              <button
+                key={tab.id}
+                role="tab"
+                aria-selected={tab.id === dock?.id}
+                className="pane-tab"
+                data-tab={tab.id}
+                onClick={() => setDockId(tab.id)}
+              >
+                {tab.icon}
+                <span className="pane-tab-label">{tab.label}</span>
+              </button>
+            ))}
+          </nav>
+          <div className="pane-body" role="tabpanel">
+            {dock?.render()}
+          </div>
+        </aside>
+      </div>
+      <StatusBar mode={info.data?.mode} />
+    </div>
+  );
+}

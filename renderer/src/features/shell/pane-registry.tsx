@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { DockerPane } from '../docker/docker-pane';
+import { ActivityIcon } from './icons';
+
+/** A tab of the right-hand Docker pane. Features add theirs here. */
+export interface DockTab {
+  id: string;
+  label: string;
+  icon: ReactNode;
+  render: () => ReactNode;
+}
+
+/** The tabs of the right-hand pane, in order. */
+export const dockTabs: DockTab[] = [
+  { id: 'docker', label: 'Docker', icon: <ActivityIcon />, render: () => <DockerPane /> },
+];
+
+/** A view of the left sidebar (files, search, tags…). Features add theirs here. */
+export interface SidebarView {
+  id: string;
+  label: string;
+  icon: ReactNode;
+  render: () => ReactNode;
+}
+
+/** The left sidebar's views, in order. Empty until the notes feature registers its own. */
+export const sidebarViews: SidebarView[] = [];
