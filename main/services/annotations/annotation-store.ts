@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { annotationSchema, type Annotation } from '../../contract/annotations';
+import { backupDamagedFile, SHARD_NAME_PATTERN, shardNameFor, vaultStoreDir } from './store-files';
+
+/** What one shard file holds: the annotations of one note. */
+export type ShardDocument = {
+  schemaVersion: number;
+  notePath: string;
+  annotations: Annotation[];
+};
+
+/** The part of an electron-store / conf instance the annotation store uses. */
+export interface ShardStore {
+  readonly path: string;
+  /** The whole document, read from disk. */
+  readonly store: Record<string, unknown>;
+  /** Replaces the whole document in one atomic write. */
+  replace(value: ShardDocument): void;
+}
+
+/**
+ * Opens one JSON store file `<cwd>/<name>.json`. In Electron this is electron-store, in web mode
+ * and tests conf, with the same options; it must never clear a file it cannot read.
+ */
+export type ShardStoreFactory = (options: { name: string; cwd: string; defaults: ShardDocument }) => ShardStore;
+
+/** A problem found while loading, for the user: what was kept and where the original went. */
+export interface StoreNotice {
+  level: 'warning' | 'error';
+  message: string;
+  backup?: string;
+}
+
+export interface AnnotationStoreOptions {
+  baseDir: string;
+  vaultPath: string;
+  openStore: ShardStoreFactory;
+  onNotice?: (notice: StoreNotice) => void;
+  now?: () => Date;
+}
+
+const SHARD_VERSION = 1;
+
+const shardShapeSchema = z.object({
+  schemaVersion: z.number().int().min(1).max(SHARD_VERSION),
+  notePath: z.string().min(1),
+  annotations: z.array(z.unknown()),
+});
+
+interface Shard {
+  store: ShardStore;
+  notePath: string;
+  annotations: Map<string, Annotation>;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The annotations of one vault, one shard file per note, so that adding one rewrites only its
+ * note's file however large the vault grows (and a damaged file costs one note, not the vault).
+ * Every write reads the shard from disk first, so two stores over the same folder do not undo
+ * each other's changes. Damaged files are backed up, reported and read as far as possible.
+ */
+export class AnnotationStore {
+  /** Folder holding this vault's shard files. */
+  readonly dir: string;
+  private readonly shards = new Map<string, Shard>();
+  private readonly noteOfId = new Map<string, string>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: AnnotationStoreOptions) {
+    this.dir = vaultStoreDir(options.baseDir, options.vaultPath);
+    this.now = options.now ?? (() => new Date());
+    fs.mkdirSync(this.dir, { recursive: true });
+    for (const entry of fs.readdirSync(this.dir)) {
+      const name = entry.endsWith('.json') ? entry.slice(0, -5) : '';
+      if (SHARD_NAME_PATTERN.test(name)) this.loadShard(name);
+    }
+  }
+
+  /** Every annotation of the vault. */
+  all(): Annotation[] {
+    return [...this.shards.values()].flatMap((shard) => [...shard.annotations.values()]);
+  }
+
+  /** The annotations of one note. */
+  forNote(notePath: string): Annotation[] {
+    return [...(this.shards.get(notePath)?.annotations.values() ?? [])];
+  }
+
+  get(id: string): Annotation | undefined {
+    const notePath = this.noteOfId.get(id);
+    return notePath === undefined ? undefined : this.shards.get(notePath)?.annotations.get(id);
+  }
+
+  /** Paths of the notes that have annotations. */
+  notePaths(): string[] {
+    return [...this.shards.values()].filter((s) => s.annotations.size).map((s) => s.notePath);
+  }
+
+  /** Adds or replaces annotations (by id) of one note in one atomic write. */
+  put(notePath: string, annotations: Annotation[]): void {
+    for (const annotation of annotations) {
+      if (annotation.notePath !== notePath) throw new Error(`Annotation ${annotation.id} belongs to ${annotation.notePath}, not ${notePath}.`);
+      annotationSchema.parse(annotation);
+    }
+    this.mutate(notePath, (current) => {
+      for (const annotation of annotations) current.set(annotation.id, annotation);
+    });
+  }
+
+  /** Deletes annotations by id from one note; returns those that existed. */
+  remove(notePath: string, ids: string[]): Annotation[] {
+    const removed: Annotation[] = [];
+    this.mutate(notePath, (current) => {
+      for (const id of ids) {
+        const found = current.get(id);
+        if (found) removed.push(found);
+        current.delete(id);
+      }
+    });
+    return removed;
+  }
+
+  private mutate(notePath: string, change: (current: Map<string, Annotation>) => void): void {
+    const shard = this.shards.get(notePath) ?? this.openShard(shardNameFor(notePath), notePath);
+    const current = this.readShard(shard);
+    change(current);
+    const doc: ShardDocument = { schemaVersion: SHARD_VERSION, notePath, annotations: [...current.values()] };
+    shard.store.replace(doc);
+    for (const id of shard.annotations.keys()) this.noteOfId.delete(id);
+    shard.annotations = current;
+    for (const id of current.keys()) this.noteOfId.set(id, notePath);
+  }
+
+  /** The shard as it is on disk now (another store may have written it); memory if unreadable. */
+  private readShard(shard: Shard): Map<string, Annotation> {
+    let raw: unknown;
+    try {
+      raw = shard.store.store;
+    } catch {
+      return new Map(shard.annotations);
+    }
+    const shape = shardShapeSchema.safeParse(raw);
+    if (!shape.success) return new Map(shard.annotations);
+    const current = new Map<string, Annotation>();
+    for (const item of shape.data.annotations) {
+      const parsed = annotationSchema.safeParse(item);
+      if (parsed.success && parsed.data.notePath === shard.notePath) current.set(parsed.data.id, parsed.data);
+    }
+    return current;
+  }
+
+  private openShard(name: string, notePath: string): Shard {
+    const defaults: ShardDocument = { schemaVersion: SHARD_VERSION, notePath, annotations: [] };
+    const store = this.options.openStore({ name, cwd: this.dir, defaults });
+    const shard: Shard = { store, notePath, annotations: new Map() };
+    this.shards.set(notePath, shard);
+    return shard;
+  }
+
+  private notify(notice: StoreNotice): void {
+    this.options.onNotice?.(notice);
+  }
+
+  private loadShard(name: string): void {
+    const file = path.join(this.dir, `${name}.json`);
+    const placeholder: ShardDocument = { schemaVersion: SHARD_VERSION, notePath: '', annotations: [] };
+    let store: ShardStore;
+    try {
+      store = this.options.openStore({ name, cwd: this.dir, defaults: placeholder });
+    } catch (error) {
+      // Not even JSON: keep the file aside, untouched, and go on without it.
+      let backup: string | undefined;
+      try {
+        backup = fs.existsSync(file) ? backupDamagedFile(file, this.now(), true) : undefined;
+      } catch (moveError) {
+        this.notify({ level: 'error', message: `An annotations file is damaged and could not be moved aside (${errorText(moveError)}): ${file}` });
+        return;
+      }
+      this.notify({
+        level: 'warning',
+        message: `An annotations file could not be read (${errorText(error)}). It was kept as ${backup ?? file}; Berth continues without it.`,
+        ...(backup ? { backup } : {}),
+      });
+      return;
+    }
+    this.salvage(store, file);
+  }
+
+  /** Loads what validates; backs up the file and rewrites it when anything did not. */
+  private salvage(store: ShardStore, file: string): void {
+    const shape = shardShapeSchema.safeParse(store.store);
+    const rawItems = shape.success ? shape.data.annotations : [];
+    const valid: Annotation[] = [];
+    for (const item of rawItems) {
+      const parsed = annotationSchema.safeParse(item);
+      if (parsed.success) valid.push(parsed.data);
+    }
+    const notePath = shape.success ? shape.data.notePath : valid[0]?.notePath;
+    const kept = valid.filter((a) => a.notePath === notePath);
+    const lost = (shape.success ? rawItems.length : 1) - kept.length;
+    if (!notePath || (!kept.length && !shape.success)) {
+      this.reportDamage(file, true, `it does not look like an annotations file`, 0);
+      return;
+    }
+    if (shardNameFor(notePath) !== path.basename(file, '.json') || this.shards.has(notePath)) {
+      this.reportDamage(file, true, `it names the note ${notePath}, which belongs to another file`, 0);
+      return;
+    }
+    const shard: Shard = { store, notePath, annotations: new Map(kept.map((a) => [a.id, a])) };
+    this.shards.set(notePath, shard);
+    for (const id of shard.annotations.keys()) this.noteOfId.set(id, notePath);
+    if (lost > 0 || !shape.success) {
+      const backup = this.reportDamage(file, false, `${lost} annotation${lost === 1 ? '' : 's'} of ${notePath} failed validation`, kept.length);
+      if (backup) store.replace({ schemaVersion: SHARD_VERSION, notePath, annotations: kept });
+    }
+  }
+
+  private reportDamage(file: string, move: boolean, reason: string, kept: number): string | undefined {
+    let backup: string;
+    try {
+      backup = backupDamagedFile(file, this.now(), move);
+    } catch (error) {
+      this.notify({ level: 'error', message: `An annotations file is damaged (${reason}) and could not be backed up (${errorText(error)}): ${file}. It was left as it is.` });
+      return undefined;
+    }
+    const rest = move ? 'Berth continues without it.' : `The other ${kept} ${kept === 1 ? 'is' : 'are'} loaded.`;
+    this.notify({ level: 'warning', message: `Annotations store damaged: ${reason}. The original file was kept as ${backup}. ${rest}`, backup });
+    return backup;
+  }
+}
