@@ -12,7 +12,7 @@ const SOURCE_LABEL: Record<DockerStatus['source'], string> = {
 };
 
 function Countdown({ at }: { at: number }) {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);

@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => unknown;
+const openExternal = vi.fn();
+vi.mock('electron', () => ({
+  app: { on: vi.fn() },
+  session: {},
+  shell: { openExternal: (url: string) => openExternal(url) },
+}));
+
+const { secureWebPreferences, isAppUrl, restrictWebContents, restrictSession } = await import('./security');
+const { contentSecurityPolicy } = await import('./security-policy');
+const { silentLogger } = await import('./services/logging/logger');
+
+function fakeContents() {
+  const handlers = new Map<string, Handler>();
+  let windowOpen: Handler = () => undefined;
+  return {
+    handlers,
+    open: (url: string) => windowOpen({ url }),
+    on: (name: string, handler: Handler) => handlers.set(name, handler),
+    setWindowOpenHandler: (handler: Handler) => (windowOpen = handler),
+  };
+}
+
+describe('security defaults', () => {
+  it('gives every window isolation, the sandbox and no Node', () => {
+    const prefs = secureWebPreferences('/app/preload.cjs');
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+  });
+
+  it('recognises only its own origin', () => {
+    expect(isAppUrl('app://berth/index.html')).toBe(true);
+    expect(isAppUrl('app://evil/index.html')).toBe(false);
+    expect(isAppUrl('https://berth/index.html')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+  });
+
+  it('blocks navigation away from the app and sends web links to the browser', () => {
+    const contents = fakeContents();
+    restrictWebContents(contents as never, silentLogger);
+    const navigate = contents.handlers.get('will-navigate')!;
+    const blocked = { preventDefault: vi.fn() };
+    navigate(blocked, 'https://docs.docker.com/');
+    expect(blocked.preventDefault).toHaveBeenCalled();
+    expect(openExternal).toHaveBeenCalledWith('https://docs.docker.com/');
+    const inside = { preventDefault: vi.fn() };
+    navigate(inside, 'app://berth/index.html');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const file = { preventDefault: vi.fn() };
+    openExternal.mockClear();
+    navigate(file, 'file:///etc/passwd');
+    expect(file.preventDefault).toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('denies window.open and webviews', () => {
+    const contents = fakeContents();
+    restrictWebContents(contents as never, silentLogger);
+    expect(contents.open('https://example.com')).toEqual({ action: 'deny' });
+    expect(contents.open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    const webview = { preventDefault: vi.fn() };
+    contents.handlers.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('denies every permission request and sets the CSP header', () => {
+    let request: Handler = () => undefined;
+    let check: Handler = () => true;
+    let headers: Handler = () => undefined;
+    const session = {
+      setPermissionRequestHandler: (h: Handler) => (request = h),
+      setPermissionCheckHandler: (h: Handler) => (check = h),
+      setDevicePermissionHandler: vi.fn(),
+      webRequest: { onHeadersReceived: (h: Handler) => (headers = h) },
+    };
+    restrictSession(session as never, silentLogger);
+    const callback = vi.fn();
+    request({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(check()).toBe(false);
+    const done = vi.fn();
+    headers({ responseHeaders: {} }, done);
+    const sent = done.mock.calls[0]![0].responseHeaders as Record<string, string[]>;
+    expect(sent['Content-Security-Policy']![0]).toContain("script-src 'self'");
+  });
+
+  it('has a CSP without inline scripts or remote origins', () => {
+    const csp = contentSecurityPolicy();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toMatch(/https?:/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+});
