@@ -1,0 +1,411 @@
+import type { LineageEntry, StorageItem, StorageKind, StorageUse } from '../../contract/volumes';
+import type { DockerEvent } from '../docker/docker-event';
+import { deriveState } from './derive-state';
+import { isAnonymousVolumeName, type ContainerFacts, type MountFacts, type VolumeFacts } from './storage-facts';
+
+/** The container that created an anonymous volume. */
+export interface VolumeOwner {
+  containerId: string;
+  containerName: string;
+}
+
+/** What the model remembers across sessions (kept in the lineage store). */
+export interface ModelMemory {
+  owners: Record<string, VolumeOwner>;
+  /** Volumes a container has referenced at some point. */
+  everUsed: string[];
+}
+
+export interface StorageModelOptions {
+  now?: () => number;
+  /** Whether a host path exists; bind mounts show it. */
+  hostPathExists?: (hostPath: string) => boolean;
+  memory?: ModelMemory;
+  /** Removed items kept visible (oldest dropped first). */
+  maxRemovedItems?: number;
+}
+
+/** What one commit changed. */
+export interface ModelChanges {
+  upserts: StorageItem[];
+  dropped: string[];
+  lineage: LineageEntry[];
+  /** Number of items whose state changed. */
+  stateChanges: number;
+}
+
+/** Container actions worth a line in the history of the storage a container uses. */
+const CONTAINER_ACTIONS = new Set(['create', 'start', 'die', 'stop', 'destroy', 'pause', 'unpause', 'rename', 'restart', 'oom']);
+
+/** Id of a volume item. */
+export const volumeItemId = (name: string): string => `volume:${name}`;
+/** Id of a bind-mount item. */
+export const bindItemId = (hostPath: string): string => `bind:${hostPath}`;
+/** Id of a tmpfs item. */
+export const tmpfsItemId = (containerId: string, destination: string): string => `tmpfs:${containerId}:${destination}`;
+
+function itemIdsOf(container: ContainerFacts): string[] {
+  return container.mounts.map((m) => mountItemId(container.id, m));
+}
+
+function mountItemId(containerId: string, mount: MountFacts): string {
+  if (mount.type === 'volume') return volumeItemId(mount.name ?? mount.source);
+  if (mount.type === 'bind') return bindItemId(mount.source);
+  return tmpfsItemId(containerId, mount.destination);
+}
+
+function useOf(container: ContainerFacts, mount: MountFacts): StorageUse {
+  return {
+    containerId: container.id,
+    containerName: container.name,
+    running: container.running,
+    containerState: container.state,
+    destination: mount.destination,
+    mode: mount.mode,
+    rw: mount.rw,
+    propagation: mount.propagation,
+  };
+}
+
+/**
+ * The storage lifecycle model: facts from Docker (volumes, containers and their mounts) go in,
+ * items with a lifecycle state and a history come out. Pure: no I/O, time comes from `now`.
+ * Feed facts with `setVolume`/`setContainer`/... (or `replaceAll` when reconciling by listing),
+ * events with `recordEvent`, then `commit` to get what changed.
+ */
+export class StorageModel {
+  private readonly volumes = new Map<string, VolumeFacts>();
+  private readonly containers = new Map<string, ContainerFacts>();
+  /** item id → ids of containers whose mounts produce it. */
+  private readonly users = new Map<string, Set<string>>();
+  private readonly items = new Map<string, StorageItem>();
+  /** Removed items in the order they were removed, for bounding. */
+  private readonly removedOrder: string[] = [];
+  private readonly dirty = new Set<string>();
+  private readonly pendingLineage: LineageEntry[] = [];
+  private readonly owners: Map<string, VolumeOwner>;
+  private readonly everUsed: Set<string>;
+  private seq = 0;
+  private readonly now: () => number;
+  private readonly hostPathExists: (hostPath: string) => boolean;
+  private readonly maxRemovedItems: number;
+
+  constructor(options: StorageModelOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.hostPathExists = options.hostPathExists ?? (() => true);
+    this.maxRemovedItems = options.maxRemovedItems ?? 500;
+    this.owners = new Map(Object.entries(options.memory?.owners ?? {}));
+    this.everUsed = new Set(options.memory?.everUsed ?? []);
+  }
+
+  /** Continues lineage numbering after entries loaded from the store. */
+  setNextSeq(seq: number): void {
+    this.seq = Math.max(this.seq, seq);
+  }
+
+  /** What should be remembered across sessions. */
+  memory(): ModelMemory {
+    return { owners: Object.fromEntries(this.owners), everUsed: [...this.everUsed] };
+  }
+
+  /** All items, removed ones included. */
+  list(): StorageItem[] {
+    return [...this.items.values()];
+  }
+
+  get(id: string): StorageItem | undefined {
+    return this.items.get(id);
+  }
+
+  container(id: string): ContainerFacts | undefined {
+    return this.containers.get(id);
+  }
+
+  hasVolume(name: string): boolean {
+    return this.volumes.has(name);
+  }
+
+  volumeNames(): string[] {
+    return [...this.volumes.keys()];
+  }
+
+  containerIds(): string[] {
+    return [...this.containers.keys()];
+  }
+
+  setVolume(facts: VolumeFacts): void {
+    this.volumes.set(facts.name, facts);
+    this.dirty.add(volumeItemId(facts.name));
+  }
+
+  removeVolume(name: string): void {
+    this.volumes.delete(name);
+    this.dirty.add(volumeItemId(name));
+  }
+
+  setContainer(facts: ContainerFacts): void {
+    const before = this.containers.get(facts.id);
+    if (before) this.unindex(before);
+    this.containers.set(facts.id, facts);
+    this.index(facts);
+  }
+
+  removeContainer(id: string): void {
+    const before = this.containers.get(id);
+    if (!before) return;
+    this.unindex(before);
+    this.containers.delete(id);
+  }
+
+  /** Makes the model equal to a full listing: anything not listed is gone. */
+  replaceAll(volumes: VolumeFacts[], containers: ContainerFacts[]): void {
+    const volumeNames = new Set(volumes.map((v) => v.name));
+    for (const name of [...this.volumes.keys()]) if (!volumeNames.has(name)) this.removeVolume(name);
+    for (const v of volumes) {
+      const known = this.volumes.get(v.name);
+      if (!known || JSON.stringify(known) !== JSON.stringify(v)) this.setVolume(v);
+    }
+    const containerIds = new Set(containers.map((c) => c.id));
+    for (const id of [...this.containers.keys()]) if (!containerIds.has(id)) this.removeContainer(id);
+    // Oldest first, so the first container seen with an anonymous volume is the one that created it.
+    for (const c of [...containers].sort((a, b) => a.created - b.created)) {
+      const known = this.containers.get(c.id);
+      if (!known || JSON.stringify(known) !== JSON.stringify(c)) this.setContainer(c);
+    }
+  }
+
+  private index(container: ContainerFacts): void {
+    for (const mount of container.mounts) {
+      const id = mountItemId(container.id, mount);
+      let set = this.users.get(id);
+      if (!set) this.users.set(id, (set = new Set()));
+      set.add(container.id);
+      this.dirty.add(id);
+      if (mount.type === 'volume' && mount.name) {
+        this.everUsed.add(mount.name);
+        const owner = this.owners.get(mount.name);
+        if (isAnonymousVolumeName(mount.name) && (!owner || owner.containerId === container.id)) {
+          this.owners.set(mount.name, { containerId: container.id, containerName: container.name });
+        }
+      }
+    }
+  }
+
+  private unindex(container: ContainerFacts): void {
+    for (const id of itemIdsOf(container)) {
+      const set = this.users.get(id);
+      set?.delete(container.id);
+      if (set && set.size === 0) this.users.delete(id);
+      this.dirty.add(id);
+    }
+  }
+
+  /** Adds history lines for a Docker event (before its facts are re-inspected). */
+  recordEvent(event: DockerEvent): void {
+    const at = Math.floor(event.timeNano / 1e6) || this.now();
+    const attrs = event.Actor.Attributes;
+    const action = `${event.Type} ${event.Action}`;
+    if (event.Type === 'volume' && event.Actor.ID) {
+      const containerId = attrs.container;
+      const container = containerId ? this.containers.get(containerId) : undefined;
+      const mount = container?.mounts.find((m) => m.type === 'volume' && m.name === event.Actor.ID);
+      const rwAttr = attrs['read/write'];
+      this.pendingLineage.push(
+        this.entry({
+          at,
+          itemId: volumeItemId(event.Actor.ID),
+          type: 'event',
+          action,
+          ...(containerId ? { containerId } : {}),
+          ...(container ? { containerName: container.name } : {}),
+          ...(attrs.destination || mount ? { destination: attrs.destination || mount?.destination } : {}),
+          ...(rwAttr ? { rw: rwAttr === 'true' } : mount ? { rw: mount.rw } : {}),
+          ...(mount?.mode ? { mode: mount.mode } : {}),
+        }),
+      );
+      if (event.Action === 'mount' && event.Actor.ID) this.everUsed.add(event.Actor.ID);
+      const owner = this.owners.get(event.Actor.ID);
+      if (event.Action === 'mount' && containerId && isAnonymousVolumeName(event.Actor.ID) && !owner) {
+        this.owners.set(event.Actor.ID, { containerId, containerName: container?.name ?? attrs.name ?? containerId.slice(0, 12) });
+      }
+      return;
+    }
+    if (event.Type === 'container' && CONTAINER_ACTIONS.has(event.Action)) {
+      const container = this.containers.get(event.Actor.ID);
+      if (!container) return;
+      for (const mount of container.mounts) {
+        this.pendingLineage.push(
+          this.entry({
+            at,
+            itemId: mountItemId(container.id, mount),
+            type: 'event',
+            action,
+            containerId: container.id,
+            containerName: attrs.name ?? container.name,
+            destination: mount.destination,
+            mode: mount.mode,
+            rw: mount.rw,
+          }),
+        );
+      }
+    }
+  }
+
+  private entry(fields: Omit<LineageEntry, 'seq'>): LineageEntry {
+    return { seq: ++this.seq, ...fields };
+  }
+
+  /** Recomputes the items touched since the last commit and returns what changed. */
+  commit(options: { reconciled?: boolean } = {}): ModelChanges {
+    const at = this.now();
+    const upserts: StorageItem[] = [];
+    const lineage: LineageEntry[] = this.pendingLineage.splice(0);
+    // Events often arrive before the container is inspected: name it now that it is known.
+    for (const entry of lineage) {
+      if (!entry.containerId || entry.containerName) continue;
+      const container = this.containers.get(entry.containerId);
+      if (container) entry.containerName = container.name;
+    }
+    const dropped: string[] = [];
+    let stateChanges = 0;
+    for (const id of this.dirty) {
+      const before = this.items.get(id);
+      const next = this.buildItem(id, before, at);
+      if (!next) continue;
+      if (before && sameItem(before, next)) continue;
+      if (!before || before.state !== next.state) {
+        stateChanges++;
+        const cause = next.uses.find((u) => u.running) ?? next.uses[0] ?? before?.uses[0];
+        lineage.push(
+          this.entry({
+            at,
+            itemId: id,
+            type: 'state',
+            action: before ? `${before.state} → ${next.state}` : next.state,
+            ...(before ? { from: before.state } : {}),
+            to: next.state,
+            ...(cause
+              ? { containerId: cause.containerId, containerName: cause.containerName, destination: cause.destination, mode: cause.mode, rw: cause.rw }
+              : {}),
+            ...(options.reconciled ? { reconciled: true } : {}),
+          }),
+        );
+      } else {
+        next.changedAt = before.changedAt;
+      }
+      this.items.set(id, next);
+      upserts.push(next);
+      if (next.state === 'removed' && before?.state !== 'removed') this.removedOrder.push(id);
+    }
+    this.dirty.clear();
+    while (this.removedOrder.length > this.maxRemovedItems) {
+      const id = this.removedOrder.shift();
+      if (id && this.items.get(id)?.state === 'removed') {
+        this.items.delete(id);
+        dropped.push(id);
+      }
+    }
+    if (dropped.length) {
+      const gone = new Set(dropped);
+      for (let i = upserts.length - 1; i >= 0; i--) if (gone.has(upserts[i]!.id)) upserts.splice(i, 1);
+    }
+    return { upserts, dropped, lineage, stateChanges };
+  }
+
+  private buildItem(id: string, before: StorageItem | undefined, at: number): StorageItem | undefined {
+    const uses: StorageUse[] = [];
+    let tmpfsOptions: string | undefined;
+    for (const containerId of this.users.get(id) ?? []) {
+      const container = this.containers.get(containerId);
+      if (!container) continue;
+      for (const mount of container.mounts) {
+        if (mountItemId(container.id, mount) !== id) continue;
+        uses.push(useOf(container, mount));
+        if (mount.type === 'tmpfs') tmpfsOptions = mount.options;
+      }
+    }
+    uses.sort((a, b) => a.containerName.localeCompare(b.containerName) || a.destination.localeCompare(b.destination));
+    const berthOwnerOfUsers = uses.map((u) => this.containers.get(u.containerId)?.labels['berth.owner']).find(Boolean);
+
+    if (id.startsWith('volume:')) {
+      const name = id.slice('volume:'.length);
+      const facts = this.volumes.get(name);
+      if (!facts && !before) return undefined; // never known: nothing to show
+      const kind: StorageKind = isAnonymousVolumeName(name) ? 'anonymous' : 'named';
+      const owner = this.owners.get(name);
+      const state = deriveState({ kind, exists: Boolean(facts), uses, everUsed: this.everUsed.has(name) });
+      const volume = facts
+        ? {
+            driver: facts.driver,
+            scope: facts.scope,
+            mountpoint: facts.mountpoint,
+            ...(facts.createdAt ? { createdAt: facts.createdAt } : {}),
+            labels: facts.labels,
+            options: facts.options,
+            ...(before?.volume?.sizeBytes !== undefined ? { sizeBytes: before.volume.sizeBytes } : {}),
+          }
+        : before?.volume;
+      const berthOwner = volume?.labels['berth.owner'];
+      return {
+        id,
+        kind,
+        name,
+        state,
+        uses,
+        ...(volume ? { volume } : {}),
+        ...(owner ? { createdBy: owner } : {}),
+        ...(berthOwner ? { berthOwner } : {}),
+        changedAt: at,
+      };
+    }
+    if (id.startsWith('bind:')) {
+      const hostPath = id.slice('bind:'.length);
+      if (!uses.length && !before) return undefined;
+      const berthOwner = berthOwnerOfUsers ?? before?.berthOwner;
+      return {
+        id,
+        kind: 'bind',
+        name: hostPath,
+        state: deriveState({ kind: 'bind', exists: uses.length > 0, uses, everUsed: true }),
+        uses,
+        hostPathExists: this.hostPathExists(hostPath),
+        ...(berthOwner ? { berthOwner } : {}),
+        changedAt: at,
+      };
+    }
+    const [, containerId = '', ...rest] = id.split(':');
+    const destination = rest.join(':');
+    if (!uses.length && !before) return undefined;
+    const container = this.containers.get(containerId);
+    const berthOwner = berthOwnerOfUsers ?? before?.berthOwner;
+    const options = tmpfsOptions ?? before?.tmpfsOptions;
+    return {
+      id,
+      kind: 'tmpfs',
+      name: destination,
+      state: deriveState({ kind: 'tmpfs', exists: uses.length > 0, uses, everUsed: true }),
+      uses,
+      ...(options ? { tmpfsOptions: options } : {}),
+      createdBy: { containerId, containerName: container?.name ?? before?.createdBy?.containerName ?? containerId.slice(0, 12) },
+      ...(berthOwner ? { berthOwner } : {}),
+      changedAt: at,
+    };
+  }
+
+  /** Stores sizes from the disk-usage API on the volume items; returns the items that changed. */
+  applySizes(sizes: Record<string, number>): StorageItem[] {
+    const changed: StorageItem[] = [];
+    for (const [name, size] of Object.entries(sizes)) {
+      const item = this.items.get(volumeItemId(name));
+      if (!item?.volume || item.volume.sizeBytes === size) continue;
+      const next = { ...item, volume: { ...item.volume, sizeBytes: size } };
+      this.items.set(item.id, next);
+      changed.push(next);
+    }
+    return changed;
+  }
+}
+
+function sameItem(a: StorageItem, b: StorageItem): boolean {
+  return JSON.stringify({ ...a, changedAt: 0 }) === JSON.stringify({ ...b, changedAt: 0 });
+}
