@@ -45,6 +45,13 @@ export function demuxLogs(buffer: Buffer): { stdout: Buffer; stderr: Buffer } {
  */
 export async function runHelper(docker: Dockerode, options: HelperRunOptions): Promise<HelperResult> {
   const image = options.image ?? HELPER_IMAGE;
+  // Docker would silently create a missing volume for the bind; check first.
+  try {
+    await docker.getVolume(options.volume).inspect();
+  } catch (error) {
+    if (isNotFound(error)) throw new RpcFailure('not-found', `There is no volume named ${options.volume}.`);
+    throw error;
+  }
   let container: Dockerode.Container;
   try {
     container = await docker.createContainer({
