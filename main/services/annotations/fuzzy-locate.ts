@@ -8,7 +8,10 @@ export const FUZZY_WINDOW_THRESHOLD = 0.7;
 /** How far off (0..1) a 32-character piece of the quote may be for bitap to report it. */
 const BITAP_THRESHOLD = 0.4;
 const MIN_CONTEXT_FOR_BRACKET = 8;
-const CHUNK = 16;
+const SEED = 8;
+const MAX_SEEDS = 16;
+const MAX_SEED_HITS = 200;
+const MAX_SEED_CANDIDATES = 6;
 const MAX_HITS = 40;
 
 interface Span {
@@ -53,18 +56,35 @@ function bracketCandidates(text: string, target: AnnotationTarget): Span[] {
   return spans;
 }
 
-/** Candidate spans from pieces of the quote that survived the edit unchanged. */
-function chunkCandidates(text: string, target: AnnotationTarget): Span[] {
+/**
+ * Candidate spans from pieces of the quote that survived the edit unchanged: 8-character seeds
+ * vote for where the quote starts, and the best-supported places become candidates.
+ */
+function seedCandidates(text: string, target: AnnotationTarget): Span[] {
   const { exact } = target.quote;
-  if (exact.length < CHUNK * 2) return [];
-  const offsets = [0, Math.floor(exact.length / 2 - CHUNK / 2), exact.length - CHUNK];
-  const spans: Span[] = [];
-  for (const offset of offsets) {
-    for (const hit of occurrences(text, exact.slice(offset, offset + CHUNK), 10)) {
-      spans.push({ start: hit - offset, end: hit - offset + exact.length });
+  if (exact.length < SEED * 2) return [];
+  const step = Math.max(SEED, Math.floor((exact.length - SEED) / (MAX_SEEDS - 1)));
+  const votes = new Map<number, { start: number; count: number }>();
+  let seeds = 0;
+  for (let offset = 0; offset + SEED <= exact.length; offset += step) {
+    const seed = exact.slice(offset, offset + SEED);
+    if (!seed.trim()) continue;
+    seeds++;
+    for (const hit of occurrences(text, seed, MAX_SEED_HITS)) {
+      const start = hit - offset;
+      const bucket = Math.round(start / SEED);
+      const entry = votes.get(bucket) ?? { start, count: 0 };
+      entry.count++;
+      votes.set(bucket, entry);
     }
   }
-  return spans;
+  // A place one seed points at is chance; a quote that survived an edit keeps most of its seeds.
+  const needed = Math.max(2, Math.ceil(seeds / 4));
+  return [...votes.values()]
+    .filter((v) => v.count >= needed)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, MAX_SEED_CANDIDATES)
+    .map(({ start }) => ({ start, end: start + exact.length }));
 }
 
 /** Candidate spans from bitap (diff-match-patch) matches of the quote's head and tail. */
@@ -103,14 +123,17 @@ function refine(text: string, span: Span, target: AnnotationTarget): Span {
 
 /**
  * Looks for a quote that no longer appears verbatim: candidates from its surviving context, from
- * unchanged pieces of it, and from bitap near its old position, scored by similarity. Returns the
+ * unchanged pieces of it, and (for short quotes) from bitap near its old position, scored by
+ * similarity. Returns the
  * best span above both thresholds, or null when nothing is close enough.
  */
 export function fuzzyLocate(text: string, target: AnnotationTarget): Span | null {
   if (!text.length) return null;
   const near = Math.min(target.position.start, text.length);
-  const fromContext = pickBest(text, target, [...bracketCandidates(text, target), ...chunkCandidates(text, target)]);
-  return fromContext ?? pickBest(text, target, bitapCandidates(text, target, near));
+  const found = pickBest(text, target, [...bracketCandidates(text, target), ...seedCandidates(text, target)]);
+  // Bitap is for short quotes, too short to leave a seed when edited.
+  if (found || target.quote.exact.length >= SEED * 2) return found;
+  return pickBest(text, target, bitapCandidates(text, target, near));
 }
 
 function pickBest(text: string, target: AnnotationTarget, raw: Span[]): Span | null {
@@ -120,7 +143,10 @@ function pickBest(text: string, target: AnnotationTarget, raw: Span[]): Span | n
   let best: (Span & { score: number }) | null = null;
   for (const candidate of raw) {
     const trimmed = trimSpan(text, candidate);
-    for (const span of [trimmed, trimSpan(text, refine(text, trimmed, target))]) {
+    const rough = similarity(text.slice(trimmed.start, trimmed.end), exact);
+    // Only spans that are already close are worth moving onto the quote's head and tail.
+    const spans = rough >= FUZZY_QUOTE_THRESHOLD - 0.2 ? [trimmed, trimSpan(text, refine(text, trimmed, target))] : [];
+    for (const span of spans) {
       const key = `${span.start}:${span.end}`;
       if (span.end <= span.start || seen.has(key)) continue;
       seen.add(key);

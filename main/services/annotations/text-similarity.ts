@@ -30,19 +30,25 @@ export function suffixSimilarity(text: string, index: number, suffix: string): n
   return similarity(after, suffix);
 }
 
+/** How far from the expected place bitap looks; beyond that it costs too much for a last resort. */
+export const APPROXIMATE_WINDOW = 3000;
+
 /**
- * Best approximate start of `pattern` (at most 32 characters) near `near`, or -1.
- * `threshold` 0 demands a perfect match, 1 accepts anything.
+ * Best approximate start of `pattern` (at most 32 characters) within APPROXIMATE_WINDOW of
+ * `near`, or -1. `threshold` 0 demands a perfect match, 1 accepts anything.
  */
 export function approximateIndexOf(text: string, pattern: string, near: number, threshold: number): number {
   if (!pattern.length || !text.length) return -1;
   const matcher = new DiffMatchPatch();
+  const piece = pattern.slice(0, matcher.Match_MaxBits);
+  const from = Math.max(0, near - APPROXIMATE_WINDOW);
+  const window = text.slice(from, near + APPROXIMATE_WINDOW + piece.length);
   matcher.Match_Threshold = threshold;
-  // Distance matters little: an insertion before the quote moves it arbitrarily far.
-  matcher.Match_Distance = Math.max(1000, text.length * 4);
-  const loc = Math.min(Math.max(0, near), text.length);
+  matcher.Match_Distance = APPROXIMATE_WINDOW;
+  const loc = Math.min(Math.max(0, near - from), window.length);
   try {
-    return matcher.match_main(text, pattern.slice(0, matcher.Match_MaxBits), loc);
+    const found = matcher.match_main(window, piece, loc);
+    return found === -1 ? -1 : from + found;
   } catch {
     return -1;
   }
