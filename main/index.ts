@@ -4,11 +4,12 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import Store from 'electron-store';
 import { createApp, type BerthApp } from './app/create-app';
 import { bundledVaultDir, readAppVersion } from './app/paths';
 import { handleAppProtocol, registerAppScheme } from './electron/app-protocol';
+import { openExternalSafely } from './electron/open-external';
 import { attachIpcTransport } from './rpc/ipc-transport';
 import { applyAppSecurity, isAppUrl } from './security';
 import { createLogger } from './services/logging/logger';
@@ -59,7 +60,9 @@ async function start(): Promise<void> {
     version: readAppVersion(appRoot),
     host: {
       mode: 'electron',
-      openExternal: (url) => shell.openExternal(url),
+      openExternal: async (url) => {
+        await openExternalSafely(url);
+      },
       pickFolder: async () => {
         const focused = BrowserWindow.getFocusedWindow();
         const options: Electron.OpenDialogOptions = { title: 'Open vault', properties: ['openDirectory', 'createDirectory'] };

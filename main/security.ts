@@ -2,8 +2,8 @@
  * Electron security defaults, all in one place: the web preferences every window gets, and the
  * session and app-wide restrictions (navigation, new windows, permissions, webviews).
  */
-import { app, session, shell, type Session, type WebContents, type WebPreferences } from 'electron';
-import { isAllowedExternalUrl } from './app/host-capabilities';
+import { app, session, type Session, type WebContents, type WebPreferences } from 'electron';
+import { openExternalSafely } from './electron/open-external';
 import { contentSecurityPolicy, securityHeaders } from './security-policy';
 import type { Logger } from './services/logging/logger';
 
@@ -28,6 +28,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click would otherwise open links in new windows (denied anyway by the window-open handler).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
@@ -47,7 +49,7 @@ export function restrictWebContents(contents: WebContents, log: Logger): void {
     if (isAppUrl(url)) return;
     event.preventDefault();
     log.warn('blocked navigation', { url: url.slice(0, 200) });
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    void openExternalSafely(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) {
@@ -61,7 +63,7 @@ export function restrictWebContents(contents: WebContents, log: Logger): void {
   });
   contents.setWindowOpenHandler(({ url }) => {
     log.warn('denied window.open', { url: url.slice(0, 200) });
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    void openExternalSafely(url);
     return { action: 'deny' };
   });
 }

@@ -32,7 +32,14 @@ export function createMainWindow(preload: string, state: WindowState | undefined
     show: false,
     title: 'Berth',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f8',
-    webPreferences: secureWebPreferences(preload),
+    // The essentials are repeated literally so static audits (npm run security:audit) see them here.
+    webPreferences: {
+      ...secureWebPreferences(preload),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   if (bounds.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

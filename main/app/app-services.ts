@@ -1,5 +1,6 @@
 import type { Logger } from '../services/logging/logger';
 import type { DockerService } from '../services/docker/docker-service';
+import type { AnnotationsService } from '../services/annotations/annotations-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
 import type { HostCapabilities } from './host-capabilities';
@@ -17,4 +18,7 @@ export interface AppServices {
   storeFactory: StoreFactory;
   settings: SettingsService;
   docker: DockerService;
+  annotations: AnnotationsService;
+  /** Root of the vault open now (annotations follow it). */
+  currentVault: () => string | null;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EventHub } from '../rpc/event-hub';
 import { Router } from '../rpc/router';
 import { DockerService } from '../services/docker/docker-service';
+import { AnnotationsService } from '../services/annotations/annotations-service';
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
 import type { Logger } from '../services/logging/logger';
 import { SettingsService } from '../services/settings/settings-service';
@@ -62,6 +63,15 @@ export function createApp(options: CreateAppOptions): BerthApp {
     ...(options.dockerBackoffMs ? { backoffMs: options.dockerBackoffMs } : {}),
   });
 
+  const annotations = new AnnotationsService({
+    baseDir: path.join(options.userDataDir, 'annotations'),
+    vaultPath: initialVaultDir,
+    openStore: (store) => options.storeFactory(store),
+    log: log.child('annotations'),
+    onChanged: (notePaths) => hub.publish('annotations.changed', { notePaths, at: Date.now() }),
+    onNotice: (notice) => hub.publish('system.notice', { level: notice.level, message: notice.message }),
+  });
+
   const services: AppServices = {
     version: options.version,
     host: options.host,
@@ -72,6 +82,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     storeFactory: options.storeFactory,
     settings,
     docker,
+    annotations,
+    currentVault: () => null,
   };
 
   let lastDockerHost = settings.get().dockerHost;

@@ -7,6 +7,10 @@ export interface HostCapabilities {
   openExternal(url: string): Promise<void>;
   /** A native folder picker; absent in web mode, where the UI asks for a path instead. */
   pickFolder?: () => Promise<string | null>;
+  /** Opens a local folder in the file manager (desktop only). Resolves with an error message, or '' on success. */
+  openPath?: (folder: string) => Promise<string>;
+  /** Tells the native menu which renderer commands exist (desktop only). */
+  setAvailableCommands?: (commands: string[]) => void;
 }
 
 const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);

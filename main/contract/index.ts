@@ -4,6 +4,7 @@
  * module joins them. Nothing else defines a channel.
  */
 import type { z } from 'zod';
+import { appEvents, appMethods } from './app';
 import { dockerEvents, dockerMethods } from './docker';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
@@ -12,12 +13,14 @@ export const methods = {
   ...systemMethods,
   ...dockerMethods,
   ...settingsMethods,
+  ...appMethods,
 } as const;
 
 export const events = {
   ...systemEvents,
   ...dockerEvents,
   ...settingsEvents,
+  ...appEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -47,6 +50,7 @@ export * from './transport';
 export * from './system';
 export * from './docker';
 export * from './settings';
+export * from './app';
 
 /** Publishes a contract event to every subscriber. Services receive one of these. */
 export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -10,6 +10,9 @@ export const settingsValueSchema = z.object({
   recentVaults: z.array(z.string()),
   lastNotes: z.record(z.string(), z.string()),
   paneSizes: z.record(z.string(), z.number()),
+  zoom: z.number().min(0.5).max(2),
+  notifyDemoFinished: z.boolean(),
+  hiddenPanes: z.array(z.enum(['sidebar', 'dock'])),
 });
 export type SettingsValue = z.infer<typeof settingsValueSchema>;
 
@@ -21,8 +24,14 @@ export const settingsPatchSchema = z
       .string()
       .max(2048)
       .refine((v) => v === '' || /^(unix|npipe|tcp|ssh|https?):\/\//.test(v), 'must start with unix://, npipe://, tcp:// or ssh://'),
-    demoImage: z.string().max(512),
+    demoImage: z
+      .string()
+      .max(512)
+      .refine((v) => v === '' || /^[a-z0-9][a-z0-9._\/:@-]*$/i.test(v), 'must be an image reference such as busybox:1.36 (no spaces)'),
     paneSizes: z.record(z.string(), z.number().min(0).max(10000)),
+    zoom: z.number().min(0.5).max(2),
+    notifyDemoFinished: z.boolean(),
+    hiddenPanes: z.array(z.enum(['sidebar', 'dock'])).max(2),
   })
   .partial()
   .strict();

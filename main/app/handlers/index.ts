@@ -1,5 +1,6 @@
 import type { Handlers } from '../../rpc/router';
 import type { AppServices } from '../app-services';
+import { appHandlers } from './app-handlers';
 import { dockerHandlers } from './docker-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
@@ -10,5 +11,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...systemHandlers(services.host, services.version),
     ...dockerHandlers(services.docker),
     ...settingsHandlers(services.settings),
+    ...appHandlers(services),
   };
 }

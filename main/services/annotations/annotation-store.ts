@@ -172,6 +172,9 @@ export class AnnotationStore {
     const placeholder: ShardDocument = { schemaVersion: SHARD_VERSION, notePath: '', annotations: [] };
     let store: ShardStore;
     try {
+      // Parse it here first, so that a damaged file is handled (and reported) the same way
+      // whatever the store factory does with files it cannot read.
+      JSON.parse(fs.readFileSync(file, 'utf8'));
       store = this.options.openStore({ name, cwd: this.dir, defaults: placeholder });
     } catch (error) {
       // Not even JSON: keep the file aside, untouched, and go on without it.

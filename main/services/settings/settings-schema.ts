@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current version of the settings document; bump it and add a migration when the shape changes. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -27,6 +27,12 @@ export const settingsSchema = z.object({
   /** Pane sizes in pixels, by pane id. */
   paneSizes: z.record(z.string(), z.number()),
   window: windowStateSchema.optional(),
+  /** Page zoom factor of the UI (View > Zoom In/Out). */
+  zoom: z.number().min(0.5).max(2),
+  /** Show a system notification when a demo finishes while Berth is in the background. */
+  notifyDemoFinished: z.boolean(),
+  /** Panes the user collapsed (`sidebar`, `dock`). */
+  hiddenPanes: z.array(z.enum(['sidebar', 'dock'])).max(2),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -39,6 +45,9 @@ export const defaultSettings: Settings = {
   recentVaults: [],
   lastNotes: {},
   paneSizes: {},
+  zoom: 1,
+  notifyDemoFinished: true,
+  hiddenPanes: [],
 };
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -47,6 +56,8 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 export const settingsMigrations: Record<number, Migration> = {
   // Version 0 had no version field; everything else was compatible.
   1: (old) => ({ ...old, version: 1 }),
+  // Version 2 added zoom, demo notifications and collapsible panes; the defaults fill them in.
+  2: (old) => ({ ...old, version: 2 }),
 };
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, normalizeSettings } from './settings-schema';
+import { defaultSettings, normalizeSettings, SETTINGS_VERSION } from './settings-schema';
 import { SettingsService } from './settings-service';
 import { confStoreFactory, type CorruptStoreBackup } from './store-factory';
 
@@ -49,11 +49,30 @@ describe('SettingsService', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'dark', fontSize: 'huge', recentVaults: ['/x'] }));
     const settings = new SettingsService(confStoreFactory(dir));
-    expect(settings.get()).toMatchObject({ theme: 'dark', fontSize: defaultSettings.fontSize, recentVaults: ['/x'], version: 1 });
+    expect(settings.get()).toMatchObject({ theme: 'dark', fontSize: defaultSettings.fontSize, recentVaults: ['/x'], version: SETTINGS_VERSION });
     expect(settings.droppedOnLoad).toEqual(['fontSize']);
   });
 
   it('migrates a version-0 document', () => {
-    expect(normalizeSettings({ theme: 'light' }).settings).toMatchObject({ version: 1, theme: 'light' });
+    expect(normalizeSettings({ theme: 'light' }).settings).toMatchObject({ version: SETTINGS_VERSION, theme: 'light' });
+  });
+
+  it('migrates a version-1 file on disk to version 2, keeping every value and adding the new defaults', () => {
+    const dir = tempDir();
+    const v1 = { version: 1, theme: 'dark', fontSize: 18, dockerHost: 'tcp://10.0.0.2:2375', demoImage: '', recentVaults: ['/v'], lastNotes: {}, paneSizes: { dock: 500 } };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v1));
+    const settings = new SettingsService(confStoreFactory(dir));
+    expect(settings.get()).toMatchObject({ ...v1, version: 2, zoom: 1, notifyDemoFinished: true, hiddenPanes: [] });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({ version: 2, zoom: 1, theme: 'dark' });
+  });
+
+  it('stores zoom, notifications and hidden panes, and rejects nonsense', () => {
+    const dir = tempDir();
+    const settings = new SettingsService(confStoreFactory(dir));
+    settings.update({ zoom: 1.25, notifyDemoFinished: false, hiddenPanes: ['dock'] });
+    expect(new SettingsService(confStoreFactory(dir)).get()).toMatchObject({ zoom: 1.25, notifyDemoFinished: false, hiddenPanes: ['dock'] });
+    expect(() => settings.update({ zoom: 9 })).toThrow(/zoom/);
+    expect(() => settings.update({ hiddenPanes: ['everything'] as never })).toThrow(/hiddenPanes/);
+    expect(settings.get().zoom).toBe(1.25);
   });
 });
