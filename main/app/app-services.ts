@@ -3,6 +3,7 @@ import type { DockerService } from '../services/docker/docker-service';
 import type { AnnotationsService } from '../services/annotations/annotations-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
+import type { VaultService } from '../services/vault/vault-service';
 import type { HostCapabilities } from './host-capabilities';
 
 /** The services of one running Berth, shared by all windows and sockets. */
@@ -18,6 +19,7 @@ export interface AppServices {
   storeFactory: StoreFactory;
   settings: SettingsService;
   docker: DockerService;
+  vault: VaultService;
   annotations: AnnotationsService;
   /** Root of the vault open now (annotations follow it). */
   currentVault: () => string | null;

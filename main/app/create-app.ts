@@ -5,6 +5,7 @@ import { Router } from '../rpc/router';
 import { DockerService } from '../services/docker/docker-service';
 import { AnnotationsService } from '../services/annotations/annotations-service';
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
+import { createAppVaultService } from '../services/vault/create-app-vault';
 import type { Logger } from '../services/logging/logger';
 import { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
@@ -72,6 +73,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     onNotice: (notice) => hub.publish('system.notice', { level: notice.level, message: notice.message }),
   });
 
+  const vault = createAppVaultService({ host: options.host, settings, hub, log, bundledVaultDir: options.bundledVaultDir });
+
   const services: AppServices = {
     version: options.version,
     host: options.host,
@@ -83,7 +86,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     settings,
     docker,
     annotations,
-    currentVault: () => null,
+    currentVault: () => vault.root,
+    vault,
   };
 
   let lastDockerHost = settings.get().dockerHost;
@@ -102,11 +106,13 @@ export function createApp(options: CreateAppOptions): BerthApp {
     hub,
     router,
     start() {
+      void vault.openInitial(initialVaultDir);
       docker.start();
     },
     async dispose() {
       disposeSettingsWatch();
       await docker.stop();
+      await vault.stop();
     },
   };
 }

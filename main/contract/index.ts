@@ -8,8 +8,10 @@ import { appEvents, appMethods } from './app';
 import { dockerEvents, dockerMethods } from './docker';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
+import { vaultEvents, vaultMethods } from './vault';
 
 export const methods = {
+  ...vaultMethods,
   ...systemMethods,
   ...dockerMethods,
   ...settingsMethods,
@@ -17,6 +19,7 @@ export const methods = {
 } as const;
 
 export const events = {
+  ...vaultEvents,
   ...systemEvents,
   ...dockerEvents,
   ...settingsEvents,
@@ -49,6 +52,7 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './vault';
 export * from './settings';
 export * from './app';
 

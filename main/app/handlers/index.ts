@@ -4,12 +4,14 @@ import { appHandlers } from './app-handlers';
 import { dockerHandlers } from './docker-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
+import { vaultHandlers } from './vault-handlers';
 
 /** Every contract method bound to its service. */
 export function createHandlers(services: AppServices): Handlers {
   return {
     ...systemHandlers(services.host, services.version),
     ...dockerHandlers(services.docker),
+    ...vaultHandlers(services.vault),
     ...settingsHandlers(services.settings),
     ...appHandlers(services),
   };

@@ -1,0 +1,53 @@
+import type { Publish } from '../../contract';
+import type { Logger } from '../logging/logger';
+import { encodeVaultPath } from './vault-paths';
+import { settingsVaultMemory, type VaultSettingsStore } from './vault-memory';
+import { readerUrls } from './render-note';
+import { VaultService } from './vault-service';
+
+/** Scheme of the Electron protocol that serves vault attachments (registered in main/index.ts). */
+export const VAULT_PROTOCOL = 'berth-vault';
+
+export interface AppVaultOptions {
+  host: { mode: 'electron' | 'web'; pickFolder?: () => Promise<string | null> };
+  settings: VaultSettingsStore;
+  hub: { publish: Publish };
+  log: Logger;
+  bundledVaultDir: string;
+}
+
+/** An app-level vault service that falls back to the bundled vault when the initial one fails. */
+export class AppVaultService extends VaultService {
+  constructor(private readonly bundledDir: string, options: ConstructorParameters<typeof VaultService>[0]) {
+    super(options);
+  }
+
+  /** Opens the start-up vault; if it cannot be opened, opens the bundled one instead. */
+  async openInitial(dir: string): Promise<void> {
+    try {
+      await this.open(dir);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.log.warn('could not open the start-up vault', { dir, reason });
+      if (dir === this.bundledDir) return;
+      this.options.publish('system.notice', { level: 'warning', message: `The vault "${dir}" could not be opened (${reason}); showing the bundled notes instead.` });
+      await this.open(this.bundledDir).catch(() => undefined);
+    }
+  }
+}
+
+/** Builds the vault service the way both hosts need it (attachment URLs differ by host). */
+export function createAppVaultService(options: AppVaultOptions): AppVaultService {
+  const urls =
+    options.host.mode === 'electron'
+      ? { ...readerUrls, attachmentUrl: (path: string) => `${VAULT_PROTOCOL}://vault/${encodeVaultPath(path)}` }
+      : readerUrls;
+  return new AppVaultService(options.bundledVaultDir, {
+    bundledVaultDir: options.bundledVaultDir,
+    publish: options.hub.publish,
+    log: options.log.child('vault'),
+    memory: settingsVaultMemory(options.settings),
+    urls,
+    ...(options.host.pickFolder ? { pickFolder: options.host.pickFolder } : {}),
+  });
+}

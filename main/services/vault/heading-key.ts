@@ -1,0 +1,63 @@
+/**
+ * Heading text as Obsidian compares it in links: markdown formatting removed, the characters
+ * Obsidian strips from link subpaths (`# | ^ : % [ ] \` and friends) turned into spaces,
+ * whitespace collapsed, case folded.
+ */
+export function headingKey(text: string): string {
+  return stripInlineMarkdown(text)
+    .replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Removes inline markdown (emphasis, code ticks, links, wikilinks, highlights) and keeps the words. */
+export function stripInlineMarkdown(text: string): string {
+  return text
+    .replace(/!?\[\[([^\]|]*?)(?:\s*\|\s*([^\]]*))?\]\]/g, (_m, target: string, alias?: string) =>
+      alias ?? target.replace(/#\^?/g, ' '),
+    )
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/(\*\*|__|\*|_|~~|==)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/<[^>]+>/g, '')
+    .trim();
+}
+
+/** A URL-safe id fragment for a heading, e.g. `Volumes & **binds**` -> `volumes-binds`. */
+export function slugOf(text: string): string {
+  const slug = stripInlineMarkdown(text)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/-+/g, '-');
+  return slug || 'section';
+}
+
+/** Hands out unique ids within one rendered note (`h-x`, `h-x-1`, ...). */
+export class IdAllocator {
+  private readonly used = new Map<string, number>();
+
+  /** A unique id for `base` within this allocator. */
+  next(base: string): string {
+    const count = this.used.get(base);
+    if (count === undefined) {
+      this.used.set(base, 0);
+      return base;
+    }
+    this.used.set(base, count + 1);
+    return `${base}-${count + 1}`;
+  }
+}
+
+/** The DOM id of a heading in rendered notes: prefixed so it can never clobber app globals. */
+export function headingDomId(slug: string): string {
+  return `h-${slug}`;
+}
+
+/** The DOM id of a block (`^block-id`) in rendered notes. */
+export function blockDomId(blockId: string): string {
+  return `block-${blockId}`;
+}

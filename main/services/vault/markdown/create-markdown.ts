@@ -1,0 +1,28 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { calloutPlugin } from './callout-plugin';
+import { fencePlugin } from './fence-plugin';
+import { inlineSyntaxPlugin } from './inline-syntax-plugin';
+import { linkPolicyPlugin } from './link-policy-plugin';
+import { structurePlugin } from './structure-plugin';
+import { wikilinkPlugin } from './wikilink-plugin';
+
+/** Deepest block nesting rendered; deeper content is cut (markdown-it stops there). */
+export const MAX_NESTING = 60;
+
+/**
+ * The one markdown-it configuration Berth renders notes with (reader, export, tests):
+ * Obsidian flavour (soft line breaks shown, wikilinks, embeds, callouts, highlights, tags,
+ * tasks, footnotes, math as code, `%%comments%%` removed beforehand), raw HTML passed on to
+ * be sanitized.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md: MarkdownIt = new MarkdownIt({ html: true, linkify: true, breaks: true, typographer: false });
+  // maxNesting is a real markdown-it option that the type declarations leave out.
+  (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  for (const plugin of [linkPolicyPlugin, wikilinkPlugin, inlineSyntaxPlugin, calloutPlugin, structurePlugin, fencePlugin]) plugin(md);
+  (footnote as unknown as (md: MarkdownIt) => void)(md);
+  md.renderer.rules.table_open = () => '<div class="table-wrapper"><table>\n';
+  md.renderer.rules.table_close = () => '</table></div>\n';
+  return md;
+}

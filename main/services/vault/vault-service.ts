@@ -1,0 +1,293 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { NoteProperty, Publish, RenderedNoteView, VaultInfo } from '../../contract';
+import { RpcFailure } from '../../contract/errors';
+import type { Logger } from '../logging/logger';
+import { exportNoteHtml } from './export-html';
+import { decodeNote } from './note-source';
+import { readerUrls, renderNote, type NoteLookup, type RenderUrls } from './render-note';
+import { resolveVaultFile, type ResolvedVaultFile } from './resolve-vault-file';
+import { VaultIndex } from './vault-index';
+import { fileKindOf, noteNameOf } from './vault-paths';
+import { backlinksOf, buildTree, notesWithTag, quickSwitch, tagCounts } from './vault-queries';
+import { VaultWatcher } from './vault-watcher';
+
+/** Where the vault service remembers the last vault, recent vaults and the open note per vault. */
+export interface VaultMemory {
+  recentVaults(): string[];
+  lastNote(vaultRoot: string): string | undefined;
+  rememberVault(vaultRoot: string): void;
+  rememberNote(vaultRoot: string, notePath: string): void;
+}
+
+export interface VaultServiceOptions {
+  bundledVaultDir: string;
+  publish: Publish;
+  log: Logger;
+  memory: VaultMemory;
+  urls?: RenderUrls;
+  pickFolder?: () => Promise<string | null>;
+  /** Milliseconds the watcher waits for a burst of changes to settle. */
+  settleMs?: number;
+}
+
+/** Notes above this size are read for rendering up to their render limit only. */
+const READ_LIMIT = 12_000_000;
+
+function propertyList(properties: Record<string, unknown>): NoteProperty[] {
+  return Object.entries(properties).map(([key, value]) => ({
+    key,
+    value: Array.isArray(value)
+      ? value.map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item)))
+      : typeof value === 'object' && value !== null
+        ? value instanceof Date
+          ? value.toISOString().slice(0, 10)
+          : JSON.stringify(value)
+        : value === null || value === undefined
+          ? ''
+          : String(value),
+  }));
+}
+
+/**
+ * One open vault at a time: its index, its watcher, and every query the notes feature asks
+ * (tree, rendered notes, search, quick switch, backlinks, tags, export).
+ */
+export class VaultService {
+  private index: VaultIndex | null = null;
+  private watcher: VaultWatcher | null = null;
+  private indexMs = 0;
+  private opening: Promise<VaultInfo> | null = null;
+  private readonly listeners = new Set<(paths: string[]) => void>();
+
+  constructor(protected readonly options: VaultServiceOptions) {}
+
+  /** Opens a vault folder: validates it, indexes it, watches it, remembers it. */
+  async open(dir: string): Promise<VaultInfo> {
+    const root = path.resolve(dir.trim().replace(/^~(?=$|\/)/, process.env.HOME ?? '~'));
+    const stat = await fsp.stat(root).catch(() => null);
+    if (!stat) throw new RpcFailure('not-found', `There is no folder at "${root}".`);
+    if (!stat.isDirectory()) throw new RpcFailure('invalid-params', `"${root}" is a file, not a folder; choose the folder that holds your notes.`);
+    const run = async () => {
+      const started = performance.now();
+      const index = new VaultIndex(root);
+      await index.build();
+      const watcher = new VaultWatcher(root, (paths) => void this.applyChanges(index, paths), this.options.settleMs);
+      await watcher.start();
+      const previous = this.watcher;
+      this.index = index;
+      this.watcher = watcher;
+      this.indexMs = performance.now() - started;
+      await previous?.stop();
+      this.options.memory.rememberVault(root);
+      this.options.log.info('vault opened', { root, notes: index.notes.size, ms: Math.round(this.indexMs) });
+      this.options.publish('vault.changed', { paths: [], kind: 'opened', at: Date.now() });
+      return this.info();
+    };
+    const opening = (this.opening ?? Promise.resolve()).catch(() => undefined).then(run);
+    this.opening = opening;
+    return opening;
+  }
+
+  private async applyChanges(index: VaultIndex, paths: string[]): Promise<void> {
+    if (index !== this.index) return;
+    try {
+      const changes = await index.update(paths);
+      for (const change of changes) this.options.publish('vault.changed', { paths: change.paths, kind: change.kind, at: Date.now() });
+      if (changes.length) for (const listener of this.listeners) listener(changes.flatMap((change) => change.paths));
+    } catch (error) {
+      this.options.log.warn('vault update failed', { error: String(error) });
+    }
+  }
+
+  /** Called after the index has applied changes from disk (tests and benchmarks wait on it). */
+  onIndexed(listener: (paths: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once the vault being opened (if any) is ready; never rejects. */
+  async whenReady(): Promise<void> {
+    await this.opening?.catch(() => undefined);
+  }
+
+  private requireIndex(): VaultIndex {
+    if (!this.index) throw new RpcFailure('unavailable', 'No vault is open yet.');
+    return this.index;
+  }
+
+  get root(): string | null {
+    return this.index?.root ?? null;
+  }
+
+  info(): VaultInfo {
+    const index = this.requireIndex();
+    const remembered = this.options.memory.lastNote(index.root);
+    const initial = remembered && index.notes.has(remembered) ? remembered : this.defaultNote(index);
+    const info: VaultInfo = {
+      root: index.root,
+      name: path.basename(index.root),
+      isBundled: path.resolve(this.options.bundledVaultDir) === index.root,
+      noteCount: index.notes.size,
+      attachmentCount: index.attachments.size,
+      recentVaults: this.options.memory.recentVaults(),
+      canPickFolder: Boolean(this.options.pickFolder),
+      indexMs: Math.round(this.indexMs),
+    };
+    if (initial) info.initialNote = initial;
+    return info;
+  }
+
+  private defaultNote(index: VaultIndex): string | undefined {
+    const notes = [...index.notes.keys()].sort();
+    return (
+      notes.find((note) => /^(welcome|readme|index|start here)\.md$/i.test(note)) ??
+      notes.find((note) => !note.includes('/')) ??
+      notes[0]
+    );
+  }
+
+  tree() {
+    return { nodes: buildTree(this.requireIndex()) };
+  }
+
+  private lookup(index: VaultIndex): NoteLookup {
+    return {
+      resolver: index.resolver,
+      scanOf: (notePath) => index.notes.get(notePath)?.scan,
+      sourceOf: (notePath) => {
+        try {
+          const bytes = fs.readFileSync(path.join(index.root, notePath));
+          const decoded = decodeNote(bytes.subarray(0, READ_LIMIT));
+          return decoded.binary ? null : decoded.text;
+        } catch {
+          return null;
+        }
+      },
+    };
+  }
+
+  private async readSource(index: VaultIndex, notePath: string): Promise<{ text: string; problem?: string; mtimeMs: number }> {
+    if (fileKindOf(notePath) !== 'note') throw new RpcFailure('invalid-params', `"${notePath}" is not a markdown note.`);
+    let file: ResolvedVaultFile;
+    try {
+      file = await resolveVaultFile(index.root, notePath);
+    } catch (error) {
+      if (error instanceof RpcFailure && error.code === 'not-found') throw new RpcFailure('not-found', `The note "${notePath}" does not exist (it may have been moved or deleted).`);
+      throw error;
+    }
+    const handle = await fsp.open(file.filePath, 'r');
+    try {
+      const stat = await handle.stat();
+      const buffer = Buffer.alloc(Math.min(stat.size, READ_LIMIT));
+      await handle.read(buffer, 0, buffer.length, 0);
+      const decoded = decodeNote(buffer);
+      const result: { text: string; problem?: string; mtimeMs: number } = { text: decoded.text, mtimeMs: stat.mtimeMs };
+      if (decoded.problem) result.problem = decoded.problem;
+      return result;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Renders a note for the reader. */
+  async readNote(notePath: string): Promise<RenderedNoteView> {
+    const index = this.requireIndex();
+    const source = await this.readSource(index, notePath);
+    const started = performance.now();
+    const rendered = renderNote(notePath, source.text, this.lookup(index), this.options.urls ?? readerUrls);
+    const problems = source.problem ? [source.problem, ...rendered.problems] : rendered.problems;
+    return {
+      path: notePath,
+      name: noteNameOf(notePath),
+      html: rendered.html,
+      headings: rendered.headings,
+      properties: propertyList(rendered.properties),
+      tags: rendered.scan.tags,
+      aliases: rendered.scan.aliases,
+      problems,
+      truncated: rendered.truncated,
+      text: rendered.scan.text,
+      mtimeMs: source.mtimeMs,
+      renderMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+
+  search(query: string, limit = 50) {
+    const started = performance.now();
+    const hits = this.requireIndex().search.search(query, limit);
+    return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  }
+
+  quickSwitch(query: string, limit = 50) {
+    return { hits: quickSwitch(this.requireIndex(), query, limit) };
+  }
+
+  backlinks(notePath: string) {
+    return backlinksOf(this.requireIndex(), notePath);
+  }
+
+  tags(tag?: string) {
+    const index = this.requireIndex();
+    return { tags: tagCounts(index), notes: tag ? notesWithTag(index, tag) : [] };
+  }
+
+  resolveLink(target: string, from: string) {
+    const found = this.requireIndex().resolver.resolve(target, from);
+    return found ? { path: found.path, kind: found.kind } : { kind: 'missing' as const };
+  }
+
+  /** Creates an empty note named `name` (in `folder`, or the vault root); refuses unsafe names. */
+  async createNote(name: string, folder = ''): Promise<{ path: string }> {
+    const index = this.requireIndex();
+    const clean = name.trim().replace(/\.md$/i, '');
+    if (!clean || /[\\:*?"<>|\0]/.test(clean) || clean.split('/').some((part) => part === '..' || part === '.' || part.trim() === '')) {
+      throw new RpcFailure('invalid-params', `"${name}" cannot be a note name; avoid \\ : * ? " < > | and empty folder names.`);
+    }
+    const relative = [folder.replace(/^\/+|\/+$/g, ''), `${clean}.md`].filter(Boolean).join('/');
+    if (relative.split('/').includes('..')) throw new RpcFailure('invalid-params', 'A note cannot be created outside the vault.');
+    const absolute = path.join(index.root, relative);
+    if (!path.resolve(absolute).startsWith(index.root + path.sep)) throw new RpcFailure('invalid-params', 'A note cannot be created outside the vault.');
+    await fsp.mkdir(path.dirname(absolute), { recursive: true });
+    try {
+      await fsp.writeFile(absolute, `# ${path.posix.basename(clean)}\n\n`, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new RpcFailure('conflict', `A note named "${clean}" already exists there.`);
+      throw error;
+    }
+    await index.update([relative]);
+    this.options.publish('vault.changed', { paths: [relative], kind: 'added', at: Date.now() });
+    return { path: relative };
+  }
+
+  /** The note as a standalone HTML document. */
+  async exportHtml(notePath: string): Promise<{ fileName: string; html: string }> {
+    const index = this.requireIndex();
+    const source = await this.readSource(index, notePath);
+    return { fileName: `${noteNameOf(notePath)}.html`, html: exportNoteHtml(index, notePath, source.text, this.lookup(index)) };
+  }
+
+  async pickFolder(): Promise<{ path?: string; usePrompt: boolean }> {
+    if (!this.options.pickFolder) return { usePrompt: true };
+    const picked = await this.options.pickFolder();
+    return picked ? { path: picked, usePrompt: false } : { usePrompt: false };
+  }
+
+  rememberNote(notePath: string): { ok: boolean } {
+    const index = this.requireIndex();
+    if (!index.notes.has(notePath)) return { ok: false };
+    this.options.memory.rememberNote(index.root, notePath);
+    return { ok: true };
+  }
+
+  /** Confines a requested attachment path to the open vault (for the web route and the Electron protocol). */
+  async resolveFile(requestedPath: string): Promise<ResolvedVaultFile> {
+    return resolveVaultFile(this.requireIndex().root, requestedPath);
+  }
+
+  async stop(): Promise<void> {
+    await this.watcher?.stop();
+    this.watcher = null;
+  }
+}
