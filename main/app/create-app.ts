@@ -87,6 +87,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     docker,
     annotations,
     currentVault: () => vault.root,
+    annotations,
+    currentVault: () => vault.root,
     vault,
   };
 

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { dockerEvents, dockerMethods } from './docker';
+import { annotationsEvents, annotationsMethods } from './annotations';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import { vaultEvents, vaultMethods } from './vault';
@@ -14,6 +15,7 @@ export const methods = {
   ...vaultMethods,
   ...systemMethods,
   ...dockerMethods,
+  ...annotationsMethods,
   ...settingsMethods,
   ...appMethods,
 } as const;
@@ -22,6 +24,7 @@ export const events = {
   ...vaultEvents,
   ...systemEvents,
   ...dockerEvents,
+  ...annotationsEvents,
   ...settingsEvents,
   ...appEvents,
 } as const;
@@ -52,6 +55,7 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './annotations';
 export * from './vault';
 export * from './settings';
 export * from './app';

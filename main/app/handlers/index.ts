@@ -2,6 +2,7 @@ import type { Handlers } from '../../rpc/router';
 import type { AppServices } from '../app-services';
 import { appHandlers } from './app-handlers';
 import { dockerHandlers } from './docker-handlers';
+import { annotationsHandlers } from './annotations-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
 import { vaultHandlers } from './vault-handlers';
@@ -11,6 +12,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     ...systemHandlers(services.host, services.version),
     ...dockerHandlers(services.docker),
+    ...annotationsHandlers(services.annotations, services.currentVault),
     ...vaultHandlers(services.vault),
     ...settingsHandlers(services.settings),
     ...appHandlers(services),
