@@ -87,8 +87,6 @@ export function createApp(options: CreateAppOptions): BerthApp {
     docker,
     annotations,
     currentVault: () => vault.root,
-    annotations,
-    currentVault: () => vault.root,
     vault,
   };
 
