@@ -1,0 +1,76 @@
+/**
+ * Times the named-volume persistence demo: Berth's engine vs the same steps as plain docker
+ * CLI commands, alternating, BENCH_RUNS (default 7) runs each after one warm-up of each.
+ * Prints one JSON line last: {"berth_median_ms","cli_median_ms","ratio",...}.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import Dockerode from 'dockerode';
+import { BaseImageResolver } from '../main/services/demos/base-image';
+import { findDemo } from '../main/services/demos/catalogue';
+import { DemoRun } from '../main/services/demos/demo-runner';
+import { resolveLocalEndpoint } from '../main/services/docker/resolve-endpoint';
+
+const run = promisify(execFile);
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const docker = new Dockerode(resolveLocalEndpoint(process.env.BERTH_DOCKER_HOST).options);
+const baseImage = new BaseImageResolver();
+const demo = findDemo('named-volume-persists');
+if (!demo) throw new Error('named-volume-persists is missing from the catalogue');
+
+async function berthOnce(): Promise<number> {
+  const began = performance.now();
+  const record = await new DemoRun(demo!, { docker: () => docker, baseImage }, () => {}).done;
+  const ms = performance.now() - began;
+  if (record.status !== 'passed') throw new Error(`Berth run ${record.runId} ${record.status}: ${record.reason ?? ''}`);
+  return ms;
+}
+
+async function cliOnce(image: string, i: number): Promise<number> {
+  const volume = `berth-bench-cli-${process.pid}-${i}`;
+  const label = ['--label', 'berth.owner=demo', '--label', `berth.run=bench${process.pid}x${i}`];
+  const began = performance.now();
+  await run('docker', ['volume', 'create', ...label, volume]);
+  await run('docker', ['run', '--rm', ...label, '-v', `${volume}:/data`, image, 'sh', '-c', 'echo "written by the first container" > /data/note.txt && echo saved']);
+  const { stdout } = await run('docker', ['run', '--rm', ...label, '-v', `${volume}:/data`, image, 'cat', '/data/note.txt']);
+  await run('docker', ['volume', 'rm', volume]);
+  const ms = performance.now() - began;
+  if (!stdout.includes('written by the first container')) throw new Error('CLI run did not read the file back');
+  return ms;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const { image } = await baseImage.resolve(docker);
+await berthOnce();
+await cliOnce(image, -1);
+const berth: number[] = [];
+const cli: number[] = [];
+for (let i = 0; i < runs; i++) {
+  // Alternate which goes first, so drift on a busy machine hits both alike.
+  if (i % 2 === 0) {
+    berth.push(await berthOnce());
+    cli.push(await cliOnce(image, i));
+  } else {
+    cli.push(await cliOnce(image, i));
+    berth.push(await berthOnce());
+  }
+  process.stderr.write(`run ${i + 1}/${runs}: berth ${Math.round(berth[i] ?? 0)} ms, cli ${Math.round(cli[i] ?? 0)} ms\n`);
+}
+const berthMedian = median(berth);
+const cliMedian = median(cli);
+process.stdout.write(
+  `${JSON.stringify({
+    berth_median_ms: Math.round(berthMedian),
+    cli_median_ms: Math.round(cliMedian),
+    ratio: Number((berthMedian / cliMedian).toFixed(3)),
+    runs,
+    image,
+    berth_ms: berth.map(Math.round),
+    cli_ms: cli.map(Math.round),
+  })}\n`,
+);

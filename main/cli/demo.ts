@@ -1,0 +1,76 @@
+/**
+ * Runs Berth's demos in the terminal with the same engine as the app.
+ *   npm run demo -- --list [--json]     list the catalogue
+ *   npm run demo -- ID [ID...] [--json] run demos; exit code 0 only when every expectation held
+ *   npm run demo -- --all               run the whole catalogue
+ *   npm run demo -- --sweep             remove leftovers of runs that died
+ */
+import Dockerode from 'dockerode';
+import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
+import { BaseImageResolver } from '../services/demos/base-image';
+import { catalogue, findDemo } from '../services/demos/catalogue';
+import { DemoRun } from '../services/demos/demo-runner';
+import { describeSweep, sweepLeftovers } from '../services/demos/sweep';
+import { renderRunEvent } from './demo-terminal';
+
+function usage(): never {
+  process.stderr.write('Usage: npm run demo -- --list [--json] | ID [ID...] | --all | --sweep\n');
+  process.exit(64);
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const color = process.stdout.isTTY && !process.env.NO_COLOR;
+  if (args.includes('--list')) {
+    const list = catalogue.map((d) => ({ id: d.id, title: d.title, topic: d.topic, note: d.note, heading: d.heading ?? null, summary: d.summary, steps: d.steps.length, requires: d.requires ?? null }));
+    if (json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    else for (const d of list) process.stdout.write(`${d.id.padEnd(28)} ${d.topic.padEnd(11)} ${d.title}\n`);
+    return 0;
+  }
+  const ids = args.includes('--all') ? catalogue.map((d) => d.id) : args.filter((a) => !a.startsWith('--'));
+  if (!ids.length && !args.includes('--sweep')) usage();
+  const unknown = ids.filter((id) => !findDemo(id));
+  if (unknown.length) {
+    process.stderr.write(`Unknown demo${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Run with --list to see them.\n`);
+    return 64;
+  }
+  const docker = new Dockerode(resolveLocalEndpoint(process.env.BERTH_DOCKER_HOST).options);
+  try {
+    await docker.ping();
+  } catch (error) {
+    process.stderr.write(`Docker is not reachable (${error instanceof Error ? error.message : String(error)}). Start the daemon and try again.\n`);
+    return 69;
+  }
+  const sweep = await sweepLeftovers(docker);
+  const swept = describeSweep(sweep);
+  if (swept) process.stderr.write(`${swept}\n`);
+  if (!ids.length) return 0;
+  const baseImage = new BaseImageResolver();
+  let exit = 0;
+  const results: unknown[] = [];
+  for (const id of ids) {
+    const demo = findDemo(id);
+    if (!demo) continue;
+    const run = new DemoRun(demo, { docker: () => docker, baseImage }, (event) => {
+      if (!json) process.stdout.write(renderRunEvent(event, demo, color));
+    });
+    const onSignal = () => run.cancel();
+    process.once('SIGINT', onSignal);
+    const record = await run.done;
+    process.off('SIGINT', onSignal);
+    results.push(record);
+    if (record.status === 'skipped') exit = Math.max(exit, 2);
+    else if (record.status !== 'passed') exit = 1;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
+  return exit;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue, findDemo, loadCatalogue } from './catalogue';
+import { cliEquivalent } from './cli-equivalent';
+import { RunContext } from './run-context';
+
+const REQUIRED_IDS = [
+  'named-volume-persists',
+  'anonymous-volume-dangling',
+  'bind-mount-two-way',
+  'tmpfs-is-ephemeral',
+  'read-only-mount',
+  'shared-volume',
+  'build-cache-layers',
+  'tags-vs-digests',
+  'dockerignore-context',
+  'cmd-vs-entrypoint',
+  'pid1-signals',
+  'non-root-user',
+  'bridge-dns',
+  'network-none',
+  'compose-up-down',
+];
+
+describe('catalogue', () => {
+  it('holds exactly the ids the notes use', () => {
+    expect(catalogue.map((d) => d.id).sort()).toEqual([...REQUIRED_IDS].sort());
+  });
+
+  it('gives every demo a note, steps with a CLI equivalent, and at least one expectation', () => {
+    for (const demo of catalogue) {
+      expect(demo.note.endsWith('.md')).toBe(true);
+      const ctx = new RunContext('runid1', demo.id, '/tmp/x', 'berth-busybox:1.36-local', 'h');
+      for (const step of demo.steps) expect(cliEquivalent(step.action, ctx).length).toBeGreaterThan(5);
+      expect(demo.steps.some((s) => s.expect.length > 0)).toBe(true);
+    }
+  });
+
+  it('never uses a latest tag', () => {
+    expect(JSON.stringify(catalogue)).not.toMatch(/:latest\b/);
+  });
+
+  it('finds demos by id', () => {
+    expect(findDemo('bridge-dns')?.topic).toBe('Networking');
+    expect(findDemo('nope')).toBeUndefined();
+  });
+
+  it('rejects a broken definition with a readable message naming the demo', () => {
+    expect(() => loadCatalogue([{ id: 'bad-demo', title: 'x', summary: 'y', topic: 'Storage', note: 'x.md', steps: [{ title: 's', action: { kind: 'run', container: 'Bad Name' } }] }])).toThrow(
+      /Demo "bad-demo" is invalid: steps\.0\.action\.container/,
+    );
+    expect(() => loadCatalogue([{ id: 'x', title: 'x', summary: 'y', topic: 'Storage', note: 'x.txt', steps: [] }])).toThrow(/Demo "x" is invalid/);
+    const ok = { id: 'same', title: 'x', summary: 'y', topic: 'Storage', note: 'x.md', steps: [{ title: 's', action: { kind: 'volume-create', volume: 'v' } }] };
+    expect(() => loadCatalogue([ok, ok])).toThrow(/defined twice/);
+  });
+});

@@ -1,0 +1,29 @@
+import { demoSchema, type Demo } from '../demo-schema';
+import { imageDemos } from './image-demos';
+import { networkDemos } from './network-demos';
+import { runtimeDemos } from './runtime-demos';
+import { storageDemos } from './storage-demos';
+
+/** Validates demo definitions; throws one readable error naming the demo and the field. */
+export function loadCatalogue(inputs: unknown[]): Demo[] {
+  const seen = new Set<string>();
+  return inputs.map((input, index) => {
+    const parsed = demoSchema.safeParse(input);
+    const id = (input as { id?: unknown })?.id;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`Demo ${typeof id === 'string' ? `"${id}"` : `#${index + 1}`} is invalid: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem'}`);
+    }
+    if (seen.has(parsed.data.id)) throw new Error(`Demo "${parsed.data.id}" is defined twice.`);
+    seen.add(parsed.data.id);
+    return parsed.data;
+  });
+}
+
+/** Every demo Berth ships, validated. */
+export const catalogue: readonly Demo[] = loadCatalogue([...storageDemos, ...imageDemos, ...runtimeDemos, ...networkDemos]);
+
+/** The demo with this id, or undefined. */
+export function findDemo(id: string): Demo | undefined {
+  return catalogue.find((demo) => demo.id === id);
+}

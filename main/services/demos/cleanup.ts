@@ -1,0 +1,112 @@
+import type Dockerode from 'dockerode';
+import { describeDockerError, isDaemonGone, isNotFound } from './docker-errors';
+import { LABEL_RUN, type ResourceKind } from './run-context';
+
+/** What a cleanup removed, and what it could not. */
+export interface CleanupReport {
+  removed: Record<ResourceKind, string[]>;
+  failures: string[];
+  /** True when the daemon could not be reached; run the cleanup again once it is back. */
+  daemonGone: boolean;
+}
+
+/** The Docker objects carrying the given labels, by kind. */
+export interface LabelledResources {
+  container: { id: string; name: string }[];
+  network: { id: string; name: string }[];
+  volume: { id: string; name: string }[];
+  image: { id: string; name: string }[];
+}
+
+function emptyRemoved(): Record<ResourceKind, string[]> {
+  return { container: [], network: [], volume: [], image: [] };
+}
+
+/** Lists containers, networks, volumes and images whose labels match all of `labels` ("k" or "k=v"). */
+export async function listLabelled(docker: Dockerode, labels: string[]): Promise<LabelledResources> {
+  const filters = JSON.stringify({ label: labels });
+  const [containers, networks, volumes, images] = await Promise.all([
+    docker.listContainers({ all: true, filters }),
+    docker.listNetworks({ filters }),
+    docker.listVolumes({ filters }),
+    docker.listImages({ all: true, filters }),
+  ]);
+  return {
+    container: containers.map((c) => ({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, '') })),
+    network: networks.map((n) => ({ id: n.Id, name: n.Name })),
+    volume: (volumes.Volumes ?? []).map((v) => ({ id: v.Name, name: v.Name })),
+    image: images.map((i) => ({ id: i.Id, name: i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.slice(7, 19) })),
+  };
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function removeOne(kind: ResourceKind, docker: Dockerode, id: string): Promise<void> {
+  switch (kind) {
+    case 'container':
+      await docker.getContainer(id).remove({ force: true, v: true });
+      return;
+    case 'network':
+      await docker.getNetwork(id).remove();
+      return;
+    case 'volume':
+      await docker.getVolume(id).remove({ force: true });
+      return;
+    case 'image':
+      await docker.getImage(id).remove({ force: true });
+      return;
+  }
+}
+
+/**
+ * Removes everything labelled `berth.run=<runId>` (or matching `labels`): containers, then
+ * networks, then volumes, then images, each with retries (a container that is still being
+ * removed holds its volumes for a moment). Never throws; reports what it did.
+ */
+export async function cleanupLabelled(
+  docker: Dockerode,
+  labels: string[],
+  options: { attempts?: number; retryDelayMs?: number } = {},
+): Promise<CleanupReport> {
+  const attempts = options.attempts ?? 4;
+  const retryDelayMs = options.retryDelayMs ?? 250;
+  const removed = emptyRemoved();
+  let failures: string[] = [];
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    failures = [];
+    let found: LabelledResources;
+    try {
+      found = await listLabelled(docker, labels);
+    } catch (error) {
+      if (isDaemonGone(error)) return { removed, failures: [describeDockerError(error)], daemonGone: true };
+      failures.push(describeDockerError(error));
+      await delay(retryDelayMs * attempt);
+      continue;
+    }
+    for (const kind of ['container', 'network', 'volume', 'image'] as const) {
+      // Containers go in parallel; the rest one by one (images can depend on each other).
+      const batches = kind === 'container' ? [found.container] : found[kind].map((r) => [r]);
+      for (const batch of batches) {
+        const results = await Promise.allSettled(batch.map((r) => removeOne(kind, docker, r.id).then(() => r)));
+        for (const result of results) {
+          if (result.status === 'fulfilled') removed[kind].push(result.value.name);
+          else if (isDaemonGone(result.reason)) return { removed, failures: [describeDockerError(result.reason)], daemonGone: true };
+          else if (!isNotFound(result.reason)) failures.push(`${kind}: ${describeDockerError(result.reason)}`);
+        }
+      }
+    }
+    if (!failures.length) {
+      const left = await listLabelled(docker, labels).catch(() => null);
+      const remaining = left ? left.container.length + left.network.length + left.volume.length + left.image.length : 0;
+      if (remaining === 0) return { removed, failures, daemonGone: false };
+      failures.push(`${remaining} object(s) still present`);
+    }
+    if (attempt < attempts) await delay(retryDelayMs * attempt);
+  }
+  return { removed, failures, daemonGone: false };
+}
+
+/** Cleans up one run's objects. */
+export function cleanupRun(docker: Dockerode, runId: string, options?: { attempts?: number; retryDelayMs?: number }): Promise<CleanupReport> {
+  return cleanupLabelled(docker, [`${LABEL_RUN}=${runId}`], options);
+}

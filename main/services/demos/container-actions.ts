@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Dockerode from 'dockerode';
+import { abortable, streamEnded, type ActionEnv, type ActionOutcome } from './action-env';
+import type { DemoAction, DemoMount } from './demo-schema';
+import { isNotFound } from './docker-errors';
+import { LABEL_ANONYMOUS } from './run-context';
+import { OutputCollector, StreamDemuxer } from './stream-demux';
+
+type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
+
+const DEFAULT_RUN_TIMEOUT_MS = 60_000;
+
+async function ensureVolume(env: ActionEnv, key: string): Promise<string> {
+  const name = env.ctx.volumeName(key);
+  if (!env.ctx.created.volume.has(name)) {
+    // Docker would create a missing named volume silently, without Berth's labels.
+    await env.docker.createVolume({ Name: name, Labels: env.ctx.labels });
+    env.ctx.record('volume', name);
+  }
+  return name;
+}
+
+async function toMount(env: ActionEnv, mount: DemoMount): Promise<Dockerode.MountSettings> {
+  switch (mount.type) {
+    case 'volume':
+      if (mount.source) {
+        return { Type: 'volume', Source: await ensureVolume(env, mount.source), Target: mount.target, ReadOnly: mount.readOnly ?? false };
+      }
+      return {
+        Type: 'volume',
+        Target: mount.target,
+        ReadOnly: mount.readOnly ?? false,
+        VolumeOptions: { Labels: { ...env.ctx.labels, ...(mount.anonymous ? { [LABEL_ANONYMOUS]: mount.anonymous } : {}) } },
+      } as Dockerode.MountSettings;
+    case 'bind': {
+      const source = path.join(env.ctx.workDir, mount.source);
+      fs.mkdirSync(source, { recursive: true });
+      return { Type: 'bind', Source: source, Target: mount.target, ReadOnly: mount.readOnly ?? false };
+    }
+    case 'tmpfs':
+      return { Type: 'tmpfs', Target: mount.target } as Dockerode.MountSettings;
+  }
+}
+
+function attachOutput(env: ActionEnv, stream: NodeJS.ReadableStream, collector: OutputCollector): void {
+  const demux = new StreamDemuxer((which, text) => {
+    collector.add(which, text);
+    env.onOutput(which, text);
+  });
+  stream.on('data', (chunk: Buffer) => demux.push(chunk));
+}
+
+/** `docker run`: create (with Berth's labels), attach, start, and wait unless detached. */
+export async function runContainer(action: Action<'run'>, env: ActionEnv): Promise<ActionOutcome> {
+  const { ctx, docker, signal } = env;
+  const name = ctx.containerName(action.container);
+  const mounts = await Promise.all((action.mounts ?? []).map((m) => toMount(env, m)));
+  const hostConfig: Dockerode.HostConfig = { AutoRemove: action.autoRemove ?? false, Mounts: mounts };
+  if (action.network) hostConfig.NetworkMode = ctx.networkName(action.network);
+  const container = await docker.createContainer({
+    name,
+    Image: action.image ? ctx.imageName(action.image) : ctx.baseImage,
+    ...(action.cmd ? { Cmd: action.cmd.map((a) => ctx.expand(a)) } : {}),
+    ...(action.entrypoint ? { Entrypoint: action.entrypoint.map((a) => ctx.expand(a)) } : {}),
+    ...(action.user ? { User: action.user } : {}),
+    ...(action.stopTimeoutSec !== undefined ? { StopTimeout: action.stopTimeoutSec } : {}),
+    Labels: ctx.labels,
+    Tty: false,
+    AttachStdout: !action.detach,
+    AttachStderr: !action.detach,
+    HostConfig: hostConfig,
+  });
+  ctx.record('container', name);
+  env.containerIds.add(container.id);
+  const recordAnonymous = async () => {
+    if (!mounts.some((m) => m.Type === 'volume' && !m.Source)) return;
+    const info = await container.inspect().catch(() => null);
+    for (const m of info?.Mounts ?? []) if (m.Type === 'volume' && m.Name) ctx.record('volume', m.Name);
+  };
+  if (action.detach) {
+    await abortable(container.start(), signal);
+    await recordAnonymous();
+    return { output: `${container.id.slice(0, 12)} started`, value: container.id };
+  }
+  const collector = new OutputCollector();
+  const stream = (await container.attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
+  attachOutput(env, stream, collector);
+  const removedWait = action.autoRemove ? (container.wait({ condition: 'removed' }) as Promise<{ StatusCode: number }>) : null;
+  removedWait?.catch(() => {});
+  await abortable(container.start(), signal);
+  if (!action.autoRemove) await recordAnonymous();
+  const timeoutMs = action.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The container was still running after ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+  });
+  try {
+    const waited = removedWait ?? (container.wait({ condition: 'not-running' }) as Promise<{ StatusCode: number }>);
+    const result = await abortable(Promise.race([waited, timeout]), signal);
+    await streamEnded(stream, 1000);
+    return { exitCode: result.StatusCode, output: collector.text, value: collector.stdout.trim() };
+  } finally {
+    clearTimeout(timer);
+    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  }
+}
+
+/** `docker exec`: runs a command in a running container and collects its output and exit code. */
+export async function execInContainer(action: Action<'exec'>, env: ActionEnv): Promise<ActionOutcome> {
+  const container = env.docker.getContainer(env.ctx.containerName(action.container));
+  const exec = await container.exec({
+    Cmd: action.cmd.map((a) => env.ctx.expand(a)),
+    AttachStdout: true,
+    AttachStderr: true,
+    ...(action.user ? { User: action.user } : {}),
+  });
+  const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream;
+  const collector = new OutputCollector();
+  attachOutput(env, stream, collector);
+  await abortable(streamEnded(stream, DEFAULT_RUN_TIMEOUT_MS), env.signal);
+  const info = await exec.inspect();
+  return { exitCode: info.ExitCode ?? undefined, output: collector.text, value: collector.stdout.trim() };
+}
+
+/** start, stop (timed), kill, remove and inspect. */
+export async function containerLifecycle(
+  action: Action<'start' | 'stop' | 'kill' | 'remove' | 'inspect-container'>,
+  env: ActionEnv,
+): Promise<ActionOutcome> {
+  const name = env.ctx.containerName(action.container);
+  const container = env.docker.getContainer(name);
+  switch (action.kind) {
+    case 'start':
+      await abortable(container.start(), env.signal);
+      return { output: `${name} started` };
+    case 'stop': {
+      const began = performance.now();
+      try {
+        await abortable(container.stop(action.timeoutSec !== undefined ? { t: action.timeoutSec } : {}), env.signal);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 304) throw error;
+      }
+      const durationMs = performance.now() - began;
+      const info = await container.inspect();
+      return { output: `${name} stopped after ${(durationMs / 1000).toFixed(2)} s (exit code ${info.State.ExitCode})`, durationMs, exitCode: info.State.ExitCode, value: String(Math.round(durationMs)) };
+    }
+    case 'kill':
+      await container.kill({ signal: action.signal });
+      return { output: `sent ${action.signal} to ${name}` };
+    case 'remove':
+      await container.remove({ v: action.volumes ?? false, force: action.force ?? false });
+      return { output: `${name} removed${action.volumes ? ' with its anonymous volumes' : ''}` };
+    case 'inspect-container': {
+      const info = await container.inspect();
+      const mounts = (info.Mounts ?? []).map((m) => `${m.Type} ${m.Name ?? m.Source ?? ''} -> ${m.Destination}${m.RW ? '' : ' (read-only)'}`);
+      const tmpfs = Object.keys(info.HostConfig?.Tmpfs ?? {}).map((t) => `tmpfs -> ${t}`);
+      const hostMounts = ((info.HostConfig as { Mounts?: { Type: string; Target: string }[] }).Mounts ?? [])
+        .filter((m) => m.Type === 'tmpfs')
+        .map((m) => `tmpfs -> ${m.Target}`);
+      const lines = [`State: ${info.State.Status} (exit code ${info.State.ExitCode})`, ...mounts, ...tmpfs, ...hostMounts];
+      return { output: lines.join('\n'), value: info.State.Status };
+    }
+  }
+}
+
+/** The container's lifecycle state now, or "removed" when it is gone. */
+export async function containerState(docker: Dockerode, name: string): Promise<string> {
+  try {
+    const info = await docker.getContainer(name).inspect();
+    return info.State.Status;
+  } catch (error) {
+    if (isNotFound(error)) return 'removed';
+    throw error;
+  }
+}

@@ -1,0 +1,284 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Dockerode from 'dockerode';
+import { abortable, CancelledError, type ActionEnv, type ActionOutcome } from './action-env';
+import type { BaseImageResolver } from './base-image';
+import { cleanupRun } from './cleanup';
+import { cliEquivalent } from './cli-equivalent';
+import { containerState } from './container-actions';
+import type { Demo } from './demo-schema';
+import { describeDockerError, isDaemonGone } from './docker-errors';
+import { checkExpectation, type StepResult } from './expectations';
+import { composeAvailable } from './misc-actions';
+import { newRunId, RunContext } from './run-context';
+import { RunEventFollower } from './run-event-follower';
+import type { RunEvent, RunRecord } from './run-types';
+import { containerKeyOf, executeAction } from './step-executor';
+
+/** What a run needs from its surroundings. */
+export interface DemoRunnerOptions {
+  /** A Docker client without a request timeout (runs wait for containers). Throws when Docker is away. */
+  docker: () => Dockerode;
+  baseImage: BaseImageResolver;
+  /** Parent folder of the runs' host work folders (bind mounts, build contexts). */
+  workRoot?: string;
+  /** Checks whether `docker compose` exists; injectable for tests. */
+  composeAvailable?: () => Promise<{ available: boolean; reason: string }>;
+  cleanup?: { attempts?: number; retryDelayMs?: number };
+  /** Longest a single step may take. */
+  stepTimeoutMs?: number;
+}
+
+const OUTPUT_LIMIT = 64 * 1024;
+
+/** One demo run: follow it through events, await `done`, or cancel it. */
+export class DemoRun {
+  readonly record: RunRecord;
+  readonly done: Promise<RunRecord>;
+  private readonly controller = new AbortController();
+  private readonly ctx: RunContext;
+  private readonly containerIds = new Set<string>();
+  private daemonGone = false;
+
+  constructor(
+    private readonly demo: Demo,
+    private readonly options: DemoRunnerOptions,
+    private readonly emit: (event: RunEvent) => void,
+    runId = newRunId(),
+    /** Resolves when the run may start (a queue slot); the run shows as queued until then. */
+    private readonly gate?: Promise<void>,
+  ) {
+    const workDir = path.join(options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs'), runId);
+    this.ctx = new RunContext(runId, demo.id, workDir, options.baseImage.current?.image ?? 'busybox:1.36.1', os.hostname());
+    this.record = {
+      runId,
+      demoId: demo.id,
+      title: demo.title,
+      note: demo.note,
+      status: gate ? 'queued' : 'running',
+      startedAt: Date.now(),
+      steps: demo.steps.map((step, index) => ({
+        index,
+        title: step.title,
+        ...(step.explain ? { explain: step.explain } : {}),
+        cli: cliEquivalent(step.action, this.ctx),
+        status: 'pending',
+        output: [],
+        expectations: [],
+      })),
+      events: [],
+      resources: this.ctx.resources(),
+      pid: process.pid,
+    };
+    this.done = this.execute();
+  }
+
+  get runId(): string {
+    return this.record.runId;
+  }
+
+  /** Stops the run at once; cleanup still runs. */
+  cancel(): void {
+    this.controller.abort();
+  }
+
+  private async execute(): Promise<RunRecord> {
+    const { record } = this;
+    this.emit({ type: 'run-started', runId: record.runId, demoId: record.demoId, record });
+    if (this.gate) {
+      await Promise.race([this.gate, new Promise((resolve) => this.controller.signal.addEventListener('abort', resolve, { once: true }))]);
+      if (this.controller.signal.aborted) {
+        this.failRun(new CancelledError());
+        return this.finish();
+      }
+      record.status = 'running';
+      record.startedAt = Date.now();
+      this.emit({ type: 'run-started', runId: record.runId, demoId: record.demoId, record });
+    }
+    const follower = new RunEventFollower(record.runId, this.containerIds, (event) => {
+      this.emit({ type: 'docker-event', runId: record.runId, event });
+    });
+    try {
+      if (await this.skippedForMissingTools()) return this.finish();
+      const docker = this.options.docker();
+      const base = await abortable(
+        this.options.baseImage.resolve(docker, (p) =>
+          this.emit({ type: 'image', runId: record.runId, message: p.message, ...(p.fraction !== undefined ? { fraction: p.fraction } : {}) }),
+        ),
+        this.controller.signal,
+      );
+      record.baseImage = { image: base.image, source: base.source, message: base.message };
+      (this.ctx as { baseImage: string }).baseImage = base.image;
+      this.emit({ type: 'image', runId: record.runId, message: base.message, fraction: 1 });
+      await fs.promises.mkdir(this.ctx.workDir, { recursive: true });
+      await follower.start(docker, record.startedAt - 1000);
+      for (const index of this.demo.steps.keys()) {
+        const ok = await this.runStep(index, docker, follower);
+        if (!ok) break;
+      }
+      this.settleStatus();
+    } catch (error) {
+      this.failRun(error);
+    }
+    await this.cleanUp(follower);
+    return this.finish();
+  }
+
+  private async skippedForMissingTools(): Promise<boolean> {
+    if (this.demo.requires !== 'compose') return false;
+    const check = await (this.options.composeAvailable ?? composeAvailable)();
+    if (check.available) return false;
+    this.record.status = 'skipped';
+    this.record.reason = check.reason;
+    for (const step of this.record.steps) step.status = 'skipped';
+    return true;
+  }
+
+  private async runStep(index: number, docker: Dockerode, follower: RunEventFollower): Promise<boolean> {
+    const step = this.demo.steps[index];
+    const rec = this.record.steps[index];
+    if (!step || !rec) return false;
+    if (this.controller.signal.aborted) throw new CancelledError();
+    rec.cli = cliEquivalent(step.action, this.ctx);
+    rec.status = 'running';
+    this.emit({ type: 'step-started', runId: this.runId, index, cli: rec.cli });
+    let outputBytes = 0;
+    const env: ActionEnv = {
+      docker,
+      ctx: this.ctx,
+      signal: this.controller.signal,
+      containerIds: this.containerIds,
+      onOutput: (stream, text) => {
+        if (outputBytes >= OUTPUT_LIMIT) return;
+        outputBytes += text.length;
+        const last = rec.output[rec.output.length - 1];
+        if (last && last.stream === stream) last.text += text;
+        else rec.output.push({ stream, text });
+        this.emit({ type: 'output', runId: this.runId, index, stream, text });
+      },
+    };
+    const resourcesBefore = JSON.stringify(this.ctx.resources());
+    const began = performance.now();
+    let outcome: ActionOutcome;
+    try {
+      outcome = await abortable(this.withStepTimeout(executeAction(step.action, env)), this.controller.signal);
+    } catch (error) {
+      rec.durationMs = performance.now() - began;
+      this.publishResources(resourcesBefore);
+      if (error instanceof CancelledError) {
+        rec.status = 'cancelled';
+        this.emit({ type: 'step-finished', runId: this.runId, index, step: rec });
+        throw error;
+      }
+      rec.status = 'failed';
+      rec.error = `${step.title} failed: ${describeDockerError(error)}`;
+      if (isDaemonGone(error)) this.daemonGone = true;
+      this.emit({ type: 'step-finished', runId: this.runId, index, step: rec });
+      return false;
+    }
+    const result: StepResult = { ...outcome, durationMs: outcome.durationMs ?? performance.now() - began };
+    rec.durationMs = result.durationMs;
+    if (!rec.output.length && result.output) rec.output.push({ stream: 'stdout', text: result.output.slice(0, OUTPUT_LIMIT) });
+    if (result.table) rec.table = result.table;
+    if (step.capture && result.value !== undefined) this.ctx.vars.set(step.capture, result.value);
+    this.publishResources(resourcesBefore);
+    const containerKey = containerKeyOf(step.action);
+    for (const expectation of step.expect) {
+      rec.expectations.push(
+        await checkExpectation(expectation, result, {
+          expand: (text) => this.ctx.expand(text),
+          vars: this.ctx.vars,
+          workDir: this.ctx.workDir,
+          containerState: async () => (containerKey ? containerState(docker, this.ctx.containerName(containerKey)) : undefined),
+          eventSeen: (type, action) => follower.seen(type, action),
+        }),
+      );
+    }
+    const failed = rec.expectations.filter((e) => !e.passed);
+    rec.status = failed.length ? 'failed' : 'passed';
+    if (failed.length) {
+      rec.error = failed.map((e) => `Expected ${e.expected}, got ${e.actual}`).join('; ');
+    }
+    this.emit({ type: 'step-finished', runId: this.runId, index, step: rec });
+    return !failed.length;
+  }
+
+  private withStepTimeout<T>(promise: Promise<T>): Promise<T> {
+    const ms = this.options.stepTimeoutMs ?? 120_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The step took longer than ${Math.round(ms / 1000)} s.`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private publishResources(before: string): void {
+    const now = this.ctx.resources();
+    if (JSON.stringify(now) === before) return;
+    this.record.resources = now;
+    this.emit({ type: 'resources', runId: this.runId, resources: now });
+  }
+
+  private settleStatus(): void {
+    const { record } = this;
+    const failed = record.steps.find((s) => s.status === 'failed');
+    for (const step of record.steps) if (step.status === 'pending') step.status = 'skipped';
+    if (!failed) {
+      record.status = 'passed';
+      return;
+    }
+    record.status = this.daemonGone ? 'interrupted' : 'failed';
+    record.reason = failed.error ?? `${failed.title} failed`;
+  }
+
+  private failRun(error: unknown): void {
+    const { record } = this;
+    for (const step of record.steps) if (step.status === 'pending' || step.status === 'running') step.status = error instanceof CancelledError ? 'cancelled' : 'skipped';
+    if (error instanceof CancelledError) {
+      record.status = 'cancelled';
+      record.reason = 'Cancelled by the user.';
+      return;
+    }
+    this.daemonGone ||= isDaemonGone(error);
+    record.status = this.daemonGone ? 'interrupted' : 'failed';
+    record.reason = error instanceof Error && !('statusCode' in error) && !this.daemonGone ? error.message : describeDockerError(error);
+  }
+
+  private async cleanUp(follower: RunEventFollower): Promise<void> {
+    const { record } = this;
+    let docker: Dockerode | null = null;
+    try {
+      docker = this.options.docker();
+    } catch {
+      docker = null;
+    }
+    if (!docker) {
+      record.cleanup = { status: 'pending', removed: { container: [], network: [], volume: [], image: [] }, message: 'Docker is not reachable; Berth will clean up when it is back.' };
+    } else {
+      const report = await cleanupRun(docker, record.runId, this.options.cleanup);
+      const count = Object.values(report.removed).reduce((n, list) => n + list.length, 0);
+      record.cleanup = report.daemonGone
+        ? { status: 'pending', removed: report.removed, message: 'Docker stopped answering; Berth will clean up when it is back.' }
+        : report.failures.length
+          ? { status: 'failed', removed: report.removed, message: `Cleanup left something behind: ${report.failures.join('; ')}` }
+          : { status: 'done', removed: report.removed, message: `Removed ${count} object(s).` };
+      if (report.daemonGone) {
+        this.daemonGone = true;
+        if (record.status === 'failed') record.status = 'interrupted';
+      }
+    }
+    this.emit({ type: 'cleanup', runId: record.runId, cleanup: record.cleanup });
+    follower.stop();
+    record.events = follower.events;
+    await fs.promises.rm(this.ctx.workDir, { recursive: true, force: true }).catch(() => {});
+  }
+
+  private finish(): RunRecord {
+    const { record } = this;
+    record.finishedAt = Date.now();
+    record.durationMs = record.finishedAt - record.startedAt;
+    this.emit({ type: 'run-finished', runId: record.runId, record });
+    return record;
+  }
+}

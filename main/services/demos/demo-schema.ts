@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a demo definition. Demos are TypeScript modules (see `catalogue/`), validated
+ * with these schemas when the catalogue loads. Names in steps are logical keys ("data",
+ * "writer", "app:v1"); the runner turns them into run-unique Docker names, so two runs never
+ * touch each other's resources. Strings may hold `{{container:key}}`, `{{volume:key}}`,
+ * `{{network:key}}`, `{{image:key}}`, `{{var:name}}` and `{{run}}` placeholders.
+ */
+
+const key = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
+  .max(40);
+const imageKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*:[a-z0-9][a-z0-9._-]*$/, 'use "name:tag" in lower case')
+  .max(60);
+
+export const mountSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('volume'),
+    /** Logical volume key; absent for an anonymous volume. */
+    source: key.optional(),
+    /** Marks an anonymous volume so later steps can find it (`volume-list` with `anonymous`). */
+    anonymous: key.optional(),
+    target: z.string().startsWith('/'),
+    readOnly: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('bind'),
+    /** A folder inside the run's host work folder. */
+    source: z.string().min(1),
+    target: z.string().startsWith('/'),
+    readOnly: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('tmpfs'), target: z.string().startsWith('/') }),
+]);
+export type DemoMount = z.infer<typeof mountSchema>;
+
+const command = z.array(z.string()).min(1);
+
+export const actionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('volume-create'), volume: key }),
+  z.object({
+    kind: z.literal('run'),
+    container: key,
+    /** Image key of a built/tagged image; absent for the demo base image. */
+    image: imageKey.optional(),
+    cmd: command.optional(),
+    entrypoint: z.array(z.string()).optional(),
+    mounts: z.array(mountSchema).optional(),
+    /** `none`, `bridge` (the default bridge) or a network key. */
+    network: z.string().optional(),
+    user: z.string().optional(),
+    autoRemove: z.boolean().optional(),
+    /** Start and return at once (`docker run -d`) instead of waiting for the exit. */
+    detach: z.boolean().optional(),
+    stopTimeoutSec: z.number().int().min(0).max(60).optional(),
+    /** Upper bound for a foreground run; the step fails when it is reached. */
+    timeoutMs: z.number().int().positive().optional(),
+  }),
+  z.object({ kind: z.literal('exec'), container: key, cmd: command, user: z.string().optional() }),
+  z.object({ kind: z.literal('start'), container: key }),
+  z.object({ kind: z.literal('stop'), container: key, timeoutSec: z.number().int().min(0).max(60).optional() }),
+  z.object({ kind: z.literal('kill'), container: key, signal: z.string().regex(/^SIG[A-Z0-9]+$/) }),
+  z.object({ kind: z.literal('remove'), container: key, volumes: z.boolean().optional(), force: z.boolean().optional() }),
+  z.object({ kind: z.literal('inspect-container'), container: key }),
+  z.object({ kind: z.literal('host-write'), path: z.string().min(1), content: z.string() }),
+  z.object({ kind: z.literal('host-read'), path: z.string().min(1) }),
+  z.object({
+    kind: z.literal('build'),
+    image: imageKey,
+    /** Context files by relative path; `Dockerfile` is required. `FROM base` means the demo base image. */
+    files: z.record(z.string(), z.string()).refine((files) => 'Dockerfile' in files, 'a Dockerfile is required'),
+    /** Files filled with this many bytes of filler, to make a context heavy. */
+    filler: z.record(z.string(), z.number().int().positive().max(16 * 1024 * 1024)).optional(),
+  }),
+  z.object({ kind: z.literal('tag'), source: imageKey, target: imageKey }),
+  z.object({ kind: z.literal('image-inspect'), image: imageKey }),
+  z.object({ kind: z.literal('image-history'), image: imageKey }),
+  z.object({ kind: z.literal('network-create'), network: key }),
+  z.object({ kind: z.literal('network-connect'), network: key, container: key }),
+  z.object({
+    kind: z.literal('volume-list'),
+    /** Only the anonymous volumes marked with this key. */
+    anonymous: key.optional(),
+    dangling: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('compose'),
+    /** The compose file, written into the run folder. */
+    file: z.string(),
+    args: command,
+  }),
+  z.object({
+    kind: z.literal('table'),
+    columns: z.array(z.string()).min(1),
+    rows: z.array(z.array(z.string())).min(1),
+  }),
+]);
+export type DemoAction = z.infer<typeof actionSchema>;
+export type DemoActionKind = DemoAction['kind'];
+
+export const expectationSchema = z.union([
+  z.object({ exitCode: z.number().int() }).strict(),
+  z.object({ exitCodeNot: z.number().int() }).strict(),
+  z.object({ outputContains: z.string().min(1) }).strict(),
+  z.object({ outputLacks: z.string().min(1) }).strict(),
+  z.object({ count: z.number().int().min(0) }).strict(),
+  z.object({ hostFileExists: z.string().min(1) }).strict(),
+  z.object({ eventSeen: z.object({ type: z.string(), action: z.string() }).strict() }).strict(),
+  z.object({ durationUnderMs: z.number().positive() }).strict(),
+  z.object({ durationOverMs: z.number().positive() }).strict(),
+  z.object({ state: z.enum(['created', 'running', 'exited', 'removed']) }).strict(),
+  z.object({ equalsVar: z.string() }).strict(),
+  z.object({ differsFromVar: z.string() }).strict(),
+  z.object({ lessThanVar: z.string() }).strict(),
+]);
+export type DemoExpectation = z.infer<typeof expectationSchema>;
+
+export const stepSchema = z.object({
+  title: z.string().min(1).max(120),
+  /** What this step shows, in one or two sentences. */
+  explain: z.string().max(600).optional(),
+  action: actionSchema,
+  expect: z.array(expectationSchema).default([]),
+  /** Stores the step's value (output, image id, context size...) for later steps. */
+  capture: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).optional(),
+});
+export type DemoStep = z.infer<typeof stepSchema>;
+
+export const demoTopicSchema = z.enum(['Storage', 'Images', 'Runtime', 'Networking', 'Compose']);
+export type DemoTopic = z.infer<typeof demoTopicSchema>;
+
+export const demoSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    title: z.string().min(1).max(100),
+    summary: z.string().min(1).max(400),
+    topic: demoTopicSchema,
+    /** The note this demo proves, as a path inside the vault (e.g. "Storage/Named Volumes.md"). */
+    note: z.string().endsWith('.md'),
+    heading: z.string().optional(),
+    /** Something the host must offer; without it the demo is skipped with the reason. */
+    requires: z.enum(['compose']).optional(),
+    steps: z.array(stepSchema).min(1),
+  })
+  .strict();
+export type Demo = z.infer<typeof demoSchema>;
+export type DemoInput = z.input<typeof demoSchema>;

@@ -1,0 +1,222 @@
+import os from 'node:os';
+import path from 'node:path';
+import type Dockerode from 'dockerode';
+import { RpcFailure } from '../../contract/errors';
+import type { Logger } from '../logging/logger';
+import { BaseImageResolver, type BaseImage } from './base-image';
+import { catalogue as builtIn } from './catalogue';
+import type { Demo } from './demo-schema';
+import { DemoRun } from './demo-runner';
+import { isDaemonGone } from './docker-errors';
+import { composeAvailable } from './misc-actions';
+import { RunStore } from './run-store';
+import type { RunEvent, RunRecord, RunSummary } from './run-types';
+import { describeSweep, sweepLeftovers, type SweepReport } from './sweep';
+
+/** A demo as the catalogue list shows it. */
+export interface DemoSummary {
+  id: string;
+  title: string;
+  summary: string;
+  topic: string;
+  note: string;
+  heading?: string;
+  requires?: string;
+  stepCount: number;
+  steps: { title: string; explain?: string }[];
+}
+
+export interface DemoServiceOptions {
+  /** A Docker client without request timeout; throws a readable error while Docker is away. */
+  docker: () => Dockerode;
+  /** Folder of the run history. */
+  historyDir: string;
+  log: Logger;
+  /** Receives every run event (the app maps them onto contract events). */
+  onRunEvent?: (event: RunEvent) => void;
+  /** Told once after a sweep removed something, in one sentence. */
+  onNotice?: (message: string) => void;
+  catalogue?: readonly Demo[];
+  baseImage?: BaseImageResolver;
+  workRoot?: string;
+  /** Runs at the same time; more wait in a queue. Runs are isolated either way. */
+  maxConcurrent?: number;
+  composeAvailable?: () => Promise<{ available: boolean; reason: string }>;
+  cleanup?: { attempts?: number; retryDelayMs?: number };
+}
+
+/** The demos feature: the catalogue, runs (queued, isolated, cancellable), history and sweeps. */
+export class DemoService {
+  readonly store: RunStore;
+  readonly baseImage: BaseImageResolver;
+  private readonly catalogue: readonly Demo[];
+  private readonly active = new Map<string, DemoRun>();
+  private readonly slots: { grant: () => void }[] = [];
+  private running = 0;
+  private pendingCleanup = false;
+  private lastSweep: SweepReport | null = null;
+
+  constructor(private readonly options: DemoServiceOptions) {
+    this.catalogue = options.catalogue ?? builtIn;
+    this.store = new RunStore(options.historyDir);
+    this.baseImage = options.baseImage ?? new BaseImageResolver();
+  }
+
+  list(): DemoSummary[] {
+    return this.catalogue.map((demo) => ({
+      id: demo.id,
+      title: demo.title,
+      summary: demo.summary,
+      topic: demo.topic,
+      note: demo.note,
+      ...(demo.heading ? { heading: demo.heading } : {}),
+      ...(demo.requires ? { requires: demo.requires } : {}),
+      stepCount: demo.steps.length,
+      steps: demo.steps.map((s) => ({ title: s.title, ...(s.explain ? { explain: s.explain } : {}) })),
+    }));
+  }
+
+  demo(id: string): Demo {
+    const demo = this.catalogue.find((d) => d.id === id);
+    if (!demo) throw new RpcFailure('not-found', `There is no demo called "${id}".`);
+    return demo;
+  }
+
+  /** The base image in use, once a run resolved it. */
+  image(): BaseImage | null {
+    return this.baseImage.current;
+  }
+
+  /** Starts a run (or queues it when `maxConcurrent` runs are going); returns at once. */
+  start(demoId: string): RunRecord {
+    const demo = this.demo(demoId);
+    this.options.docker(); // fail fast with a readable "Docker is not running"
+    const max = this.options.maxConcurrent ?? 2;
+    let acquired = this.running < max;
+    if (acquired) this.running++;
+    const slot = { grant: () => {} };
+    const gate = acquired
+      ? undefined
+      : new Promise<void>((resolve) => {
+          slot.grant = () => {
+            acquired = true;
+            resolve();
+          };
+          this.slots.push(slot);
+        });
+    const run = new DemoRun(
+      demo,
+      {
+        docker: this.options.docker,
+        baseImage: this.baseImage,
+        workRoot: this.options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs'),
+        composeAvailable: this.options.composeAvailable ?? composeAvailable,
+        ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}),
+      },
+      (event) => this.onEvent(event),
+      undefined,
+      gate,
+    );
+    this.active.set(run.runId, run);
+    void run.done.finally(() => {
+      this.active.delete(run.runId);
+      if (acquired) this.release();
+      else this.slots.splice(this.slots.indexOf(slot), 1);
+    });
+    return run.record;
+  }
+
+  private release(): void {
+    const next = this.slots.shift();
+    if (next) next.grant();
+    else this.running = Math.max(0, this.running - 1);
+  }
+
+  private onEvent(event: RunEvent): void {
+    if (event.type === 'run-started' || event.type === 'step-finished' || event.type === 'run-finished') {
+      const run = this.active.get(event.runId);
+      const record = event.type === 'step-finished' ? run?.record : event.record;
+      if (record) this.persist(record);
+    }
+    if (event.type === 'cleanup' && event.cleanup.status === 'pending') this.pendingCleanup = true;
+    this.options.onRunEvent?.(event);
+  }
+
+  private persist(record: RunRecord): void {
+    try {
+      this.store.save(record);
+    } catch (error) {
+      this.options.log.warn('could not save the run history', { runId: record.runId, error: String(error) });
+    }
+  }
+
+  /** Stops a run at once; its cleanup still runs. Resolves with the final record. */
+  async cancel(runId: string): Promise<RunRecord> {
+    const run = this.active.get(runId);
+    if (!run) {
+      const stored = this.store.get(runId);
+      if (stored) return stored;
+      throw new RpcFailure('not-found', `There is no run "${runId}".`);
+    }
+    run.cancel();
+    return run.done;
+  }
+
+  /** A run, live or from the history. */
+  getRun(runId: string): RunRecord {
+    const record = this.active.get(runId)?.record ?? this.store.get(runId);
+    if (!record) throw new RpcFailure('not-found', `There is no run "${runId}" in the history.`);
+    return record;
+  }
+
+  /** Waits for a run to finish. */
+  async wait(runId: string): Promise<RunRecord> {
+    const run = this.active.get(runId);
+    return run ? run.done : this.getRun(runId);
+  }
+
+  /** The run history, newest first (live runs included: they are saved as they start). */
+  listRuns(options: { demoId?: string; limit?: number } = {}): RunSummary[] {
+    return this.store.list(options);
+  }
+
+  /**
+   * Removes leftovers of runs that died (this app killed, or the daemon gone mid-run) and
+   * marks their history records interrupted. Call at start and after Docker reconnects.
+   */
+  async sweep(): Promise<SweepReport & { message?: string }> {
+    const activeIds = new Set(this.active.keys());
+    this.store.markAbandoned(activeIds);
+    try {
+      const report = await sweepLeftovers(this.options.docker(), { activeRuns: activeIds, ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}) });
+      this.lastSweep = report;
+      this.pendingCleanup = report.daemonGone;
+      const message = describeSweep(report);
+      if (message) {
+        this.options.log.info('swept demo leftovers', { runs: report.runs, removed: report.removed });
+        this.options.onNotice?.(message);
+      }
+      return { ...report, ...(message ? { message } : {}) };
+    } catch (error) {
+      if (isDaemonGone(error) || error instanceof RpcFailure) this.pendingCleanup = true;
+      throw error;
+    }
+  }
+
+  /** The last sweep's report, if any. */
+  get lastSweepReport(): SweepReport | null {
+    return this.lastSweep;
+  }
+
+  /** True when a cleanup could not reach Docker and waits for it to come back. */
+  get cleanupPending(): boolean {
+    return this.pendingCleanup;
+  }
+
+  /** Cancels every run and waits for their cleanups. */
+  async dispose(): Promise<void> {
+    const runs = [...this.active.values()];
+    for (const run of runs) run.cancel();
+    await Promise.allSettled(runs.map((r) => r.done));
+  }
+}

@@ -1,0 +1,44 @@
+import type { ActionEnv, ActionOutcome } from './action-env';
+import { containerLifecycle, execInContainer, runContainer } from './container-actions';
+import type { DemoAction } from './demo-schema';
+import { buildImage, imageMeta } from './image-actions';
+import { compose, hostFile, table, volumeOrNetwork } from './misc-actions';
+
+/** Does the one Docker thing an action describes. */
+export async function executeAction(action: DemoAction, env: ActionEnv): Promise<ActionOutcome> {
+  switch (action.kind) {
+    case 'run':
+      return runContainer(action, env);
+    case 'exec':
+      return execInContainer(action, env);
+    case 'start':
+    case 'stop':
+    case 'kill':
+    case 'remove':
+    case 'inspect-container':
+      return containerLifecycle(action, env);
+    case 'build':
+      return buildImage(action, env);
+    case 'tag':
+    case 'image-inspect':
+    case 'image-history':
+      return imageMeta(action, env);
+    case 'volume-create':
+    case 'volume-list':
+    case 'network-create':
+    case 'network-connect':
+      return volumeOrNetwork(action, env);
+    case 'host-write':
+    case 'host-read':
+      return hostFile(action, env);
+    case 'compose':
+      return compose(action, env);
+    case 'table':
+      return table(action, env);
+  }
+}
+
+/** The container a step is about, for state expectations. */
+export function containerKeyOf(action: DemoAction): string | undefined {
+  return 'container' in action ? action.container : undefined;
+}
