@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileKindOf, IGNORED_FOLDERS, toPosixPath } from './vault-paths';
@@ -20,7 +21,7 @@ export async function walkVault(root: string): Promise<VaultListing> {
     const batch = pending.splice(0, 16);
     await Promise.all(
       batch.map(async (relative) => {
-        let entries: import('node:fs').Dirent[];
+        let entries: Dirent[];
         try {
           entries = await fs.readdir(path.join(root, relative), { withFileTypes: true });
         } catch {

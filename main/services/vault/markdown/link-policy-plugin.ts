@@ -14,6 +14,7 @@ export type UrlClass = 'external' | 'internal' | 'anchor' | 'data-image' | 'bloc
 /** Classifies a URL: only http(s)/mailto leave the app; `javascript:`, `file:`, `vbscript:`, `data:` (except images) never work. */
 export function classifyUrl(url: string): UrlClass {
   // Browsers ignore control characters and whitespace inside schemes, so must we.
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (compact.startsWith('#')) return 'anchor';
   if (compact.startsWith('//') || compact.startsWith('\\\\') || compact.startsWith('/\\') || compact.startsWith('\\/')) return 'blocked';
