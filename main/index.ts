@@ -4,11 +4,14 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import Store from 'electron-store';
 import { createApp, type BerthApp } from './app/create-app';
 import { bundledVaultDir, readAppVersion } from './app/paths';
+import { installAppMenu } from './electron/app-menu';
 import { handleAppProtocol, registerAppScheme } from './electron/app-protocol';
+import { notifyFinishedDemos } from './electron/demo-notifications';
+import { vaultFromArgs } from './electron/launch-args';
 import { openExternalSafely } from './electron/open-external';
 import { attachIpcTransport } from './rpc/ipc-transport';
 import { applyAppSecurity, isAppUrl } from './security';
@@ -55,9 +58,10 @@ async function start(): Promise<void> {
     }
   };
 
-  const vaultArg = process.argv.find((arg) => arg.startsWith('--vault='))?.slice('--vault='.length);
+  const vaultArg = vaultFromArgs(process.argv, process.cwd());
+  let setMenuCommands: (commands: string[]) => void = () => undefined;
   const berth: BerthApp = createApp({
-    version: readAppVersion(appRoot),
+    version: app.isPackaged ? app.getVersion() : readAppVersion(appRoot),
     host: {
       mode: 'electron',
       openExternal: async (url) => {
@@ -69,13 +73,18 @@ async function start(): Promise<void> {
         const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      openPath: (folder) => shell.openPath(folder),
+      setAvailableCommands: (commands) => setMenuCommands(commands),
     },
     log,
     userDataDir,
     storeFactory,
     bundledVaultDir: bundledVaultDir(appRoot),
-    ...(vaultArg ? { vaultDir: path.resolve(vaultArg) } : {}),
+    ...(vaultArg ? { vaultDir: vaultArg } : {}),
   });
+  const menu = installAppMenu(berth.hub.publish);
+  setMenuCommands = (commands) => menu.setAvailable(commands);
+  const stopNotifications = notifyFinishedDemos(berth.hub, () => berth.services.settings.get().notifyDemoFinished, log.child('notify'));
 
   const windows = new Set<number>();
   const detachIpc = attachIpcTransport({
@@ -89,18 +98,39 @@ async function start(): Promise<void> {
     const win = createMainWindow(preloadPath, berth.services.settings.get().window);
     const id = win.webContents.id;
     windows.add(id);
-    win.on('close', () => berth.services.settings.update({ window: captureWindowState(win) }));
+    // Remember size and position as they change (debounced), so a crash does not lose them.
+    let saveTimer: NodeJS.Timeout | undefined;
+    const saveBounds = () => {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        if (!win.isDestroyed()) berth.services.settings.update({ window: captureWindowState(win) });
+      }, 500);
+    };
+    for (const name of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(name as 'resize', saveBounds);
+    win.on('close', () => {
+      clearTimeout(saveTimer);
+      berth.services.settings.update({ window: captureWindowState(win) });
+    });
     win.on('closed', () => windows.delete(id));
     return win;
   };
   openWindow();
 
-  app.on('second-instance', () => {
+  // A second launch focuses this window and opens the vault it was given (`berth ~/notes`).
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const [win] = BrowserWindow.getAllWindows();
     if (win) {
       if (win.isMinimized()) win.restore();
+      win.show();
       win.focus();
+    } else {
+      openWindow();
     }
+    const vault = vaultFromArgs(argv, workingDirectory);
+    if (!vault) return;
+    void berth.router.call('vault.open', { path: vault }, { transport: 'local', peer: 'second-instance' }).then((response) => {
+      if (!response.ok) log.warn('second launch could not open its vault', { vault, error: response.error.message });
+    });
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
@@ -110,6 +140,7 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => {
     detachIpc();
+    stopNotifications();
     void berth.dispose();
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-const openExternal = vi.fn(async () => undefined);
+const openExternal = vi.fn(async (_url: string) => undefined);
 vi.mock('electron', () => ({ shell: { openExternal: (url: string) => openExternal(url) } }));
 const { openExternalSafely } = await import('./open-external');
 
