@@ -13,6 +13,7 @@ import { createLogger } from './services/logging/logger';
 import { confStoreFactory } from './services/settings/store-factory';
 import { openWithSystem } from './web/open-browser';
 import { startWebServer } from './web/web-server';
+import { vaultFileRoute } from './services/vault/vault-file-route';
 
 function defaultUserDataDir(): string {
   if (process.env.BERTH_USER_DATA) return process.env.BERTH_USER_DATA;
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     app,
     rendererDir: rendererDir(appRoot),
     log,
+    routes: [vaultFileRoute((requested) => app.services.vault.resolveFile(requested))],
     ...(values.host ? { host: values.host } : {}),
     port,
   });
