@@ -173,6 +173,11 @@ export const annotationsMethods = {
     z.object({ notePath: notePathSchema.optional() }).strict(),
     z.object({ markdown: z.string(), count: z.number().int(), fileName: z.string() }),
   ),
+  'annotations.renderComment': method(
+    'A comment\'s markdown as sanitized HTML, rendered like the note it is on.',
+    z.object({ notePath: notePathSchema, markdown: z.string().max(20_000) }).strict(),
+    z.object({ html: z.string() }),
+  ),
   'annotations.importMarkdown': method(
     'Restores annotations from markdown written by exportMarkdown.',
     z.object({ markdown: z.string().max(20_000_000) }).strict(),

@@ -1,11 +1,30 @@
 import type { HandlersFor } from '../../rpc/router';
 import type { AnnotationsService } from '../../services/annotations/annotations-service';
+import { renderComment } from '../../services/annotations/render-comment';
+import type { LinkTarget } from '../../services/vault/link-resolver';
+
+/** How the vault service answers a link lookup (`vault.resolveLink`). */
+export type VaultLinkLookup = (target: string, fromPath: string) => { path?: string; kind: string };
 
 /**
  * Handlers for `annotations.*`. `currentVault` tells which vault is open, so that the
- * annotations follow when the user opens another vault.
+ * annotations follow when the user opens another vault; `resolveLink` resolves links in comments.
  */
-export function annotationsHandlers(annotations: AnnotationsService, currentVault: () => string | null): HandlersFor<'annotations'> {
+export function annotationsHandlers(
+  annotations: AnnotationsService,
+  currentVault: () => string | null,
+  lookupLink?: VaultLinkLookup,
+): HandlersFor<'annotations'> {
+  const resolveLink = (target: string, fromPath: string): LinkTarget | null => {
+    try {
+      const found = lookupLink?.(target, fromPath);
+      if (!found?.path) return null;
+      return found.kind === 'note' || found.kind === 'attachment' ? { path: found.path, kind: found.kind } : null;
+    } catch {
+      // No vault open: the link renders as unresolved.
+      return null;
+    }
+  };
   const follow = () => {
     const vault = currentVault();
     if (vault) annotations.setVault(vault);
@@ -39,6 +58,7 @@ export function annotationsHandlers(annotations: AnnotationsService, currentVaul
       follow();
       return annotations.exportMarkdown(notePath);
     },
+    'annotations.renderComment': ({ notePath, markdown }) => ({ html: renderComment(notePath, markdown, resolveLink) }),
     'annotations.importMarkdown': ({ markdown }) => {
       follow();
       return annotations.importMarkdown(markdown);

@@ -12,7 +12,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     ...systemHandlers(services.host, services.version),
     ...dockerHandlers(services.docker),
-    ...annotationsHandlers(services.annotations, services.currentVault),
+    ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),
     ...vaultHandlers(services.vault),
     ...settingsHandlers(services.settings),
     ...appHandlers(services),
