@@ -1,5 +1,6 @@
 import type { Logger } from '../services/logging/logger';
 import type { DockerService } from '../services/docker/docker-service';
+import type { VolumesService } from '../services/volumes/volumes-service';
 import type { AnnotationsService } from '../services/annotations/annotations-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
@@ -19,6 +20,7 @@ export interface AppServices {
   storeFactory: StoreFactory;
   settings: SettingsService;
   docker: DockerService;
+  volumes: VolumesService;
   vault: VaultService;
   annotations: AnnotationsService;
   /** Root of the vault open now (annotations follow it). */

@@ -7,6 +7,7 @@ import { AnnotationsService } from '../services/annotations/annotations-service'
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
 import { createAppVaultService } from '../services/vault/create-app-vault';
 import type { Logger } from '../services/logging/logger';
+import { VolumesService } from '../services/volumes/volumes-service';
 import { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
 import type { AppServices } from './app-services';
@@ -75,6 +76,14 @@ export function createApp(options: CreateAppOptions): BerthApp {
 
   const vault = createAppVaultService({ host: options.host, settings, hub, log, bundledVaultDir: options.bundledVaultDir });
 
+  const volumes = new VolumesService({
+    connection: docker.connection,
+    publishDelta: (delta) => hub.publish('volumes.delta', delta),
+    log: log.child('volumes'),
+    userDataDir: options.userDataDir,
+    onNotice: (message) => hub.publish('system.notice', { level: 'warning', message }),
+  });
+
   const services: AppServices = {
     version: options.version,
     host: options.host,
@@ -85,6 +94,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     storeFactory: options.storeFactory,
     settings,
     docker,
+    volumes,
     annotations,
     currentVault: () => vault.root,
     vault,
@@ -107,10 +117,12 @@ export function createApp(options: CreateAppOptions): BerthApp {
     router,
     start() {
       void vault.openInitial(initialVaultDir);
+      volumes.start();
       docker.start();
     },
     async dispose() {
       disposeSettingsWatch();
+      await volumes.stop();
       await docker.stop();
       await vault.stop();
     },

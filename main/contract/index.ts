@@ -9,12 +9,14 @@ import { dockerEvents, dockerMethods } from './docker';
 import { annotationsEvents, annotationsMethods } from './annotations';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
+import { volumesEvents, volumesMethods } from './volumes';
 import { vaultEvents, vaultMethods } from './vault';
 
 export const methods = {
   ...vaultMethods,
   ...systemMethods,
   ...dockerMethods,
+  ...volumesMethods,
   ...annotationsMethods,
   ...settingsMethods,
   ...appMethods,
@@ -24,6 +26,7 @@ export const events = {
   ...vaultEvents,
   ...systemEvents,
   ...dockerEvents,
+  ...volumesEvents,
   ...annotationsEvents,
   ...settingsEvents,
   ...appEvents,
@@ -55,6 +58,7 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './volumes';
 export * from './annotations';
 export * from './vault';
 export * from './settings';

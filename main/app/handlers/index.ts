@@ -5,6 +5,7 @@ import { dockerHandlers } from './docker-handlers';
 import { annotationsHandlers } from './annotations-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
+import { volumesHandlers } from './volumes-handlers';
 import { vaultHandlers } from './vault-handlers';
 
 /** Every contract method bound to its service. */
@@ -12,6 +13,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     ...systemHandlers(services.host, services.version),
     ...dockerHandlers(services.docker),
+    ...volumesHandlers(services.volumes),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),
     ...vaultHandlers(services.vault),
     ...settingsHandlers(services.settings),

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DockerPane } from '../docker/docker-pane';
-import { ActivityIcon } from './icons';
+import { StorageView } from '../volumes/storage-view';
+import { ActivityIcon, DatabaseIcon } from './icons';
 
 /** A tab of the right-hand Docker pane. Features add theirs here. */
 export interface DockTab {
@@ -12,6 +13,7 @@ export interface DockTab {
 
 /** The tabs of the right-hand pane, in order. */
 export const dockTabs: DockTab[] = [
+  { id: 'storage', label: 'Storage', icon: <DatabaseIcon />, render: () => <StorageView /> },
   { id: 'docker', label: 'Docker', icon: <ActivityIcon />, render: () => <DockerPane /> },
 ];
 
