@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EventHub } from '../rpc/event-hub';
 import { Router } from '../rpc/router';
 import { DockerService } from '../services/docker/docker-service';
+import { DemoService } from '../services/demos/demo-service';
 import { AnnotationsService } from '../services/annotations/annotations-service';
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
 import { createAppVaultService } from '../services/vault/create-app-vault';
@@ -74,6 +75,24 @@ export function createApp(options: CreateAppOptions): BerthApp {
     onNotice: (notice) => hub.publish('system.notice', { level: notice.level, message: notice.message }),
   });
 
+  const demos = new DemoService({
+    docker: () => docker.connection.requireClient('streaming'),
+    historyDir: path.join(options.userDataDir, 'demo-runs'),
+    log: log.child('demos'),
+    onRunEvent: (event) => {
+      hub.publish('demos.run', event);
+      if (event.type === 'run-started' || event.type === 'run-finished') {
+        const record = event.record;
+        hub.publish('demos.history', { runId: record.runId, demoId: record.demoId, at: Date.now() });
+      }
+    },
+    onNotice: (message) => hub.publish('system.notice', { level: 'info', message }),
+  });
+  // Sweep leftovers of runs that died, at start and whenever Docker comes back.
+  docker.connection.onConnected(() => {
+    demos.sweep().catch((error: unknown) => log.warn('demo sweep failed', { error: String(error) }));
+  });
+
   const vault = createAppVaultService({ host: options.host, settings, hub, log, bundledVaultDir: options.bundledVaultDir });
 
   const volumes = new VolumesService({
@@ -94,6 +113,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     storeFactory: options.storeFactory,
     settings,
     docker,
+    demos,
     volumes,
     annotations,
     currentVault: () => vault.root,
@@ -122,6 +142,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     },
     async dispose() {
       disposeSettingsWatch();
+      await demos.dispose();
       await volumes.stop();
       await docker.stop();
       await vault.stop();

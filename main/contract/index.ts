@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { dockerEvents, dockerMethods } from './docker';
+import { demosEvents, demosMethods } from './demos';
 import { annotationsEvents, annotationsMethods } from './annotations';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
@@ -16,6 +17,7 @@ export const methods = {
   ...vaultMethods,
   ...systemMethods,
   ...dockerMethods,
+  ...demosMethods,
   ...volumesMethods,
   ...annotationsMethods,
   ...settingsMethods,
@@ -26,6 +28,7 @@ export const events = {
   ...vaultEvents,
   ...systemEvents,
   ...dockerEvents,
+  ...demosEvents,
   ...volumesEvents,
   ...annotationsEvents,
   ...settingsEvents,
@@ -58,6 +61,7 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './demos';
 export * from './volumes';
 export * from './annotations';
 export * from './vault';

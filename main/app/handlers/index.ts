@@ -2,6 +2,7 @@ import type { Handlers } from '../../rpc/router';
 import type { AppServices } from '../app-services';
 import { appHandlers } from './app-handlers';
 import { dockerHandlers } from './docker-handlers';
+import { demosHandlers } from './demos-handlers';
 import { annotationsHandlers } from './annotations-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
@@ -13,6 +14,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     ...systemHandlers(services.host, services.version),
     ...dockerHandlers(services.docker),
+    ...demosHandlers(services.demos),
     ...volumesHandlers(services.volumes),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),
     ...vaultHandlers(services.vault),

@@ -43,16 +43,20 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<
   });
 }
 
-/** Resolves when a stream ends or closes, or after `ms` at the latest. */
-export function streamEnded(stream: NodeJS.ReadableStream, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    stream.once('end', done);
-    stream.once('close', done);
-    stream.once('error', done);
+/** Starts watching a stream at once; `wait(ms)` resolves when it has ended or closed, or after `ms`. */
+export function watchEnd(stream: NodeJS.ReadableStream): { wait(ms: number): Promise<void> } {
+  const ended = new Promise<void>((resolve) => {
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+    stream.once('error', () => resolve());
   });
+  return {
+    wait(ms: number) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      });
+      return Promise.race([ended, timeout]).finally(() => clearTimeout(timer));
+    },
+  };
 }

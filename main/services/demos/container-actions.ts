@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
-import { abortable, streamEnded, type ActionEnv, type ActionOutcome } from './action-env';
+import { abortable, watchEnd, type ActionEnv, type ActionOutcome } from './action-env';
 import type { DemoAction, DemoMount } from './demo-schema';
 import { isNotFound } from './docker-errors';
 import { LABEL_ANONYMOUS } from './run-context';
@@ -85,6 +85,7 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
   }
   const collector = new OutputCollector();
   const stream = (await container.attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
+  const end = watchEnd(stream);
   attachOutput(env, stream, collector);
   const removedWait = action.autoRemove ? (container.wait({ condition: 'removed' }) as Promise<{ StatusCode: number }>) : null;
   removedWait?.catch(() => {});
@@ -98,7 +99,7 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
   try {
     const waited = removedWait ?? (container.wait({ condition: 'not-running' }) as Promise<{ StatusCode: number }>);
     const result = await abortable(Promise.race([waited, timeout]), signal);
-    await streamEnded(stream, 1000);
+    await end.wait(1000);
     return { exitCode: result.StatusCode, output: collector.text, value: collector.stdout.trim() };
   } finally {
     clearTimeout(timer);
@@ -116,9 +117,10 @@ export async function execInContainer(action: Action<'exec'>, env: ActionEnv): P
     ...(action.user ? { User: action.user } : {}),
   });
   const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream;
+  const end = watchEnd(stream);
   const collector = new OutputCollector();
   attachOutput(env, stream, collector);
-  await abortable(streamEnded(stream, DEFAULT_RUN_TIMEOUT_MS), env.signal);
+  await abortable(end.wait(DEFAULT_RUN_TIMEOUT_MS), env.signal);
   const info = await exec.inspect();
   return { exitCode: info.ExitCode ?? undefined, output: collector.text, value: collector.stdout.trim() };
 }
