@@ -113,6 +113,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     storeFactory: options.storeFactory,
     settings,
     docker,
+    volumes,
     demos,
     volumes,
     annotations,

@@ -17,6 +17,7 @@ export const methods = {
   ...vaultMethods,
   ...systemMethods,
   ...dockerMethods,
+  ...volumesMethods,
   ...demosMethods,
   ...volumesMethods,
   ...annotationsMethods,
@@ -28,6 +29,7 @@ export const events = {
   ...vaultEvents,
   ...systemEvents,
   ...dockerEvents,
+  ...volumesEvents,
   ...demosEvents,
   ...volumesEvents,
   ...annotationsEvents,
@@ -61,6 +63,7 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './volumes';
 export * from './demos';
 export * from './volumes';
 export * from './annotations';

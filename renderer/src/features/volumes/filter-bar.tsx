@@ -15,14 +15,8 @@ export function FilterBar({ filter, onChange, shown, total }: { filter: StorageF
   };
   return (
     <div className="filter-bar" role="search">
-      <input className="input filter-search" type="search" placeholder="Search name or container…" value={filter.search} onChange={(e) => set({ search: e.target.value })} aria-label="Search storage" />
       <div className="filter-row">
-        {KINDS.map((kind) => (
-          <button key={kind} className={`chip${filter.kinds.has(kind) ? ' is-on' : ''}`} aria-pressed={filter.kinds.has(kind)} onClick={() => toggleKind(kind)} data-kind-filter={kind}>
-            <KindIcon kind={kind} size={13} />
-            {KIND_SHORT[kind]}
-          </button>
-        ))}
+        <input className="input filter-search" type="search" placeholder="Search name or container…" value={filter.search} onChange={(e) => set({ search: e.target.value })} aria-label="Search storage" />
         <select className="input filter-select" value={filter.state} onChange={(e) => set({ state: e.target.value as StorageFilter['state'] })} aria-label="State filter">
           <option value="all">All states</option>
           <option value="in-use">In use</option>
@@ -31,6 +25,12 @@ export function FilterBar({ filter, onChange, shown, total }: { filter: StorageF
         </select>
       </div>
       <div className="filter-row">
+        {KINDS.map((kind) => (
+          <button key={kind} className={`chip${filter.kinds.has(kind) ? ' is-on' : ''}`} aria-pressed={filter.kinds.has(kind)} onClick={() => toggleKind(kind)} data-kind-filter={kind}>
+            <KindIcon kind={kind} size={13} />
+            {KIND_SHORT[kind]}
+          </button>
+        ))}
         <input className="input filter-label" placeholder="label or label=value" value={filter.label} onChange={(e) => set({ label: e.target.value })} aria-label="Label filter" />
         <label className="check">
           <input type="checkbox" checked={filter.berthOnly} onChange={(e) => set({ berthOnly: e.target.checked })} />

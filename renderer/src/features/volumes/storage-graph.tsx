@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
-import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { StorageItem } from '@contract';
 import { displayName } from './storage-filters';
 import { stateColor } from './state-badge';
 
 const MAX_ITEMS = 150;
-const ROW = 56;
+const ROW = 44;
+const COL = 200;
+const sides = { sourcePosition: Position.Right, targetPosition: Position.Left };
 
 /** Nodes and edges: containers → volumes/tmpfs → host paths, and containers → bind host paths. */
 export function buildGraph(items: StorageItem[], selectedId: string | undefined): { nodes: Node[]; edges: Edge[]; touched: Set<string> } {
@@ -35,19 +37,20 @@ export function buildGraph(items: StorageItem[], selectedId: string | undefined)
   const dim = (id: string) => (selectedId && !touched.has(id) ? 0.28 : 1);
   const nodes: Node[] = [];
   [...containers].forEach(([id, name], i) => {
-    nodes.push({ id: `c:${id}`, position: { x: 0, y: i * ROW }, data: { label: `▣ ${name}` }, className: 'flow-node flow-container', style: { opacity: dim(`c:${id}`) } });
+    nodes.push({ id: `c:${id}`, ...sides, position: { x: 0, y: i * ROW }, data: { label: `▣ ${name}` }, className: 'flow-node flow-container', style: { opacity: dim(`c:${id}`) } });
   });
   shown.forEach((item, i) => {
     nodes.push({
       id: item.id,
-      position: { x: 230, y: i * ROW },
+      ...sides,
+      position: { x: COL, y: i * ROW },
       data: { label: `${item.kind === 'bind' ? '📁 ' : item.kind === 'tmpfs' ? '⚡ ' : '◉ '}${displayName(item)}` },
       className: `flow-node flow-${item.kind}${item.id === selectedId ? ' is-selected' : ''}`,
       style: { opacity: dim(item.id), borderColor: stateColor(item.state) },
     });
   });
   [...hostPaths].forEach(([id, p], i) => {
-    nodes.push({ id, position: { x: 470, y: i * ROW }, data: { label: p.replace(/^\/var\/lib\/docker\/volumes\//, '…/volumes/').replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…') }, className: 'flow-node flow-host', style: { opacity: dim(id) } });
+    nodes.push({ id, ...sides, position: { x: COL * 2, y: i * ROW }, data: { label: p.replace(/^\/var\/lib\/docker\/volumes\//, '…/volumes/').replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…') }, className: 'flow-node flow-host', style: { opacity: dim(id) } });
   });
   for (const e of edges) {
     const on = !selectedId || (touched.has(e.source) && touched.has(e.target));
