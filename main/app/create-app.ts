@@ -115,7 +115,6 @@ export function createApp(options: CreateAppOptions): BerthApp {
     docker,
     volumes,
     demos,
-    volumes,
     annotations,
     currentVault: () => vault.root,
     vault,
