@@ -73,11 +73,14 @@ class KillableDockerd {
       ['--host', `unix://${this.socket}`, '--data-root', '/var/lib/berth-demos-fault', '--exec-root', path.join(this.root, 'exec'), '--pidfile', this.pidFile, '--bridge', this.bridge, '--iptables=false', '--ip-masq=false'],
       { detached: true, stdio: ['ignore', log, log] },
     );
+    let exited = false;
+    child.once('exit', () => (exited = true));
     child.unref();
     fs.closeSync(log);
     const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
       if (await this.up()) return;
+      if (exited) throw new Error('the private dockerd exited; see /tmp/berth-demos-fault-dockerd.log');
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error('the private dockerd did not come up; see /tmp/berth-demos-fault-dockerd.log');
@@ -88,13 +91,27 @@ class KillableDockerd {
     if (pid) process.kill(pid, signal);
     const deadline = Date.now() + 30_000;
     while (this.pid() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    // A killed dockerd leaves its own containerd behind; end exactly that one, by its pid file.
+    // A killed dockerd leaves its own containerd behind; end exactly that one, by its pid file,
+    // and wait until it is gone (a new dockerd would otherwise wait for the dying one).
+    const pidFile = path.join(this.root, 'exec', 'containerd', 'containerd.pid');
+    let containerdPid = 0;
     try {
-      const containerdPid = Number(fs.readFileSync(path.join(this.root, 'exec', 'containerd', 'containerd.pid'), 'utf8').trim());
+      containerdPid = Number(fs.readFileSync(pidFile, 'utf8').trim());
       if (containerdPid > 0) process.kill(containerdPid, 'SIGKILL');
     } catch {
       // none running
     }
+    const gone = () => {
+      try {
+        process.kill(containerdPid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const until = Date.now() + 15_000;
+    while (containerdPid > 0 && !gone() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    fs.rmSync(pidFile, { force: true });
   }
 }
 
