@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useQuery } from '../../api';
 import { BerthLogo } from './icons';
 import { dockTabs, sidebarViews } from './pane-registry';
+import { AnnotationsHost } from '../annotations/annotations-host';
 import { StatusBar } from './status-bar';
 import { usePaneSize } from './use-pane-size';
 import { useThemeFromSettings } from './use-theme';
@@ -101,6 +102,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
         </aside>
       </div>
       <StatusBar mode={info.data?.mode} />
+      <AnnotationsHost />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AnnotationsPanel, HighlighterIcon } from '../annotations/annotations-panel';
 import { DockerPane } from '../docker/docker-pane';
 import { StorageView } from '../volumes/storage-view';
 import { ActivityIcon, DatabaseIcon } from './icons';
@@ -15,6 +16,7 @@ export interface DockTab {
 export const dockTabs: DockTab[] = [
   { id: 'storage', label: 'Storage', icon: <DatabaseIcon />, render: () => <StorageView /> },
   { id: 'docker', label: 'Docker', icon: <ActivityIcon />, render: () => <DockerPane /> },
+  { id: 'annotations', label: 'Annotations', icon: <HighlighterIcon />, render: () => <AnnotationsPanel /> },
 ];
 
 /** A view of the left sidebar (files, search, tags…). Features add theirs here. */

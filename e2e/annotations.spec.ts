@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const NOTE = 'Storage/Named Volumes.md';
+const body = (page: Page) => page.locator('.note-reader .note-body');
+const marks = (page: Page) => body(page).locator('mark.annotation-mark');
+const panel = (page: Page) => page.getByLabel('Annotations', { exact: true });
+const cards = (page: Page) => panel(page).locator('.annotation-card');
+
+async function openNote(page: Page, name: string) {
+  await page.keyboard.press('Control+o');
+  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
+  await input.fill(name);
+  await expect(page.getByRole('option').first()).toContainText(name);
+  await input.press('Enter');
+  await expect(page.locator('.note-reader .note-title')).toHaveText(name);
+}
+
+/** Selects `text` in the rendered note with a real DOM selection, as a mouse drag would. */
+async function selectText(page: Page, text: string) {
+  await page.evaluate((wanted) => {
+    const root = document.querySelector('.note-reader .note-body');
+    if (!root) throw new Error('no note body');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`text not in the note: ${wanted}`);
+  }, text);
+}
+
+function editNote(vaultDir: string, change: (text: string) => string) {
+  const file = path.join(vaultDir, NOTE);
+  fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
+}
+
+test.describe('annotations', () => {
+  test('highlight and comment, survive a reload and an edit on disk, export and import', async ({ berth }) => {
+    const { page, vaultDir } = berth;
+    await openNote(page, 'Named Volumes');
+    await page.getByRole('tab', { name: 'Annotations' }).click();
+    await expect(panel(page).getByText('No annotations on this note yet')).toBeVisible();
+
+    // Highlight from the selection toolbar.
+    await selectText(page, 'It lives outside any container');
+    const toolbar = page.getByRole('toolbar', { name: 'Annotate selection' });
+    await expect(toolbar).toBeVisible();
+    await toolbar.getByRole('button', { name: 'Highlight green' }).click();
+    await expect(marks(page).filter({ hasText: 'It lives outside any container' })).toHaveClass(/annotation-green/);
+    await expect(toolbar).toBeHidden();
+
+    // Comment with the keyboard shortcut.
+    await selectText(page, 'For anything stateful (databases, uploads, queues)');
+    await expect(toolbar).toBeVisible();
+    await page.keyboard.press('Control+Shift+M');
+    const popover = page.getByRole('dialog', { name: 'New comment' });
+    await popover.getByRole('textbox', { name: 'Comment' }).fill('**Databases** belong in a named volume, never in the `container` layer.');
+    await popover.getByLabel('Tags').fill('#exam storage');
+    await popover.getByRole('textbox', { name: 'Comment' }).press('Control+Enter');
+    await expect(popover).toBeHidden();
+    await expect(marks(page).filter({ hasText: 'For anything stateful' })).toHaveClass(/has-comment/);
+
+    // A third one, in a paragraph that will be deleted on disk.
+    await selectText(page, 'Now the important part');
+    await page.keyboard.press('Control+Shift+H');
+    await expect(marks(page)).toHaveCount(3);
+
+    await expect(cards(page)).toHaveCount(3);
+    const commented = cards(page).filter({ hasText: 'For anything stateful' });
+    await expect(commented.locator('.annotation-comment strong')).toHaveText('Databases');
+    await expect(commented.locator('.tag')).toHaveText(['#exam', '#storage']);
+    await berth.shot('annotations-note-and-panel');
+
+    // Reload: everything is still there.
+    await page.reload();
+    await expect(page.locator('.note-reader .note-title')).toHaveText('Named Volumes');
+    await expect(marks(page)).toHaveCount(3);
+    await page.getByRole('tab', { name: 'Annotations' }).click();
+    await expect(cards(page)).toHaveCount(3);
+
+    // Edit the note on disk: insert a paragraph before, reword around, delete one paragraph.
+    editNote(vaultDir, (text) =>
+      text
+        .replace('# Named volumes\n', '# Named volumes\n\nAdded later: volumes are the way to persist data in Docker.\n')
+        .replace('Now the important part: remove the container and start a new one with the same volume.\n', ''),
+    );
+    await expect(body(page)).toContainText('Added later: volumes are the way');
+    await expect(marks(page).filter({ hasText: 'It lives outside any container' })).toHaveCount(1);
+    await expect(marks(page).filter({ hasText: 'For anything stateful (databases, uploads, queues)' })).toHaveCount(1);
+    const orphan = cards(page).filter({ hasText: 'Now the important part' });
+    await expect(orphan.locator('.badge', { hasText: 'orphaned' })).toBeVisible();
+    await page.getByLabel(/^Orphaned/).check();
+    await expect(cards(page)).toHaveCount(1);
+    await berth.shot('annotations-orphaned');
+    await page.getByLabel(/^Orphaned/).uncheck();
+
+    // Export as markdown and look at it.
+    const downloadPromise = page.waitForEvent('download');
+    await panel(page).getByRole('button', { name: 'Export' }).click();
+    const download = await downloadPromise;
+    const exported = path.join(berth.userDataDir, download.suggestedFilename());
+    await download.saveAs(exported);
+    const markdown = fs.readFileSync(exported, 'utf8');
+    await test.info().attach('annotations-export.md', { body: markdown, contentType: 'text/markdown' });
+    expect(download.suggestedFilename()).toBe('Annotations - Named Volumes.md');
+    expect(markdown).toContain('> [!quote] Named volumes · green');
+    expect(markdown).toContain('> > It lives outside any container');
+    expect(markdown).toContain('> **Databases** belong in a named volume');
+    expect(markdown).toContain('[[Storage/Named Volumes#Named volumes]] · #exam #storage');
+    expect(markdown).toContain('> [!quote] Creating and using · green · orphaned');
+
+    // Delete with undo.
+    await orphan.hover();
+    await orphan.getByRole('button', { name: 'Delete' }).click();
+    await expect(cards(page)).toHaveCount(2);
+    await panel(page).getByRole('button', { name: 'Undo' }).click();
+    await expect(cards(page)).toHaveCount(3);
+
+    // Delete everything, then import the export: all three come back.
+    for (let i = 0; i < 3; i++) {
+      await cards(page).first().hover();
+      await cards(page).first().getByRole('button', { name: 'Delete' }).click();
+    }
+    await expect(cards(page)).toHaveCount(0);
+    await expect(marks(page)).toHaveCount(0);
+    await panel(page).getByLabel('Import annotations file').setInputFiles(exported);
+    await expect(panel(page).getByText('3 added')).toBeVisible();
+    await expect(cards(page)).toHaveCount(3);
+    await expect(marks(page)).toHaveCount(2);
+  });
+
+  test('bad import input gets a readable message and loses nothing', async ({ berth }) => {
+    const { page } = berth;
+    await openNote(page, 'Named Volumes');
+    await page.getByRole('tab', { name: 'Annotations' }).click();
+    await selectText(page, 'It lives outside any container');
+    await page.getByRole('toolbar', { name: 'Annotate selection' }).getByRole('button', { name: 'Highlight blue' }).click();
+    await expect(cards(page)).toHaveCount(1);
+    const junk = path.join(berth.userDataDir, 'junk.md');
+    fs.writeFileSync(junk, '# Not an export\n\n> [!quote] Lost\n> > a quote with no link\n');
+    await panel(page).getByLabel('Import annotations file').setInputFiles(junk);
+    await expect(panel(page).getByText(/Line 3: skipped a callout because it has no \[\[Note#Heading\]\] link/)).toBeVisible();
+    await expect(cards(page)).toHaveCount(1);
+    await panel(page).getByRole('tab', { name: 'Vault' }).click();
+    await expect(cards(page)).toHaveCount(1);
+    await expect(cards(page).first().locator('.annotation-note')).toHaveText('Named Volumes');
+    await berth.shot('annotations-vault-scope');
+  });
+});
