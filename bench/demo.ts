@@ -31,8 +31,8 @@ async function cliOnce(image: string, i: number): Promise<number> {
   const label = ['--label', 'berth.owner=demo', '--label', `berth.run=bench${process.pid}x${i}`];
   const began = performance.now();
   await run('docker', ['volume', 'create', ...label, volume]);
-  await run('docker', ['run', '--rm', ...label, '-v', `${volume}:/data`, image, 'sh', '-c', 'echo "written by the first container" > /data/note.txt && echo saved']);
-  const { stdout } = await run('docker', ['run', '--rm', ...label, '-v', `${volume}:/data`, image, 'cat', '/data/note.txt']);
+  await run('docker', ['run', '--rm', '--network', 'none', ...label, '-v', `${volume}:/data`, image, 'sh', '-c', 'echo "written by the first container" > /data/note.txt && echo saved']);
+  const { stdout } = await run('docker', ['run', '--rm', '--network', 'none', ...label, '-v', `${volume}:/data`, image, 'cat', '/data/note.txt']);
   await run('docker', ['volume', 'rm', volume]);
   const ms = performance.now() - began;
   if (!stdout.includes('written by the first container')) throw new Error('CLI run did not read the file back');

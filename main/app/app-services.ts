@@ -1,5 +1,6 @@
 import type { Logger } from '../services/logging/logger';
 import type { DockerService } from '../services/docker/docker-service';
+import type { DemoService } from '../services/demos/demo-service';
 import type { VolumesService } from '../services/volumes/volumes-service';
 import type { DemoService } from '../services/demos/demo-service';
 import type { AnnotationsService } from '../services/annotations/annotations-service';
@@ -21,6 +22,7 @@ export interface AppServices {
   storeFactory: StoreFactory;
   settings: SettingsService;
   docker: DockerService;
+  demos: DemoService;
   volumes: VolumesService;
   demos: DemoService;
   vault: VaultService;

@@ -113,6 +113,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     storeFactory: options.storeFactory,
     settings,
     docker,
+    demos,
     volumes,
     demos,
     annotations,

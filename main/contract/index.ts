@@ -17,6 +17,7 @@ export const methods = {
   ...vaultMethods,
   ...systemMethods,
   ...dockerMethods,
+  ...demosMethods,
   ...volumesMethods,
   ...demosMethods,
   ...annotationsMethods,
@@ -28,6 +29,7 @@ export const events = {
   ...vaultEvents,
   ...systemEvents,
   ...dockerEvents,
+  ...demosEvents,
   ...volumesEvents,
   ...demosEvents,
   ...annotationsEvents,
@@ -61,6 +63,7 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './demos';
 export * from './volumes';
 export * from './demos';
 export * from './annotations';

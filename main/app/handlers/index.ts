@@ -14,6 +14,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     ...systemHandlers(services.host, services.version),
     ...dockerHandlers(services.docker),
+    ...demosHandlers(services.demos),
     ...volumesHandlers(services.volumes),
     ...demosHandlers(services.demos),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),

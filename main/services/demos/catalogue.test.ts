@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue, findDemo, loadCatalogue } from './catalogue';
 import { cliEquivalent } from './cli-equivalent';
@@ -32,6 +34,15 @@ describe('catalogue', () => {
       const ctx = new RunContext('runid1', demo.id, '/tmp/x', 'berth-busybox:1.36-local', 'h');
       for (const step of demo.steps) expect(cliEquivalent(step.action, ctx).length).toBeGreaterThan(5);
       expect(demo.steps.some((s) => s.expect.length > 0)).toBe(true);
+    }
+  });
+
+  it('points every demo at a bundled note that holds its berth-demo block under its heading', () => {
+    const vault = path.resolve(import.meta.dirname, '../../../notes');
+    for (const demo of catalogue) {
+      const text = fs.readFileSync(path.join(vault, demo.note), 'utf8');
+      expect(text, demo.id).toContain(`\`\`\`berth-demo ${demo.id}`);
+      if (demo.heading) expect(text, demo.id).toMatch(new RegExp(`^#+ ${demo.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm'));
     }
   });
 

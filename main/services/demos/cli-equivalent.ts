@@ -33,7 +33,8 @@ export function cliEquivalent(action: DemoAction, ctx: RunContext): string {
       if (action.autoRemove) parts.push('--rm');
       parts.push(`--name ${ctx.containerName(action.container)}`);
       for (const mount of action.mounts ?? []) parts.push(mountFlag(mount, ctx));
-      if (action.network) parts.push(`--network ${ctx.networkName(action.network)}`);
+      const network = action.network ?? ctx.defaultNetwork;
+      if (network) parts.push(`--network ${ctx.networkName(network)}`);
       if (action.user) parts.push(`--user ${action.user}`);
       if (action.stopTimeoutSec !== undefined) parts.push(`--stop-timeout ${action.stopTimeoutSec}`);
       if (action.entrypoint) parts.push(`--entrypoint ${shellQuote(action.entrypoint[0] ?? '')}`);

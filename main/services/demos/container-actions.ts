@@ -57,7 +57,8 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
   const name = ctx.containerName(action.container);
   const mounts = await Promise.all((action.mounts ?? []).map((m) => toMount(env, m)));
   const hostConfig: Dockerode.HostConfig = { AutoRemove: action.autoRemove ?? false, Mounts: mounts };
-  if (action.network) hostConfig.NetworkMode = ctx.networkName(action.network);
+  const network = action.network ?? ctx.defaultNetwork;
+  if (network) hostConfig.NetworkMode = ctx.networkName(network);
   const container = await docker.createContainer({
     name,
     Image: action.image ? ctx.imageName(action.image) : ctx.baseImage,

@@ -50,7 +50,7 @@ export class DemoRun {
     private readonly gate?: Promise<void>,
   ) {
     const workDir = path.join(options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs'), runId);
-    this.ctx = new RunContext(runId, demo.id, workDir, options.baseImage.current?.image ?? 'busybox:1.36.1', os.hostname());
+    this.ctx = new RunContext(runId, demo.id, workDir, options.baseImage.current?.image ?? 'busybox:1.36.1', os.hostname(), demo.network);
     this.record = {
       runId,
       demoId: demo.id,

@@ -144,6 +144,8 @@ export const demoSchema = z
     heading: z.string().optional(),
     /** Something the host must offer; without it the demo is skipped with the reason. */
     requires: z.enum(['compose']).optional(),
+    /** Network for every container of the demo unless a step names one (`none` keeps storage demos off the bridge). */
+    network: z.string().optional(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();

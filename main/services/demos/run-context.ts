@@ -37,6 +37,8 @@ export class RunContext {
     readonly workDir: string,
     readonly baseImage: string,
     readonly hostName: string,
+    /** Network for containers whose step names none. */
+    readonly defaultNetwork?: string,
   ) {}
 
   /** Labels for everything this run creates. */

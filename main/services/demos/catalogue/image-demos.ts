@@ -16,6 +16,7 @@ export const imageDemos: DemoInput[] = [
     title: 'Layers and the build cache',
     summary: 'Build the same Dockerfile twice: the second build reuses every layer. Change one source file: only the steps from the COPY on run again.',
     topic: 'Images',
+    network: 'none',
     note: 'Build Cache.md',
     heading: 'How the cache decides',
     steps: [
@@ -47,6 +48,7 @@ export const imageDemos: DemoInput[] = [
     title: 'Tags are movable names; the image ID stays',
     summary: 'Two tags can name one image. Retagging moves the name to another image, while the old image keeps its ID (its content address).',
     topic: 'Images',
+    network: 'none',
     note: 'Tags and Digests.md',
     heading: 'What a tag is',
     steps: [
@@ -75,7 +77,9 @@ export const imageDemos: DemoInput[] = [
     title: '.dockerignore shrinks the build context',
     summary: 'The build context is everything sent to the daemon. A .dockerignore keeps node_modules and .git from being sent at all.',
     topic: 'Images',
+    network: 'none',
     note: 'Build Context and dockerignore.md',
+    heading: 'Writing the ignore file',
     steps: [
       {
         title: 'Build without .dockerignore',

@@ -24,6 +24,7 @@ export const networkDemos: DemoInput[] = [
     summary: 'On the default bridge a container cannot find another by name; on a user-defined network Docker’s embedded DNS answers.',
     topic: 'Networking',
     note: 'Networking/Bridge Networks.md',
+    heading: 'Built-in DNS',
     steps: [
       { title: 'Start a server on the default bridge', action: { kind: 'run', container: 'server1', detach: true, network: 'bridge', cmd: SLEEPER }, expect: [{ state: 'running' }] },
       {
@@ -46,7 +47,8 @@ export const networkDemos: DemoInput[] = [
     title: '--network none has only loopback',
     summary: 'A container on the none network gets a loopback interface and nothing else: no eth0, no route out.',
     topic: 'Networking',
-    note: 'Networking/Network Drivers.md',
+    note: 'Networking/Host and None Networks.md',
+    heading: 'None network',
     steps: [
       { title: 'List interfaces with --network none', action: { kind: 'run', container: 'isolated', autoRemove: true, network: 'none', cmd: ['ip', '-o', 'link'] }, expect: [{ outputContains: 'lo:' }, { outputLacks: 'eth0' }] },
       { title: 'No route anywhere', action: { kind: 'run', container: 'nowhere', autoRemove: true, network: 'none', cmd: ['ping', '-c', '1', '-W', '1', '172.17.0.1'] }, expect: [{ exitCodeNot: 0 }, { outputContains: 'unreachable' }] },
@@ -58,7 +60,8 @@ export const networkDemos: DemoInput[] = [
     title: 'docker compose up and down',
     summary: 'compose up creates a network, a volume and a container from one file; down removes them again (with -v, the volume too).',
     topic: 'Compose',
-    note: 'Compose/Compose Basics.md',
+    note: 'Docker Compose.md',
+    heading: 'Up and down',
     requires: 'compose',
     steps: [
       { title: 'compose up -d', action: { kind: 'compose', file: COMPOSE_FILE, args: ['up', '-d'] }, expect: [{ exitCode: 0 }] },

@@ -7,6 +7,7 @@ export const runtimeDemos: DemoInput[] = [
     title: 'CMD vs ENTRYPOINT',
     summary: 'Arguments to docker run replace CMD but are appended to ENTRYPOINT; --entrypoint replaces the entrypoint and drops CMD.',
     topic: 'Runtime',
+    network: 'none',
     note: 'CMD vs ENTRYPOINT.md',
     heading: 'Overriding at run time',
     steps: [
@@ -43,8 +44,9 @@ export const runtimeDemos: DemoInput[] = [
     title: 'PID 1 and signals: why docker stop hangs',
     summary: 'A process that ignores SIGTERM as PID 1 makes docker stop wait the whole grace period and then SIGKILL it; one that handles SIGTERM stops at once.',
     topic: 'Runtime',
-    note: 'CMD vs ENTRYPOINT.md',
-    heading: 'Shell form vs exec form',
+    network: 'none',
+    note: 'Processes and Signals.md',
+    heading: 'How docker stop works',
     steps: [
       { title: 'Build with shell-form CMD', action: { kind: 'build', image: 'shellform:v1', files: { Dockerfile: 'FROM base\nCMD sleep 300\n' } } },
       { title: 'Build an app that handles SIGTERM', action: { kind: 'build', image: 'handler:v1', files: { Dockerfile: `FROM base\nCMD ["sh", "-c", "trap 'echo got SIGTERM; exit 0' TERM; sleep 300 & wait"]\n` } } },
@@ -65,7 +67,9 @@ export const runtimeDemos: DemoInput[] = [
     title: 'A non-root USER cannot write where root can',
     summary: 'With USER 1000 in the Dockerfile the process runs unprivileged: it cannot write into root-owned folders. Root (--user 0) can.',
     topic: 'Runtime',
-    note: 'Security/Non-root Containers.md',
+    network: 'none',
+    note: 'Security/Non-Root Users.md',
+    heading: 'Adding a user in the Dockerfile',
     steps: [
       { title: 'Build an image that switches to USER 1000', action: { kind: 'build', image: 'locked:v1', files: { Dockerfile: 'FROM base\nRUN mkdir -p /srv/data && echo root-only > /srv/data/readme\nUSER 1000:1000\nCMD ["id"]\n' } } },
       { title: 'Who am I?', action: { kind: 'run', container: 'whoami', image: 'locked:v1', autoRemove: true, cmd: ['id'] }, expect: [{ outputContains: 'uid=1000' }] },

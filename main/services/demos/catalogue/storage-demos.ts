@@ -8,6 +8,7 @@ export const storageDemos: DemoInput[] = [
     title: 'A named volume outlives its container',
     summary: 'One container writes into a named volume and is removed; a second, brand-new container reads the file back.',
     topic: 'Storage',
+    network: 'none',
     note: 'Storage/Named Volumes.md',
     heading: 'Creating and using',
     steps: [
@@ -34,6 +35,7 @@ export const storageDemos: DemoInput[] = [
     title: 'Anonymous volumes are left dangling by docker rm',
     summary: 'A plain `docker rm` leaves the anonymous volume behind, dangling; `--rm` and `docker rm -v` take it with them.',
     topic: 'Storage',
+    network: 'none',
     note: 'Storage/Anonymous Volumes.md',
     heading: 'The dangling problem',
     steps: [
@@ -69,7 +71,9 @@ export const storageDemos: DemoInput[] = [
     title: 'A bind mount works both ways',
     summary: 'Edits on the host show up inside the container at once, and files the container writes land on the host.',
     topic: 'Storage',
+    network: 'none',
     note: 'Storage/Bind Mounts.md',
+    heading: 'Two-way by design',
     steps: [
       { title: 'Write a file on the host', action: { kind: 'host-write', path: 'shared/from-host.txt', content: 'edited on the host, version 1\n' } },
       {
@@ -97,7 +101,9 @@ export const storageDemos: DemoInput[] = [
     title: 'A tmpfs mount vanishes when the container stops',
     summary: 'Files in a tmpfs mount live in memory: they are gone after a stop and start, and the mount is never listed as a volume.',
     topic: 'Storage',
+    network: 'none',
     note: 'Storage/tmpfs Mounts.md',
+    heading: 'Gone when the container stops',
     steps: [
       {
         title: 'Start a container with a tmpfs at /scratch',
@@ -124,6 +130,7 @@ export const storageDemos: DemoInput[] = [
     title: 'A read-only mount refuses writes',
     summary: 'The same volume, mounted with :ro, can be read but not written.',
     topic: 'Storage',
+    network: 'none',
     note: 'Storage/Storage Overview.md',
     heading: 'Read-only mounts',
     steps: [
@@ -149,6 +156,7 @@ export const storageDemos: DemoInput[] = [
     title: 'Two containers share one volume',
     summary: 'Two running containers mount the same named volume; what one writes, the other reads at once.',
     topic: 'Storage',
+    network: 'none',
     note: 'Storage/Named Volumes.md',
     heading: 'Sharing between containers',
     steps: [

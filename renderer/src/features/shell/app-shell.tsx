@@ -3,6 +3,7 @@ import { useQuery } from '../../api';
 import { BerthLogo } from './icons';
 import { dockTabs, sidebarViews } from './pane-registry';
 import { AnnotationsHost } from '../annotations/annotations-host';
+import { DemoCardHost } from '../demos/demo-card-host';
 import { StatusBar } from './status-bar';
 import { usePaneSize } from './use-pane-size';
 import { useThemeFromSettings } from './use-theme';
@@ -102,6 +103,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
         </aside>
       </div>
       <StatusBar mode={info.data?.mode} />
+      <DemoCardHost />
       <AnnotationsHost />
     </div>
   );

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { AnnotationsPanel, HighlighterIcon } from '../annotations/annotations-panel';
+import { DemosPane } from '../demos/demos-pane';
 import { DockerPane } from '../docker/docker-pane';
 import { StorageView } from '../volumes/storage-view';
-import { ActivityIcon, DatabaseIcon } from './icons';
+import { ActivityIcon, DatabaseIcon, PlayIcon } from './icons';
 
 /** A tab of the right-hand Docker pane. Features add theirs here. */
 export interface DockTab {
@@ -15,6 +16,7 @@ export interface DockTab {
 /** The tabs of the right-hand pane, in order. */
 export const dockTabs: DockTab[] = [
   { id: 'storage', label: 'Storage', icon: <DatabaseIcon />, render: () => <StorageView /> },
+  { id: 'demos', label: 'Demos', icon: <PlayIcon />, render: () => <DemosPane /> },
   { id: 'docker', label: 'Docker', icon: <ActivityIcon />, render: () => <DockerPane /> },
   { id: 'annotations', label: 'Annotations', icon: <HighlighterIcon />, render: () => <AnnotationsPanel /> },
 ];

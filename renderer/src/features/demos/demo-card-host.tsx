@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { DemoCard } from './demo-card';
+import './demos.css';
+
+const SELECTOR = '.berth-demo-card[data-demo-id]';
+
+/**
+ * Mounts a Run card into every `berth-demo` placeholder the notes feature renders
+ * (`<div class="berth-demo-card" data-demo-id="…">` with the block text as caption), and
+ * unmounts it when the note is re-rendered. Works with any note view, by watching the DOM.
+ */
+export function DemoCardHost() {
+  useEffect(() => {
+    const roots = new Map<HTMLElement, Root>();
+    const mount = (holder: HTMLElement) => {
+      if (roots.has(holder)) return;
+      const demoId = holder.dataset.demoId ?? '';
+      const captionElement = holder.querySelector('.berth-demo-caption');
+      const caption = captionElement?.textContent?.trim() ?? '';
+      holder.classList.add('has-card');
+      const slot = document.createElement('div');
+      slot.className = 'berth-demo-slot';
+      holder.replaceChildren(slot);
+      const root = createRoot(slot);
+      root.render(<DemoCard demoId={demoId} caption={caption} />);
+      roots.set(holder, root);
+    };
+    const sweep = () => {
+      for (const [holder, root] of roots) {
+        if (!holder.isConnected) {
+          roots.delete(holder);
+          // Unmount outside of React's own render pass.
+          queueMicrotask(() => root.unmount());
+        }
+      }
+      document.querySelectorAll<HTMLElement>(SELECTOR).forEach((holder) => {
+        if (!holder.closest('.berth-demo-slot')) mount(holder);
+      });
+    };
+    sweep();
+    let queued = 0;
+    const observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = requestAnimationFrame(() => {
+        queued = 0;
+        sweep();
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(queued);
+      for (const root of roots.values()) queueMicrotask(() => root.unmount());
+      roots.clear();
+    };
+  }, []);
+  return null;
+}

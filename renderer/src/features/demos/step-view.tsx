@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { DemoStepRecord } from '@contract';
+import { formatDuration, StatusIcon } from './status-icons';
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="demo-copy"
+      title="Copy the command"
+      aria-label="Copy the command"
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => {
+          setCopied(true);
+          window.setTimeout(() => setCopied(false), 1200);
+        });
+      }}
+    >
+      {copied ? 'Copied' : 'Copy'}
+    </button>
+  );
+}
+
+/** One step of a run: status, title, the docker command, live output, and what was checked. */
+export function StepView({ step, compact }: { step: DemoStepRecord; compact?: boolean }) {
+  const hasOutput = step.output.some((o) => o.text.trim());
+  const showDetail = !compact || step.status === 'running' || step.status === 'failed';
+  return (
+    <li className={`demo-step is-${step.status}`} data-step={step.index} data-status={step.status}>
+      <div className="demo-step-head">
+        <StatusIcon status={step.status} />
+        <span className="demo-step-number">{step.index + 1}</span>
+        <span className="demo-step-title">{step.title}</span>
+        <span className="demo-step-time">{step.status === 'running' ? 'running…' : formatDuration(step.durationMs)}</span>
+      </div>
+      {step.status !== 'pending' && step.status !== 'skipped' && (
+        <div className="demo-step-body">
+          {step.explain && showDetail && <p className="demo-step-explain">{step.explain}</p>}
+          <div className="demo-cli">
+            <span className="demo-cli-prompt" aria-hidden="true">
+              $
+            </span>
+            <code>{step.cli}</code>
+            <CopyButton text={step.cli} />
+          </div>
+          {hasOutput && showDetail && (
+            <pre className="demo-output" aria-label={`Output of step ${step.index + 1}`}>
+              {step.output.map((chunk, i) => (
+                <span key={i} className={chunk.stream === 'stderr' ? 'is-stderr' : undefined}>
+                  {chunk.text}
+                </span>
+              ))}
+            </pre>
+          )}
+          {step.table && (
+            <table className="demo-table">
+              <thead>
+                <tr>
+                  {step.table.columns.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {step.table.rows.map((row, r) => (
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      <td key={c}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {step.expectations.length > 0 && (
+            <ul className="demo-checks" aria-label="Checks">
+              {step.expectations.map((e, i) => (
+                <li key={i} className={e.passed ? 'is-ok' : 'is-bad'}>
+                  <span className="demo-check-mark" aria-hidden="true">
+                    {e.passed ? '✓' : '✗'}
+                  </span>
+                  <span className="demo-check-label">{e.label}</span>
+                  <span className="demo-check-text">
+                    expected {e.expected}
+                    {!e.passed && (
+                      <>
+                        {' '}
+                        — got <strong>{e.actual}</strong>
+                      </>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {step.error && step.status === 'failed' && !step.expectations.some((e) => !e.passed) && <div className="demo-step-error">{step.error}</div>}
+        </div>
+      )}
+    </li>
+  );
+}
