@@ -2,7 +2,6 @@ import type { Logger } from '../services/logging/logger';
 import type { DockerService } from '../services/docker/docker-service';
 import type { DemoService } from '../services/demos/demo-service';
 import type { VolumesService } from '../services/volumes/volumes-service';
-import type { DemoService } from '../services/demos/demo-service';
 import type { AnnotationsService } from '../services/annotations/annotations-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
@@ -24,7 +23,6 @@ export interface AppServices {
   docker: DockerService;
   demos: DemoService;
   volumes: VolumesService;
-  demos: DemoService;
   vault: VaultService;
   annotations: AnnotationsService;
   /** Root of the vault open now (annotations follow it). */

@@ -115,7 +115,6 @@ export function createApp(options: CreateAppOptions): BerthApp {
     docker,
     demos,
     volumes,
-    demos,
     annotations,
     currentVault: () => vault.root,
     vault,

@@ -19,7 +19,6 @@ export const methods = {
   ...dockerMethods,
   ...demosMethods,
   ...volumesMethods,
-  ...demosMethods,
   ...annotationsMethods,
   ...settingsMethods,
   ...appMethods,
@@ -31,7 +30,6 @@ export const events = {
   ...dockerEvents,
   ...demosEvents,
   ...volumesEvents,
-  ...demosEvents,
   ...annotationsEvents,
   ...settingsEvents,
   ...appEvents,
@@ -65,7 +63,6 @@ export * from './system';
 export * from './docker';
 export * from './demos';
 export * from './volumes';
-export * from './demos';
 export * from './annotations';
 export * from './vault';
 export * from './settings';

@@ -16,7 +16,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...dockerHandlers(services.docker),
     ...demosHandlers(services.demos),
     ...volumesHandlers(services.volumes),
-    ...demosHandlers(services.demos),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),
     ...vaultHandlers(services.vault),
     ...settingsHandlers(services.settings),
