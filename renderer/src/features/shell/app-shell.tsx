@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useQuery } from '../../api';
+import { CommandLayer, MenuBar, TitlebarActions } from '../commands';
 import { BerthLogo } from './icons';
 import { dockTabs, sidebarViews } from './pane-registry';
 import { AnnotationsHost } from '../annotations/annotations-host';
@@ -30,12 +31,14 @@ function Splitter({ label, onPointerDown, onKeyDown }: { label: string; onPointe
 export function AppShell({ center, headerExtras }: { center?: ReactNode; headerExtras?: ReactNode }) {
   useThemeFromSettings();
   const info = useQuery('system.info', {});
+  const hiddenPanes = useQuery('settings.get', {}, { invalidateOn: ['settings.changed'] }).data?.hiddenPanes ?? [];
   const left = usePaneSize('sidebar', 280, 200, 520, 'left');
   const right = usePaneSize('dock', 440, 320, 900, 'right');
   const [sidebarId, setSidebarId] = useState(sidebarViews[0]?.id);
   const [dockId, setDockId] = useState(dockTabs[0]?.id);
-  const sidebar = sidebarViews.find((v) => v.id === sidebarId) ?? sidebarViews[0];
+  const sidebar = hiddenPanes.includes('sidebar') ? undefined : (sidebarViews.find((v) => v.id === sidebarId) ?? sidebarViews[0]);
   const dock = dockTabs.find((t) => t.id === dockId) ?? dockTabs[0];
+  const showDock = !hiddenPanes.includes('dock');
 
   return (
     <div className="app">
@@ -44,11 +47,13 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
           <BerthLogo />
           <span>Berth</span>
         </div>
+        {info.data?.mode === 'web' && <MenuBar />}
         <div className="titlebar-extras">{headerExtras}</div>
+        <TitlebarActions />
       </header>
       <div
         className="workspace"
-        style={{ gridTemplateColumns: `${sidebar ? `${left.size}px 5px ` : ''}minmax(360px, 1fr) 5px ${right.size}px` }}
+        style={{ gridTemplateColumns: `${sidebar ? `${left.size}px 5px ` : ''}minmax(360px, 1fr)${showDock ? ` 5px ${right.size}px` : ''}` }}
       >
         {sidebar && (
           <>
@@ -80,8 +85,8 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
         <main className="center" aria-label="Note">
           {center ?? <WelcomeView />}
         </main>
-        <Splitter label="Resize Docker pane" onPointerDown={right.onPointerDown} onKeyDown={right.onKeyDown} />
-        <aside className="dock" aria-label="Docker">
+        {showDock && <Splitter label="Resize Docker pane" onPointerDown={right.onPointerDown} onKeyDown={right.onKeyDown} />}
+        <aside className="dock" aria-label="Docker" hidden={!showDock}>
           <nav className="pane-tabs" role="tablist" aria-label="Docker views">
             {dockTabs.map((tab) => (
               <button
@@ -103,6 +108,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
         </aside>
       </div>
       <StatusBar mode={info.data?.mode} />
+      <CommandLayer />
       <DemoCardHost />
       <AnnotationsHost />
     </div>

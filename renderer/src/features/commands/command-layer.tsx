@@ -1,0 +1,36 @@
+import { useQuery } from '../../api';
+import { SettingsDialog } from '../settings/settings-dialog';
+import { AboutDialog } from './about-dialog';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { ToastRegion } from './toast-region';
+import { openDialog, useUiState } from './ui-state';
+import { useCommandBridge } from './use-command-bridge';
+import { useDemoNotifications } from './use-demo-notifications';
+import { useNavigationGuard } from './use-navigation-guard';
+import { useShellCommands } from './use-shell-commands';
+import { useZoomFromSettings } from './use-zoom';
+import './commands.css';
+
+/**
+ * Mounted once by the shell: registers the shell's commands, connects the registry to the native
+ * menu and the keyboard, applies the zoom, and shows the app dialogs and toasts.
+ */
+export function CommandLayer() {
+  const info = useQuery('system.info', {});
+  const mode = info.data?.mode;
+  useShellCommands();
+  useCommandBridge(mode);
+  useDemoNotifications(mode);
+  useZoomFromSettings();
+  useNavigationGuard();
+  const { dialog } = useUiState();
+  const close = () => openDialog(null);
+  return (
+    <>
+      {dialog === 'settings' && <SettingsDialog onClose={close} />}
+      {dialog === 'about' && <AboutDialog onClose={close} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
+      <ToastRegion />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { CheckIcon, CloseIcon, CopyIcon, InfoIcon, WarnIcon } from './command-icons';
+import { dismissToast, useUiState, type Toast } from './ui-state';
+
+const icons: Record<Toast['tone'], typeof InfoIcon> = { info: InfoIcon, ok: CheckIcon, warn: WarnIcon, danger: WarnIcon };
+
+/** The toasts in the corner: polite for news, assertive for errors. */
+export function ToastRegion() {
+  const { toasts } = useUiState();
+  return (
+    <section className="toast-region" aria-label="Notifications">
+      <div role="status" aria-live="polite" className="toast-stack">
+        {toasts.map((toast) => {
+          const Icon = icons[toast.tone];
+          return (
+            <div key={toast.id} className={`toast tone-${toast.tone}`} role={toast.tone === 'danger' ? 'alert' : undefined} data-toast={toast.tone}>
+              <Icon className="toast-icon" />
+              <div className="toast-text">
+                <strong>{toast.title}</strong>
+                {toast.body && <span className="toast-body">{toast.body}</span>}
+                {toast.copy && (
+                  <button type="button" className="btn btn-sm toast-copy" onClick={() => void navigator.clipboard?.writeText(toast.copy ?? '')}>
+                    <CopyIcon size={13} /> Copy path
+                  </button>
+                )}
+              </div>
+              <button type="button" className="icon-btn toast-close" aria-label="Dismiss notification" onClick={() => dismissToast(toast.id)}>
+                <CloseIcon size={14} />
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
