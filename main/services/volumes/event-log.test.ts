@@ -32,3 +32,16 @@ describe('EventLog', () => {
     expect(log.missedWhileDisconnected).toBe(3);
   });
 });
+
+describe('EventLog replayed actors', () => {
+  it('remembers which actors replayed events named, until the next reconnect', () => {
+    let now = 10_000;
+    const log = new EventLog(100, () => now);
+    log.markReconnected();
+    now = 10_010;
+    log.add({ Type: 'volume', Action: 'mount', Actor: { ID: 'vol', Attributes: { container: 'c1' } }, time: 9, timeNano: 9_000 * 1e6 });
+    expect([...log.replayedActors].sort()).toEqual(['c1', 'vol']);
+    log.markReconnected();
+    expect(log.replayedActors.size).toBe(0);
+  });
+});

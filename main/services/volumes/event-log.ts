@@ -11,6 +11,8 @@ export class EventLog {
   private missed = 0;
   /** Events dated before this moment (ns) arrived late: they happened while we were away. */
   private reconnectedAtNano = 0;
+  /** Actors of events replayed since the last reconnect: changes they explain are not counted twice. */
+  readonly replayedActors = new Set<string>();
 
   constructor(
     private readonly capacity = 5000,
@@ -20,6 +22,7 @@ export class EventLog {
   /** Marks a reconnect: events dated earlier than now that still arrive were missed live. */
   markReconnected(): void {
     this.reconnectedAtNano = this.now() * 1e6;
+    this.replayedActors.clear();
   }
 
   /** Counts changes found only by listing after a reconnect. */
@@ -33,7 +36,11 @@ export class EventLog {
 
   add(event: DockerEvent): RawEvent {
     const replayed = this.reconnectedAtNano > 0 && event.timeNano < this.reconnectedAtNano - 50e6;
-    if (replayed) this.missed++;
+    if (replayed) {
+      this.missed++;
+      this.replayedActors.add(event.Actor.ID);
+      if (event.Actor.Attributes.container) this.replayedActors.add(event.Actor.Attributes.container);
+    }
     const raw: RawEvent = {
       seq: ++this.seq,
       type: event.Type,

@@ -9,7 +9,7 @@ import { silentLogger } from '../logging/logger';
 import { LineageStore } from './lineage-store';
 import { bindItemId, tmpfsItemId, volumeItemId } from './storage-model';
 import { dockerCli, eventually, removeTestResources } from './test-support';
-import { VolumeTracker } from './volume-tracker';
+import { VolumeTracker, type TrackerConnection } from './volume-tracker';
 
 const prefix = `berth-vt-${process.pid}-`;
 let dir: string;
@@ -113,5 +113,38 @@ describe('VolumeTracker against the real dockerd', () => {
     await eventually(() => tracker.snapshot().reconciledAt > 0, 8000, 'reconcile after restart');
     expect(tracker.item(volumeItemId(anon))).toMatchObject({ state: 'dangling', createdBy: { containerName: anonOwner } });
     expect(tracker.lineage(volumeItemId(anon)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('VolumeTracker when Docker is busy', () => {
+  it('tries a failed batch again while still connected', async () => {
+    const real = new DockerConnection({ resolveEndpoint: () => resolveLocalEndpoint(), log: silentLogger });
+    real.start();
+    await eventually(() => real.status.state === 'connected', 8000, 'connection');
+    let failures = 1;
+    const flaky: TrackerConnection = {
+      status: real.status,
+      onEvent: () => () => {},
+      onConnected: () => () => {},
+      onStatus: () => () => {},
+      requireClient: () => {
+        if (failures-- > 0) throw new Error('Docker is not answering (timeout)');
+        return real.requireClient();
+      },
+    };
+    const busy = new VolumeTracker({
+      connection: flaky,
+      store: new LineageStore({ file: path.join(dir, 'busy.json'), log: silentLogger }),
+      log: silentLogger,
+      publishDelta: () => {},
+    });
+    busy.start();
+    try {
+      await eventually(() => busy.snapshot().reconciledAt > 0, 5000, 'a reconcile after the retry');
+      expect(failures).toBeLessThan(0);
+    } finally {
+      await busy.stop();
+      await real.stop();
+    }
   });
 });

@@ -97,7 +97,10 @@ export class VolumeTracker {
 
   /** Stops following and writes pending history. */
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const dispose of this.disposers.splice(0)) dispose();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     if (this.timer) clearTimeout(this.timer);
     if (this.eventTimer) clearTimeout(this.eventTimer);
     this.timer = null;
@@ -190,6 +193,8 @@ export class VolumeTracker {
   }
 
   private countMissedNext = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   private async flushNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
@@ -231,7 +236,15 @@ export class VolumeTracker {
       }
       const changes = this.model.commit({ reconciled: listing });
       if (listing) this.reconciledAt = this.now();
-      if (countMissed) this.eventLog.addMissed(changes.stateChanges);
+      if (countMissed) {
+        // Changes found only by listing; those a replayed event already explains count once.
+        const replayed = this.eventLog.replayedActors;
+        const changed = new Set(changes.lineage.filter((e) => e.type === 'state').map((e) => e.itemId));
+        const unexplained = changes.upserts.filter(
+          (item) => changed.has(item.id) && !replayed.has(item.name) && !item.uses.some((u) => replayed.has(u.containerId)) && !replayed.has(item.createdBy?.containerId ?? ''),
+        );
+        this.eventLog.addMissed(unexplained.length);
+      }
       this.publish(changes);
     } catch (error) {
       // Docker went away mid-batch: keep the marks; the reconnect lists everything anyway.
@@ -239,7 +252,15 @@ export class VolumeTracker {
       for (const name of volumes) this.dirtyVolumes.add(name);
       if (listing) this.needsListing = true;
       this.options.log.warn('could not refresh storage', { error: error instanceof Error ? error.message : String(error) });
-      if (this.pendingEvents.length) this.publish({ upserts: [], dropped: [], lineage: this.model.commit().lineage });
+      // Raw events still reach the panel; history waits for the facts that name its containers.
+      if (this.pendingEvents.length) this.publish({ upserts: [], dropped: [], lineage: [] });
+      // A busy daemon can time out; try again soon. A lost connection reconciles on reconnect.
+      if (this.options.connection.status.state === 'connected' && !this.stopped) {
+        this.retryTimer ??= setTimeout(() => {
+          this.retryTimer = null;
+          this.schedule(0);
+        }, 300);
+      }
     }
   }
 

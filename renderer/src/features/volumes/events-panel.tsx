@@ -56,9 +56,11 @@ export function EventsPanel({ events, missed }: { events: RawEvent[]; missed: nu
                 <span className="event-time mono">{time(e)}</span>
                 <span className={`event-type type-${e.type}`}>{e.type}</span>
                 <span className="event-action">{e.action}</span>
-                <span className="event-actor mono" title={e.actorId}>{actorName(e)}</span>
-                <span className="event-attrs mono" title={attrs.map(([k, val]) => `${k}=${val}`).join('\n')}>
-                  {attrs.map(([k, val]) => `${k}=${val}`).join('  ')}
+                <span className="event-detail">
+                  <span className="event-actor mono" title={e.actorId}>{actorName(e)}</span>
+                  <span className="event-attrs mono" title={attrs.map(([k, val]) => `${k}=${val}`).join('\n')}>
+                    {attrs.map(([k, val]) => `${k}=${val}`).join('  ')}
+                  </span>
                 </span>
               </div>
             );
