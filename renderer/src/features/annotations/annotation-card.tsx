@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation, Placement } from '@contract';
 import { getApi } from '../../api';
+import { AttachRunMenu } from './attach-run-menu';
 import { CommentEditor } from './comment-editor';
 import { CommentView } from './comment-view';
 import { currentNote } from './current-note';
+import { RunDialog } from './run-dialog';
 
 function formatDate(epochMs: number): string {
   return new Date(epochMs).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -13,8 +15,8 @@ function noteName(notePath: string): string {
   return notePath.replace(/\.md$/i, '').split('/').pop() ?? notePath;
 }
 
-/** Asks the demos feature to open a run (it listens for this event). */
-function openRun(runId: string): void {
+/** Tells other features (e.g. demos) that a run was opened from an annotation. */
+function announceRun(runId: string): void {
   window.dispatchEvent(new CustomEvent('berth:open-demo-run', { detail: { runId } }));
 }
 
@@ -35,6 +37,8 @@ export function AnnotationCard({
   onError: (message: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const [attaching, setAttaching] = useState(false);
+  const [openRunId, setOpenRunId] = useState<string | null>(null);
   const ref = useRef<HTMLElement>(null);
   const orphaned = placement ? placement.status === 'orphaned' : annotation.anchor.status === 'orphaned';
   useEffect(() => {
@@ -71,6 +75,19 @@ export function AnnotationCard({
         <time className="faint small" dateTime={new Date(annotation.createdAt).toISOString()}>
           {formatDate(annotation.createdAt)}
         </time>
+        {!editing && (
+          <span className="annotation-actions">
+            <button type="button" className="icon-action" onClick={() => setEditing(true)} aria-label="Edit" title="Edit colour, comment and tags">
+              <PenIcon />
+            </button>
+            <button type="button" className="icon-action" onClick={() => setAttaching((v) => !v)} aria-label="Attach demo run" title="Attach a demo run as evidence">
+              <FlaskIcon />
+            </button>
+            <button type="button" className="icon-action danger" onClick={() => void remove()} aria-label="Delete" title="Delete (you can undo)">
+              <TrashIcon />
+            </button>
+          </span>
+        )}
       </header>
       <blockquote
         className="annotation-quote"
@@ -101,7 +118,16 @@ export function AnnotationCard({
         annotation.comment.trim() && <CommentView notePath={annotation.notePath} markdown={annotation.comment} />
       )}
       {annotation.evidence && (
-        <button type="button" className={`annotation-evidence result-${annotation.evidence.result}`} onClick={() => annotation.evidence && openRun(annotation.evidence.runId)} title="Open this demo run">
+        <button
+          type="button"
+          className={`annotation-evidence result-${annotation.evidence.result}`}
+          title="Open this demo run"
+          onClick={() => {
+            if (!annotation.evidence) return;
+            announceRun(annotation.evidence.runId);
+            setOpenRunId(annotation.evidence.runId);
+          }}
+        >
           <span className="evidence-head">
             <strong>{annotation.evidence.title ?? annotation.evidence.demoId ?? 'Demo run'}</strong>
             <span className="badge">{annotation.evidence.result}</span>
@@ -111,27 +137,45 @@ export function AnnotationCard({
           ))}
         </button>
       )}
-      {(annotation.tags.length > 0 || !editing) && (
-        <footer className="annotation-card-footer">
-          <span className="annotation-tags">
-            {annotation.tags.map((tag) => (
-              <span key={tag} className="tag">
-                #{tag}
-              </span>
-            ))}
-          </span>
-          {!editing && (
-            <span className="annotation-actions">
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => void remove()}>
-                Delete
-              </button>
+      {attaching && <AttachRunMenu annotation={annotation} onDone={() => setAttaching(false)} onError={onError} />}
+      {annotation.tags.length > 0 && !editing && (
+        <footer className="annotation-tags">
+          {annotation.tags.map((tag) => (
+            <span key={tag} className="tag">
+              #{tag}
             </span>
-          )}
+          ))}
         </footer>
       )}
+      {openRunId && <RunDialog runId={openRunId} onClose={() => setOpenRunId(null)} />}
     </article>
+  );
+}
+
+const iconProps = { width: 14, height: 14, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 1.9, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const, 'aria-hidden': true };
+
+function PenIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M4 20h4L19 9l-4-4L4 16v4z" />
+      <path d="m13.5 6.5 4 4" />
+    </svg>
+  );
+}
+
+function FlaskIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M9 3h6M10 3v6L4.5 19a1.5 1.5 0 0 0 1.3 2h12.4a1.5 1.5 0 0 0 1.3-2L14 9V3" />
+      <path d="M7 15h10" />
+    </svg>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+    </svg>
   );
 }
