@@ -34,6 +34,14 @@ export function mimeTypeOf(filePath: string): string {
   return MIME_BY_EXTENSION[extensionOf(filePath)] ?? 'application/octet-stream';
 }
 
+/** Headers for one file: PDFs may use the browser's viewer; everything else is sandboxed. */
+export function vaultFileHeaders(mimeType: string): Record<string, string> {
+  if (mimeType === 'application/pdf') {
+    return { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; object-src 'self'; plugin-types application/pdf" };
+  }
+  return { ...VAULT_FILE_HEADERS };
+}
+
 /**
  * Response headers every vault file must be served with: content never runs as part of the
  * app (an SVG opened directly cannot script the app's origin) and is never sniffed.

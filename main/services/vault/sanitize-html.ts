@@ -1,7 +1,7 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { classifyUrl } from './markdown/link-policy-plugin';
-import { NOTE_ALLOWED_ATTRIBUTES, NOTE_ALLOWED_TAGS, NOTE_ALLOWED_URI } from './sanitize-policy';
+import { NOTE_ALLOWED_ATTRIBUTES, NOTE_ALLOWED_TAGS, NOTE_ALLOWED_URI, NOTE_FORBIDDEN_ATTRIBUTES, NOTE_FORBIDDEN_TAGS } from './sanitize-policy';
 
 let purifier: DOMPurify | null = null;
 
@@ -57,7 +57,7 @@ export function sanitizeNoteHtml(html: string): string {
     ALLOW_DATA_ATTR: true,
     ALLOW_ARIA_ATTR: true,
     KEEP_CONTENT: true,
-    FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'svg', 'math', 'link', 'meta', 'base', 'template'],
-    FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'background', 'ping', 'poster'],
+    FORBID_TAGS: NOTE_FORBIDDEN_TAGS,
+    FORBID_ATTR: NOTE_FORBIDDEN_ATTRIBUTES,
   });
 }

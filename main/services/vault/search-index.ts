@@ -48,15 +48,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Builds a snippet around the first match of any term, marking every match. */
-export function buildSnippet(text: string, terms: string[]): SnippetPart[] {
+/**
+ * Builds a snippet around the best place in `text`: the whole query as a phrase if it occurs,
+ * else the first term match; marks the phrase and every word starting with a term.
+ */
+export function buildSnippet(text: string, terms: string[], phrase = ''): SnippetPart[] {
   if (!terms.length) return [{ text: text.slice(0, SNIPPET_RADIUS * 2), match: false }];
-  const pattern = new RegExp(terms.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|'), 'giu');
-  const first = pattern.exec(text);
+  const alternatives = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((term) => (term.length >= 3 ? `${escapeRegExp(term)}[\\p{L}\\p{N}]*` : `${escapeRegExp(term)}(?![\\p{L}\\p{N}])`));
+  const phrasePattern = phrase.trim().length > 2 ? escapeRegExp(phrase.trim()).replace(/\\?[-\s]+/g, '[-\\s]+') : '';
+  const source = `(?<![\\p{L}\\p{N}])(?:${phrasePattern ? `${phrasePattern}|` : ''}${alternatives.join('|')})`;
+  const pattern = new RegExp(source, 'giu');
+  const phraseAt = phrasePattern ? text.search(new RegExp(phrasePattern, 'iu')) : -1;
+  const first = phraseAt >= 0 ? phraseAt : (pattern.exec(text)?.index ?? 0);
   pattern.lastIndex = 0;
-  const center = first ? first.index : 0;
-  let start = Math.max(0, center - SNIPPET_RADIUS);
-  let end = Math.min(text.length, center + SNIPPET_RADIUS * 2);
+  let start = Math.max(0, first - SNIPPET_RADIUS);
+  let end = Math.min(text.length, first + SNIPPET_RADIUS * 2);
   const spaceBefore = text.lastIndexOf(' ', start);
   if (start > 0 && spaceBefore > start - 20) start = spaceBefore + 1;
   const spaceAfter = text.indexOf(' ', end);
@@ -122,12 +130,11 @@ export class SearchIndex {
     });
     return results.slice(0, limit).map((result) => {
       const stored = this.texts.get(String(result.id));
-      const matched = Object.keys(result.match);
       return {
         path: String(result.id),
         name: stored?.name ?? String(result.id),
         score: result.score,
-        snippet: buildSnippet(stored?.text ?? '', matched.length ? matched : terms),
+        snippet: buildSnippet(stored?.text ?? '', terms, query),
       };
     });
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RpcFailure } from '../../contract/errors';
-import { VAULT_FILE_HEADERS } from './mime-types';
+import { vaultFileHeaders } from './mime-types';
 import type { ResolvedVaultFile } from './resolve-vault-file';
 
 /** URL prefix under which the web host serves attachments of the open vault. */
@@ -36,7 +36,7 @@ export function vaultFileRoute(resolve: (requestedPath: string) => Promise<Resol
         return;
       }
       const stat = await fs.promises.stat(file.filePath);
-      res.writeHead(200, { ...headers, ...VAULT_FILE_HEADERS, 'Content-Type': file.mimeType, 'Content-Length': String(stat.size) });
+      res.writeHead(200, { ...headers, ...vaultFileHeaders(file.mimeType), 'Content-Type': file.mimeType, 'Content-Length': String(stat.size) });
       if (req.method === 'HEAD') {
         res.end();
         return;

@@ -3,7 +3,8 @@ import { AnnotationsPanel, HighlighterIcon } from '../annotations/annotations-pa
 import { DemosPane } from '../demos/demos-pane';
 import { DockerPane } from '../docker/docker-pane';
 import { StorageView } from '../volumes/storage-view';
-import { ActivityIcon, DatabaseIcon, PlayIcon } from './icons';
+import { NotesSidebar } from '../notes/notes-sidebar';
+import { ActivityIcon, DatabaseIcon, FolderIcon, PlayIcon } from './icons';
 
 /** A tab of the right-hand Docker pane. Features add theirs here. */
 export interface DockTab {
@@ -30,4 +31,6 @@ export interface SidebarView {
 }
 
 /** The left sidebar's views, in order. Empty until the notes feature registers its own. */
-export const sidebarViews: SidebarView[] = [];
+export const sidebarViews: SidebarView[] = [
+  { id: 'notes', label: 'Notes', icon: <FolderIcon />, render: () => <NotesSidebar /> },
+];

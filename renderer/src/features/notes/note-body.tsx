@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { activateNoteLink } from './link-actions';
+import { HoverPreview, type PreviewRequest } from './hover-preview';
+import { sanitizeNote } from './sanitize-note';
+
+interface NoteBodyProps {
+  path: string;
+  html: string;
+  /** Element id to scroll to after rendering, and a counter that makes the same id scroll again. */
+  anchor?: string;
+  anchorSeq: number;
+  scrollContainer: React.RefObject<HTMLElement | null>;
+  onError: (message: string) => void;
+}
+
+const HOVER_DELAY_MS = 350;
+
+/**
+ * The rendered note: sanitized again, inserted into a stable `.note-body` container, with link
+ * clicks and hover previews wired by event delegation. Re-renders keep the scroll position.
+ */
+export function NoteBody({ path, html, anchor, anchorSeq, scrollContainer, onError }: NoteBodyProps) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const lastPath = useRef<string>('');
+  const [preview, setPreview] = useState<PreviewRequest>();
+  const hoverTimer = useRef<number>(undefined);
+  const leaveTimer = useRef<number>(undefined);
+
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    const scroller = scrollContainer.current;
+    const samePath = lastPath.current === path;
+    const keep = samePath && scroller ? scroller.scrollTop : 0;
+    body.innerHTML = sanitizeNote(html);
+    body.querySelectorAll<HTMLElement>('.embed-pdf[data-src]').forEach((holder) => {
+      // PDFs are shown by the browser's viewer in a frame the app creates itself (never from note HTML).
+      const frame = document.createElement('iframe');
+      frame.className = 'embed-pdf-frame';
+      frame.src = holder.dataset.src ?? '';
+      frame.title = holder.textContent ?? 'PDF';
+      holder.append(frame);
+    });
+    if (scroller) scroller.scrollTop = keep;
+    lastPath.current = path;
+  }, [html, path, scrollContainer]);
+
+  useEffect(() => {
+    const body = bodyRef.current;
+    const scroller = scrollContainer.current;
+    if (!body || !scroller) return;
+    if (!anchor) return;
+    const target = body.querySelector<HTMLElement>(`#${CSS.escape(anchor)}`);
+    if (!target) return;
+    scroller.scrollTop = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 12;
+    target.classList.remove('is-flashing');
+    void target.offsetWidth;
+    target.classList.add('is-flashing');
+  }, [anchor, anchorSeq, html, path, scrollContainer]);
+
+  const onClick = useCallback(
+    (event: React.MouseEvent) => {
+      const link = (event.target as HTMLElement).closest<HTMLElement>('a');
+      if (!link || !bodyRef.current?.contains(link)) return;
+      const href = link.getAttribute('href') ?? '';
+      if (href.startsWith('#fn') || href.startsWith('#fnref')) {
+        event.preventDefault();
+        const target = bodyRef.current.querySelector<HTMLElement>(href);
+        target?.scrollIntoView({ block: 'center' });
+        return;
+      }
+      event.preventDefault();
+      setPreview(undefined);
+      void activateNoteLink(link, path).then((outcome) => {
+        if (outcome && !outcome.ok) onError(outcome.message);
+      });
+    },
+    [path, onError],
+  );
+
+  const onMouseOver = useCallback((event: React.MouseEvent) => {
+    const link = (event.target as HTMLElement).closest<HTMLElement>('a.internal-link[data-note-path]');
+    if (!link) return;
+    window.clearTimeout(hoverTimer.current);
+    window.clearTimeout(leaveTimer.current);
+    hoverTimer.current = window.setTimeout(() => {
+      const rect = link.getBoundingClientRect();
+      const notePath = link.dataset.notePath ?? '';
+      setPreview({ path: notePath, ...(link.dataset.anchor ? { anchor: link.dataset.anchor } : {}), rect: { left: rect.left, top: rect.top, bottom: rect.bottom } });
+    }, HOVER_DELAY_MS);
+  }, []);
+
+  const onMouseOut = useCallback((event: React.MouseEvent) => {
+    const link = (event.target as HTMLElement).closest('a.internal-link');
+    if (!link) return;
+    window.clearTimeout(hoverTimer.current);
+    leaveTimer.current = window.setTimeout(() => setPreview(undefined), 250);
+  }, []);
+
+  useEffect(() => () => {
+    window.clearTimeout(hoverTimer.current);
+    window.clearTimeout(leaveTimer.current);
+  }, []);
+
+  useEffect(() => setPreview(undefined), [path]);
+
+  return (
+    <>
+      <div ref={bodyRef} className="note-body note-content" data-note-path={path} onClick={onClick} onMouseOver={onMouseOver} onMouseOut={onMouseOut} />
+      {preview && (
+        <HoverPreview
+          key={`${preview.path}#${preview.anchor ?? ''}`}
+          request={preview}
+          onEnter={() => window.clearTimeout(leaveTimer.current)}
+          onLeave={() => setPreview(undefined)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getApi, useQuery } from '../../api';
+import { BacklinksPanel } from './backlinks-panel';
+import { NoteBody } from './note-body';
+import { ArrowLeftIcon, ArrowRightIcon, CommandIcon, DownloadIcon } from './note-icons';
+import { NoteProperties } from './note-properties';
+import { notesStore, useNotesState } from './notes-store';
+
+function downloadFile(fileName: string, html: string): void {
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Exports the open note as standalone HTML (downloads the file). */
+export async function exportCurrentNote(path: string): Promise<string | undefined> {
+  try {
+    const exported = await getApi().call('vault.exportHtml', { path });
+    downloadFile(exported.fileName, exported.html);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The centre of the window: the open note with its toolbar, properties, body and backlinks. */
+export function NoteReader() {
+  const { current, back, forward } = useNotesState();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [actionError, setActionError] = useState<string>();
+  const path = current?.path ?? '';
+  const note = useQuery('vault.readNote', { path }, { invalidateOn: ['vault.changed'], enabled: Boolean(current) });
+  const shown = note.data && note.data.path === path ? note.data : undefined;
+
+  useEffect(() => {
+    notesStore.setOutline(shown?.headings ?? []);
+  }, [shown?.headings]);
+  useEffect(() => {
+    setActionError(undefined);
+    if (path) void getApi().call('vault.rememberNote', { path }).catch(() => undefined);
+  }, [path]);
+  const onError = useCallback((message: string) => setActionError(message), []);
+
+  if (!current) {
+    return (
+      <div className="note-empty">
+        <p>No note is open.</p>
+        <p className="small">
+          Pick one in the file tree, or press <kbd>Ctrl</kbd>+<kbd>O</kbd> to find one by name.
+        </p>
+      </div>
+    );
+  }
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')).split('/') : [];
+  const name = path.split('/').pop()?.replace(/\.md$/i, '') ?? path;
+
+  return (
+    <div className="note-reader">
+      <div className="note-toolbar">
+        <button type="button" className="icon-button" aria-label="Back" title="Back (Alt+←)" disabled={!back.length} onClick={() => notesStore.goBack()}>
+          <ArrowLeftIcon />
+        </button>
+        <button type="button" className="icon-button" aria-label="Forward" title="Forward (Alt+→)" disabled={!forward.length} onClick={() => notesStore.goForward()}>
+          <ArrowRightIcon />
+        </button>
+        <nav className="note-breadcrumb" aria-label="Note location">
+          {folder.map((part, i) => (
+            <span key={`${part}-${i}`} className="crumb">
+              {part}
+            </span>
+          ))}
+          <span className="crumb is-current">{name}</span>
+        </nav>
+        <div className="toolbar-spacer" />
+        <button type="button" className="toolbar-button" title="Quick switcher (Ctrl+O)" onClick={() => notesStore.setSwitcher(true)}>
+          <CommandIcon /> <span>Switch</span>
+        </button>
+        <button type="button" className="toolbar-button" title="Export note as HTML" onClick={() => void exportCurrentNote(path).then(setActionError)}>
+          <DownloadIcon /> <span>Export</span>
+        </button>
+      </div>
+      <div ref={scrollRef} className="note-scroll" data-testid="note-scroll">
+        <article className="note-page">
+          {actionError && (
+            <div className="note-alert tone-danger" role="alert">
+              {actionError}
+            </div>
+          )}
+          {note.error && !shown && (
+            <div className="note-alert tone-danger" role="alert">
+              {note.error.message}
+            </div>
+          )}
+          {shown?.problems.map((problem) => (
+            <div key={problem} className="note-alert tone-warn" role="status">
+              {problem}
+            </div>
+          ))}
+          <h1 className="note-title">{name}</h1>
+          {shown && <NoteProperties properties={shown.properties} />}
+          {shown ? (
+            <NoteBody path={path} html={shown.html} anchor={current.anchor} anchorSeq={current.seq} scrollContainer={scrollRef} onError={onError} />
+          ) : (
+            !note.error && <div className="note-loading" aria-busy="true" />
+          )}
+          {shown && <BacklinksPanel path={path} />}
+        </article>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect } from 'react';
+import { getApi, useEvent, useQuery } from '../../api';
+import { registerCommand } from '../commands';
+import { exportCurrentNote, NoteReader } from './note-reader';
+import { openVaultInteractively } from './vault-actions';
+import { notesStore, useNotesState } from './notes-store';
+import { OpenVaultDialog } from './open-vault-dialog';
+import { QuickSwitcher } from './quick-switcher';
+import './notes.css';
+import './note-content.css';
+
+/**
+ * The notes feature's centre: the reader, the quick switcher and the open-vault dialog, the
+ * keyboard shortcuts, and following the vault (first note, vault switches, deleted notes).
+ */
+export function NotesCenter() {
+  const { switcherOpen, openVaultOpen, current } = useNotesState();
+  const info = useQuery('vault.info', {}, { invalidateOn: ['vault.changed'] });
+
+  useEffect(() => {
+    if (!current && info.data?.initialNote) notesStore.reset(info.data.initialNote);
+  }, [current, info.data?.initialNote]);
+
+  useEvent('vault.changed', (change) => {
+    if (change.kind === 'opened') {
+      void getApi()
+        .call('vault.info', {})
+        .then((next) => {
+          const state = notesStore.get();
+          if (!state.current || !state.current.path || next.root !== info.data?.root) notesStore.reset(next.initialNote);
+        })
+        .catch(() => undefined);
+    }
+    if (change.kind === 'removed' && current && change.paths.includes(current.path)) notesStore.forget(current.path);
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.shiftKey && key === 'o') {
+        event.preventDefault();
+        notesStore.setSwitcher(true);
+      } else if (mod && event.shiftKey && key === 'f') {
+        event.preventDefault();
+        notesStore.focusSearch();
+      } else if (event.altKey && event.key === 'ArrowLeft') {
+        notesStore.goBack();
+      } else if (event.altKey && event.key === 'ArrowRight') {
+        notesStore.goForward();
+      }
+    };
+    // Capture phase: Ctrl/Cmd+O is the quick switcher here (as in Obsidian), before any menu binding.
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+
+  useEffect(() => {
+    const disposers = [
+      registerCommand({ id: 'vault.openFolder', title: 'Open Vault…', run: async () => {
+        const message = await openVaultInteractively();
+        if (message) throw new Error(message);
+      } }),
+      registerCommand({ id: 'vault.quickSwitcher', title: 'Quick Switcher…', run: () => notesStore.setSwitcher(true) }),
+      registerCommand({ id: 'vault.search', title: 'Search Notes…', run: () => notesStore.focusSearch() }),
+      registerCommand({
+        id: 'vault.exportHtml',
+        title: 'Export Note as HTML',
+        enabled: () => Boolean(notesStore.get().current),
+        run: async () => {
+          const path = notesStore.get().current?.path;
+          const message = path ? await exportCurrentNote(path) : undefined;
+          if (message) throw new Error(message);
+        },
+      }),
+    ];
+    return () => disposers.forEach((dispose) => dispose());
+  }, []);
+
+  return (
+    <>
+      <NoteReader />
+      {switcherOpen && <QuickSwitcher />}
+      {openVaultOpen && <OpenVaultDialog recent={(info.data?.recentVaults ?? []).filter((dir) => dir !== info.data?.root)} />}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import type { VaultSearchHit } from '@contract';
+import { getApi, useEvent } from '../../api';
+import { notesStore, useNotesState } from './notes-store';
+
+/** Full-text search over the vault (Ctrl+Shift+F), ranked, with highlighted snippets. */
+export function SearchView() {
+  const { searchFocus } = useNotesState();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<VaultSearchHit[]>([]);
+  const [tookMs, setTookMs] = useState<number>();
+  const [error, setError] = useState<string>();
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [searchFocus]);
+  useEvent('vault.changed', () => setVersion((v) => v + 1));
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setHits([]);
+      setTookMs(undefined);
+      return;
+    }
+    let alive = true;
+    const timer = window.setTimeout(() => {
+      getApi()
+        .call('vault.search', { query, limit: 60 })
+        .then(
+          (result) => {
+            if (!alive) return;
+            setHits(result.hits);
+            setTookMs(result.tookMs);
+            setError(undefined);
+          },
+          (err: unknown) => alive && setError(err instanceof Error ? err.message : String(err)),
+        );
+    }, 120);
+    return () => {
+      alive = false;
+      window.clearTimeout(timer);
+    };
+  }, [query, version]);
+
+  return (
+    <div className="search-view">
+      <div className="sidebar-search">
+        <input
+          ref={inputRef}
+          type="search"
+          className="text-input"
+          placeholder="Search notes…"
+          aria-label="Search notes"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {error && <p className="sidebar-message tone-danger">{error}</p>}
+      {query.trim() && tookMs !== undefined && (
+        <p className="sidebar-caption">
+          {hits.length === 0 ? 'No matches' : `${hits.length}${hits.length >= 60 ? '+' : ''} ${hits.length === 1 ? 'note' : 'notes'}`} · {tookMs} ms
+        </p>
+      )}
+      <ul className="search-results" aria-label="Search results">
+        {hits.map((hit) => (
+          <li key={hit.path}>
+            <button type="button" className="search-hit" onClick={() => notesStore.open(hit.path)} data-path={hit.path}>
+              <span className="search-hit-title">{hit.name}</span>
+              <span className="search-hit-path">{hit.path}</span>
+              <span className="search-hit-snippet">
+                {hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

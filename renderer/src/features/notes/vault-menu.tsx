@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '../../api';
+import { ChevronIcon, VaultIcon } from './note-icons';
+import { exportCurrentNote } from './note-reader';
+import { useNotesState } from './notes-store';
+import { openVaultAt, openVaultInteractively } from './vault-actions';
+
+/** The vault switcher in the title bar: Open vault…, recent vaults, Export note as HTML. */
+export function VaultMenu() {
+  const info = useQuery('vault.info', {}, { invalidateOn: ['vault.changed'] });
+  const { current } = useNotesState();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string>();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    return () => window.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const openVault = async () => {
+    setOpen(false);
+    setError(await openVaultInteractively());
+  };
+  const openRecent = async (dir: string) => {
+    setOpen(false);
+    setError(await openVaultAt(dir));
+  };
+
+  const recent = (info.data?.recentVaults ?? []).filter((dir) => dir !== info.data?.root);
+  return (
+    <div className="vault-menu" ref={ref}>
+      <button type="button" className="vault-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={info.data?.root}>
+        <VaultIcon />
+        <span className="vault-name">{info.data ? info.data.name : 'Vault'}</span>
+        {info.data && <span className="vault-count">{info.data.noteCount} notes</span>}
+        <ChevronIcon className="chevron is-down" />
+      </button>
+      {error && (
+        <span className="vault-error" role="alert" onClick={() => setError(undefined)}>
+          {error}
+        </span>
+      )}
+      {open && (
+        <div className="menu" role="menu">
+          <button type="button" role="menuitem" className="menu-item" onClick={() => void openVault()}>
+            Open vault…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            disabled={!current}
+            onClick={() => {
+              setOpen(false);
+              if (current) void exportCurrentNote(current.path).then((message) => setError(message));
+            }}
+          >
+            Export note as HTML
+          </button>
+          {recent.length > 0 && <div className="menu-separator" role="separator" />}
+          {recent.length > 0 && <div className="menu-label">Recent vaults</div>}
+          {recent.map((dir) => (
+            <button key={dir} type="button" role="menuitem" className="menu-item" title={dir} onClick={() => void openRecent(dir)}>
+              <span>{dir.split(/[\\/]/).filter(Boolean).pop()}</span>
+              <span className="menu-hint">{dir}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
