@@ -44,7 +44,7 @@ export function StepView({ step, compact }: { step: DemoStepRecord; compact?: bo
             <code>{step.cli}</code>
             <CopyButton text={step.cli} />
           </div>
-          {hasOutput && showDetail && (
+          {hasOutput && !step.table && (
             <pre className="demo-output" aria-label={`Output of step ${step.index + 1}`}>
               {step.output.map((chunk, i) => (
                 <span key={i} className={chunk.stream === 'stderr' ? 'is-stderr' : undefined}>
