@@ -155,5 +155,10 @@ test.describe('annotations', () => {
     await expect(cards(page)).toHaveCount(1);
     await expect(cards(page).first().locator('.annotation-note')).toHaveText('Named Volumes');
     await berth.shot('annotations-vault-scope');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await panel(page).getByRole('tab', { name: 'This note' }).click();
+    await selectText(page, 'For anything stateful');
+    await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
+    await berth.shot('annotations-dark-toolbar');
   });
 });

@@ -173,6 +173,14 @@ export const annotationsMethods = {
     z.object({ notePath: notePathSchema.optional() }).strict(),
     z.object({ markdown: z.string(), count: z.number().int(), fileName: z.string() }),
   ),
+  'annotations.storeStatus': method(
+    'Where the open vault\'s annotations are stored, and any damage found when they were loaded.',
+    z.object({}).strict(),
+    z.object({
+      storeDir: z.string(),
+      notices: z.array(z.object({ level: z.enum(['warning', 'error']), message: z.string(), backup: z.string().optional() })),
+    }),
+  ),
   'annotations.renderComment': method(
     'A comment\'s markdown as sanitized HTML, rendered like the note it is on.',
     z.object({ notePath: notePathSchema, markdown: z.string().max(20_000) }).strict(),

@@ -58,6 +58,10 @@ export function annotationsHandlers(
       follow();
       return annotations.exportMarkdown(notePath);
     },
+    'annotations.storeStatus': () => {
+      follow();
+      return annotations.storeStatus();
+    },
     'annotations.renderComment': ({ notePath, markdown }) => ({ html: renderComment(notePath, markdown, resolveLink) }),
     'annotations.importMarkdown': ({ markdown }) => {
       follow();

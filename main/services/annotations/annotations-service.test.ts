@@ -143,6 +143,21 @@ describe('AnnotationsService', () => {
     expect(markdown).not.toContain('Other');
   });
 
+  it('reports a damaged store file through storeStatus and onNotice', async () => {
+    const { make, store, vault } = setup();
+    const service = make();
+    create(service, 'outlives every container');
+    const { storeDir } = service.storeStatus();
+    const fs = await import('node:fs');
+    const shard = fs.readdirSync(storeDir).find((f) => f.startsWith('note-'));
+    fs.writeFileSync(`${storeDir}/${shard}`, 'not json at all');
+    const notices: string[] = [];
+    const reopened = new AnnotationsService({ baseDir: store, vaultPath: vault, openStore: confShardFactory, log: silentLogger, onNotice: (n) => notices.push(n.message) });
+    expect(reopened.list()).toEqual([]);
+    expect(notices[0]).toMatch(/could not be read.*kept as .*corrupt-/);
+    expect(reopened.storeStatus().notices).toHaveLength(1);
+  });
+
   it('switches between vaults', () => {
     const { make, root } = setup();
     const service = make();

@@ -58,8 +58,9 @@ function byPlace(a: Annotation, b: Annotation): number {
  * per-vault store, re-anchored when a note changes, exported to and imported from markdown.
  */
 export class AnnotationsService {
-  private store: AnnotationStore;
+  private opened: AnnotationStore | null = null;
   private vaultPath: string;
+  private readonly notices: StoreNotice[] = [];
   private readonly now: () => number;
   private readonly newId: () => string;
 
@@ -67,7 +68,17 @@ export class AnnotationsService {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => randomUUID());
     this.vaultPath = path.resolve(options.vaultPath);
-    this.store = this.openStore(this.vaultPath);
+  }
+
+  /** The vault's store, opened on first use so that damage found while loading reaches a listener. */
+  private get store(): AnnotationStore {
+    this.opened ??= this.openStore(this.vaultPath);
+    return this.opened;
+  }
+
+  /** Where the vault's annotations live, and what was wrong with them when they were loaded. */
+  storeStatus(): { storeDir: string; notices: StoreNotice[] } {
+    return { storeDir: this.store.dir, notices: [...this.notices] };
   }
 
   /** Folder of the current vault's store files. */
@@ -79,8 +90,9 @@ export class AnnotationsService {
   setVault(vaultPath: string): void {
     const resolved = path.resolve(vaultPath);
     if (resolved === this.vaultPath) return;
-    this.store = this.openStore(resolved);
     this.vaultPath = resolved;
+    this.notices.length = 0;
+    this.opened = this.openStore(resolved);
     this.options.onChanged?.(this.store.notePaths());
   }
 
@@ -91,6 +103,7 @@ export class AnnotationsService {
       openStore: this.options.openStore,
       onNotice: (notice) => {
         this.options.log.warn('annotations store damaged', { message: notice.message, backup: notice.backup });
+        this.notices.push(notice);
         this.options.onNotice?.(notice);
       },
       now: () => new Date(this.now()),

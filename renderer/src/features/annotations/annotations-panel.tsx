@@ -20,6 +20,9 @@ export function AnnotationsPanel() {
   const [undo, setUndo] = useState<Annotation | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'danger' | 'warn'; text: string; details?: string[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const status = useQuery('annotations.storeStatus', {}, { invalidateOn: ['system.notice', 'annotations.changed'] });
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const storeNotices = (status.data?.notices ?? []).filter((n) => !dismissed.includes(n.message));
   const effectiveScope: Scope = notePath ? scope : 'vault';
   const list = useQuery('annotations.list', effectiveScope === 'note' && notePath ? { notePath } : {}, { invalidateOn: ['annotations.changed'] });
   const annotations = useMemo(() => list.data?.annotations ?? [], [list.data]);
@@ -148,6 +151,17 @@ export function AnnotationsPanel() {
           Orphaned{orphanCount ? ` (${orphanCount})` : ''}
         </label>
       </div>
+      {storeNotices.map((notice) => (
+        <div key={notice.message} className="inline-alert tone-warn" role="alert">
+          <div>
+            <strong>Some annotations could not be read</strong>
+            <div className="small">{notice.message}</div>
+          </div>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDismissed((d) => [...d, notice.message])}>
+            Dismiss
+          </button>
+        </div>
+      ))}
       {message && (
         <div className={`inline-alert tone-${message.tone}`} role="status">
           <div>
