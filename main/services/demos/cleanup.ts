@@ -22,14 +22,17 @@ function emptyRemoved(): Record<ResourceKind, string[]> {
   return { container: [], network: [], volume: [], image: [] };
 }
 
-/** Lists containers, networks, volumes and images whose labels match all of `labels` ("k" or "k=v"). */
-export async function listLabelled(docker: Dockerode, labels: string[]): Promise<LabelledResources> {
+const ALL_KINDS: readonly ResourceKind[] = ['container', 'network', 'volume', 'image'];
+
+/** Lists containers, networks, volumes and images (or only `kinds`) whose labels match all of `labels` ("k" or "k=v"). */
+export async function listLabelled(docker: Dockerode, labels: string[], kinds: readonly ResourceKind[] = ALL_KINDS): Promise<LabelledResources> {
   const filters = JSON.stringify({ label: labels });
+  const want = (kind: ResourceKind) => kinds.includes(kind);
   const [containers, networks, volumes, images] = await Promise.all([
-    docker.listContainers({ all: true, filters }),
-    docker.listNetworks({ filters }),
-    docker.listVolumes({ filters }),
-    docker.listImages({ all: true, filters }),
+    want('container') ? docker.listContainers({ all: true, filters }) : [],
+    want('network') ? docker.listNetworks({ filters }) : [],
+    want('volume') ? docker.listVolumes({ filters }) : { Volumes: [] as Dockerode.VolumeInspectInfo[], Warnings: [] as string[] },
+    want('image') ? docker.listImages({ all: true, filters }) : [],
   ]);
   return {
     container: containers.map((c) => ({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, '') })),
@@ -63,11 +66,18 @@ async function removeOne(kind: ResourceKind, docker: Dockerode, id: string): Pro
  * networks, then volumes, then images, each with retries (a container that is still being
  * removed holds its volumes for a moment). Never throws; reports what it did.
  */
-export async function cleanupLabelled(
-  docker: Dockerode,
-  labels: string[],
-  options: { attempts?: number; retryDelayMs?: number } = {},
-): Promise<CleanupReport> {
+export interface CleanupOptions {
+  attempts?: number;
+  retryDelayMs?: number;
+  /** Only these kinds (what the run is known to have created); all by default. */
+  kinds?: readonly ResourceKind[];
+  /** List again after removing, to catch objects created while the cleanup ran (cancelled runs). */
+  verify?: boolean;
+}
+
+export async function cleanupLabelled(docker: Dockerode, labels: string[], options: CleanupOptions = {}): Promise<CleanupReport> {
+  const kinds = options.kinds ?? ALL_KINDS;
+  const verify = options.verify ?? true;
   const attempts = options.attempts ?? 4;
   const retryDelayMs = options.retryDelayMs ?? 250;
   const removed = emptyRemoved();
@@ -76,7 +86,7 @@ export async function cleanupLabelled(
     failures = [];
     let found: LabelledResources;
     try {
-      found = await listLabelled(docker, labels);
+      found = await listLabelled(docker, labels, kinds);
     } catch (error) {
       if (isDaemonGone(error)) return { removed, failures: [describeDockerError(error)], daemonGone: true };
       failures.push(describeDockerError(error));
@@ -96,7 +106,8 @@ export async function cleanupLabelled(
       }
     }
     if (!failures.length) {
-      const left = await listLabelled(docker, labels).catch(() => null);
+      if (!verify) return { removed, failures, daemonGone: false };
+      const left = await listLabelled(docker, labels, kinds).catch(() => null);
       const remaining = left ? left.container.length + left.network.length + left.volume.length + left.image.length : 0;
       if (remaining === 0) return { removed, failures, daemonGone: false };
       failures.push(`${remaining} object(s) still present`);
@@ -107,6 +118,6 @@ export async function cleanupLabelled(
 }
 
 /** Cleans up one run's objects. */
-export function cleanupRun(docker: Dockerode, runId: string, options?: { attempts?: number; retryDelayMs?: number }): Promise<CleanupReport> {
+export function cleanupRun(docker: Dockerode, runId: string, options?: CleanupOptions): Promise<CleanupReport> {
   return cleanupLabelled(docker, [`${LABEL_RUN}=${runId}`], options);
 }

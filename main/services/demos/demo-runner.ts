@@ -256,7 +256,13 @@ export class DemoRun {
     if (!docker) {
       record.cleanup = { status: 'pending', removed: { container: [], network: [], volume: [], image: [] }, message: 'Docker is not reachable; Berth will clean up when it is back.' };
     } else {
-      const report = await cleanupRun(docker, record.runId, this.options.cleanup);
+      // A run that passed knows what it made (plus anonymous volumes and containers, always
+      // checked); any other may have had a create in flight when it stopped: check everything.
+      const settled = record.status === 'passed';
+      const usesCompose = this.demo.steps.some((s) => s.action.kind === 'compose');
+      const made = (Object.keys(this.ctx.created) as (keyof typeof this.ctx.created)[]).filter((k) => this.ctx.created[k].size > 0);
+      const kinds = settled && !usesCompose ? [...new Set(['container', 'volume', ...made] as const)] : undefined;
+      const report = await cleanupRun(docker, record.runId, { ...this.options.cleanup, ...(kinds ? { kinds } : {}), verify: !settled });
       const count = Object.values(report.removed).reduce((n, list) => n + list.length, 0);
       record.cleanup = report.daemonGone
         ? { status: 'pending', removed: report.removed, message: 'Docker stopped answering; Berth will clean up when it is back.' }

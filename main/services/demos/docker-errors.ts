@@ -40,6 +40,10 @@ export function describeDockerError(error: unknown): string {
     const detail = error instanceof Error ? error.message : String(error);
     return `Docker stopped answering (${detail.replace(/^Error: /, '').slice(0, 160)}). Is the daemon running?`;
   }
+  const raw = error instanceof Error ? error.message : String(error);
+  if (/could not find bridge docker0/.test(raw)) {
+    return "Docker's default bridge (docker0) is missing on this host, so containers on the default network cannot start. A second dockerd started with --bridge=none removes it; restarting the daemon recreates it.";
+  }
   if (error && typeof error === 'object' && 'json' in error) {
     const json = (error as { json?: unknown }).json;
     if (json && typeof json === 'object' && 'message' in json) return String((json as { message: unknown }).message);

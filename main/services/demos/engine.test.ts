@@ -40,6 +40,7 @@ const failing = loadCatalogue([
     summary: 'Expects exit code 0 from a command that exits 3.',
     topic: 'Runtime',
     note: 'Test.md',
+    network: 'none',
     steps: [
       { title: 'Create a volume', action: { kind: 'volume-create', volume: 'v' } },
       { title: 'Exit 3', action: { kind: 'run', container: 'c', mounts: [{ type: 'volume', source: 'v', target: '/v' }], cmd: ['sh', '-c', 'echo to-stdout; echo to-stderr >&2; exit 3'] }, expect: [{ exitCode: 0 }] },
