@@ -1,11 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /**
  * A Docker daemon of our own for tests that stop, kill or freeze the daemon, so that the shared
  * one (used by every other test and engineer) is never touched. It has its own socket, data
- * root, exec root and containerd, and no networking of its own.
+ * root, exec root, containerd and bridge. (Never `--bridge none`: libnetwork then deletes the
+ * host's docker0, breaking every container of the shared daemon.)
  */
 export class PrivateDockerd {
   readonly root: string;
@@ -13,6 +15,8 @@ export class PrivateDockerd {
   readonly host: string;
   private readonly pidFile: string;
   private readonly logFile: string;
+  private readonly bridge: string;
+  private readonly subnet: string;
 
   constructor(readonly name = 'berth-e2e') {
     this.root = path.join('/run', name);
@@ -20,6 +24,19 @@ export class PrivateDockerd {
     this.host = `unix://${this.socket}`;
     this.pidFile = path.join(this.root, 'docker.pid');
     this.logFile = path.join('/tmp', `${name}-dockerd.log`);
+    const hash = createHash('sha1').update(name).digest();
+    this.bridge = `bt${hash.toString('hex').slice(0, 8)}`;
+    this.subnet = `10.214.${20 + (hash[0]! % 200)}.1/24`;
+  }
+
+  private ensureBridge(): void {
+    try {
+      execFileSync('ip', ['link', 'show', this.bridge], { stdio: 'ignore' });
+    } catch {
+      execFileSync('ip', ['link', 'add', this.bridge, 'type', 'bridge']);
+      execFileSync('ip', ['addr', 'add', this.subnet, 'dev', this.bridge]);
+      execFileSync('ip', ['link', 'set', this.bridge, 'up']);
+    }
   }
 
   /** Runs the docker CLI against this daemon. */
@@ -50,6 +67,7 @@ export class PrivateDockerd {
   async start(timeoutMs = 60_000): Promise<void> {
     if (this.isUp()) return;
     fs.mkdirSync(this.root, { recursive: true });
+    this.ensureBridge();
     const log = fs.openSync(this.logFile, 'a');
     const child = spawn(
       'dockerd',
@@ -58,7 +76,7 @@ export class PrivateDockerd {
         '--data-root', path.join('/var/lib', this.name),
         '--exec-root', path.join(this.root, 'exec'),
         '--pidfile', this.pidFile,
-        '--bridge', 'none',
+        '--bridge', this.bridge,
         '--iptables=false',
         '--ip-masq=false',
       ],
@@ -80,12 +98,27 @@ export class PrivateDockerd {
     if (pid) process.kill(pid, signal);
     const deadline = Date.now() + 30_000;
     while (this.pid() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    // A killed dockerd leaves its containerd behind; end it too so the next start is clean.
+    // A killed dockerd leaves its own containerd behind; end exactly that one (by its pid file)
+    // and wait until it is gone, or the next dockerd waits for the dying one.
+    const containerdPidFile = path.join(this.root, 'exec', 'containerd', 'containerd.pid');
+    let containerd = 0;
     try {
-      execFileSync('pkill', ['-KILL', '-f', path.join(this.root, 'exec', 'containerd')]);
+      containerd = Number(fs.readFileSync(containerdPidFile, 'utf8').trim());
+      if (containerd > 0) process.kill(containerd, 'SIGKILL');
     } catch {
       // none running
     }
+    const alive = () => {
+      try {
+        process.kill(containerd, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const until = Date.now() + 15_000;
+    while (containerd > 0 && alive() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    fs.rmSync(containerdPidFile, { force: true });
   }
 
   /** Freezes (SIGSTOP) or thaws (SIGCONT) the daemon, to test a daemon that stops answering. */
