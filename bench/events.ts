@@ -17,7 +17,9 @@ import { chromium, type Page } from 'playwright-core';
 import { startWebHostProcess } from '../e2e/support/web-host-process';
 
 const root = path.resolve(import.meta.dirname, '..');
-const docker = new Dockerode({ socketPath: process.env.BERTH_DOCKER_SOCKET ?? '/var/run/docker.sock' });
+const docker = new Dockerode({
+  socketPath: process.env.BERTH_DOCKER_SOCKET ?? '/var/run/docker.sock',
+});
 const run = `bench${Date.now().toString(36)}`;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const BURST = Number(process.env.BENCH_BURST ?? 1000);
@@ -32,7 +34,9 @@ function percentile(values: number[], p: number): number {
 /** Event `timeNano` (ms) per "action:name", from the daemon's own event stream. */
 async function followVolumeEvents(): Promise<{ times: Map<string, number>; stop: () => void }> {
   const times = new Map<string, number>();
-  const stream = (await docker.getEvents({ filters: { type: ['volume'] } })) as NodeJS.ReadableStream & { destroy: () => void };
+  const stream = (await docker.getEvents({
+    filters: { type: ['volume'] },
+  })) as NodeJS.ReadableStream & { destroy: () => void };
   let buffer = '';
   stream.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
@@ -79,24 +83,43 @@ async function createVolume(name: string): Promise<void> {
 }
 
 async function cleanup(): Promise<void> {
-  const listed = await docker.listVolumes({ filters: { label: ['berth.owner=bench'] } }).catch(() => ({ Volumes: [] }));
-  const names = new Set([...created, ...(listed.Volumes ?? []).map((v) => v.Name).filter((n) => n.startsWith(run))]);
+  const listed = await docker
+    .listVolumes({ filters: { label: ['berth.owner=bench'] } })
+    .catch(() => ({ Volumes: [] }));
+  const names = new Set([
+    ...created,
+    ...(listed.Volumes ?? []).map((v) => v.Name).filter((n) => n.startsWith(run)),
+  ]);
   const queue = [...names];
   await Promise.all(
     Array.from({ length: 16 }, async () => {
-      for (let name = queue.pop(); name; name = queue.pop()) await docker.getVolume(name).remove().catch(() => undefined);
+      for (let name = queue.pop(); name; name = queue.pop())
+        await docker
+          .getVolume(name)
+          .remove()
+          .catch(() => undefined);
     }),
   );
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(root, 'out/main/web-host.js'))) throw new Error('Build first: npm run build');
+  if (!fs.existsSync(path.join(root, 'out/main/web-host.js')))
+    throw new Error('Build first: npm run build');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-events-'));
-  const host = await startWebHostProcess({ userDataDir: path.join(tmp, 'user-data'), vaultDir: path.join(root, 'notes'), root });
-  const browser = await chromium.launch({ executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const host = await startWebHostProcess({
+    userDataDir: path.join(tmp, 'user-data'),
+    vaultDir: path.join(root, 'notes'),
+    root,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   const events = await followVolumeEvents();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    ).newPage();
     await page.goto(host.openUrl);
     await page.locator('.storage-view').waitFor();
     await page.getByLabel('Search storage').fill(run);
@@ -123,7 +146,10 @@ async function main(): Promise<void> {
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     })`);
-    const names = Array.from({ length: BURST }, (_, i) => `${burstPrefix}${String(i).padStart(4, '0')}`);
+    const names = Array.from(
+      { length: BURST },
+      (_, i) => `${burstPrefix}${String(i).padStart(4, '0')}`,
+    );
     const queue = [...names];
     let lastCreated = 0;
     await Promise.all(

@@ -23,7 +23,14 @@ test.describe('volumes: the daemon dies, freezes and comes back', () => {
   test.beforeAll(async () => {
     if (!daemon.isUp()) await daemon.stop('SIGKILL');
     await startAgain(daemon);
-    for (const name of ['vol-keep', 'vol-remove-while-away', 'vol-made-while-away', 'vol-frozen', 'vol-keep-gone', 'vol-found-by-listing']) {
+    for (const name of [
+      'vol-keep',
+      'vol-remove-while-away',
+      'vol-made-while-away',
+      'vol-frozen',
+      'vol-keep-gone',
+      'vol-found-by-listing',
+    ]) {
       try {
         daemon.docker('volume', 'rm', '-f', name);
       } catch {
@@ -36,7 +43,9 @@ test.describe('volumes: the daemon dies, freezes and comes back', () => {
     await daemon.stop();
   });
 
-  test('kill -9: banner and stale state; back within 5 s with the changes made meanwhile', async ({ berth }) => {
+  test('kill -9: banner and stale state; back within 5 s with the changes made meanwhile', async ({
+    berth,
+  }) => {
     const { page } = berth;
     const status = page.locator('.docker-status');
     await expect(status).toHaveAttribute('data-state', 'connected');
@@ -48,7 +57,9 @@ test.describe('volumes: the daemon dies, freezes and comes back', () => {
     await expect(row(page, 'vol-remove-while-away')).toHaveAttribute('data-state', 'created');
 
     await daemon.stop('SIGKILL');
-    await expect(page.getByTestId('disconnected-banner')).toContainText('Docker is disconnected', { timeout: 5000 });
+    await expect(page.getByTestId('disconnected-banner')).toContainText('Docker is disconnected', {
+      timeout: 5000,
+    });
     await expect(page.getByTestId('stale-badge')).toBeVisible();
     // The last known state stays visible.
     await expect(row(page, 'vol-keep')).toBeVisible();
@@ -65,10 +76,18 @@ test.describe('volumes: the daemon dies, freezes and comes back', () => {
     daemon.docker('volume', 'create', '--label', 'berth.owner=test', 'vol-made-while-away');
     daemon.docker('volume', 'rm', 'vol-remove-while-away');
     await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 5000 });
-    await expect(row(page, 'vol-made-while-away')).toHaveAttribute('data-state', 'created', { timeout: 5000 });
-    await expect(row(page, 'vol-remove-while-away')).toHaveAttribute('data-state', 'removed', { timeout: 5000 });
-    await expect(row(page, 'vol-found-by-listing')).toHaveAttribute('data-state', 'created', { timeout: 5000 });
-    await expect(row(page, 'vol-keep-gone')).toHaveAttribute('data-state', 'removed', { timeout: 5000 });
+    await expect(row(page, 'vol-made-while-away')).toHaveAttribute('data-state', 'created', {
+      timeout: 5000,
+    });
+    await expect(row(page, 'vol-remove-while-away')).toHaveAttribute('data-state', 'removed', {
+      timeout: 5000,
+    });
+    await expect(row(page, 'vol-found-by-listing')).toHaveAttribute('data-state', 'created', {
+      timeout: 5000,
+    });
+    await expect(row(page, 'vol-keep-gone')).toHaveAttribute('data-state', 'removed', {
+      timeout: 5000,
+    });
     expect(Date.now() - upAt).toBeLessThan(5000 + 2000);
     await expect(page.getByTestId('disconnected-banner')).toHaveCount(0);
     await expect(page.getByTestId('stale-badge')).toHaveCount(0);
@@ -89,7 +108,9 @@ test.describe('volumes: the daemon dies, freezes and comes back', () => {
 
     daemon.freeze(true);
     try {
-      await expect(page.getByTestId('disconnected-banner')).toContainText('not answering', { timeout: 12_000 });
+      await expect(page.getByTestId('disconnected-banner')).toContainText('not answering', {
+        timeout: 12_000,
+      });
       // Interactions still answer at once.
       const started = Date.now();
       await page.getByLabel('Search storage').fill('vol-frozen');

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Dockerode from 'dockerode';
 import { expect, test } from './fixtures';
 
-const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const docker = (...args: string[]) =>
+  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const tryDocker = (...args: string[]) => {
   try {
     docker(...args);
@@ -35,10 +37,15 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     fs.rmSync(bindDir, { recursive: true, force: true });
   });
 
-  test('named, anonymous, bind and tmpfs through run, stop, rm, rm -v and prune', async ({ berth }) => {
+  test('named, anonymous, bind and tmpfs through run, stop, rm, rm -v and prune', async ({
+    berth,
+  }) => {
     const { page } = berth;
     await expect(page.locator('.docker-status')).toHaveAttribute('data-state', 'connected');
-    await expect(page.getByRole('tab', { name: 'Storage' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'Storage' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await page.getByLabel('Search storage').fill(run);
 
     docker('volume', 'create', '--label', 'berth.owner=test', '--label', runLabel, named);
@@ -47,11 +54,33 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     await berth.shot('01-named-volume-created');
 
     const id = docker(
-      'run', '-d', '--network', 'none', '--name', web, '--label', 'berth.owner=test',
-      '-v', `${named}:/named`, '--tmpfs', '/scratch:size=1m', '-v', `${bindDir}:/host:ro`, '-v', '/data',
-      'berth-busybox:1.36-local', 'sh', '-c', 'echo "hello from berth" > /data/hello.txt && mkdir -p /named/conf && echo port=8080 > /named/conf/app.ini && sleep 600',
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--name',
+      web,
+      '--label',
+      'berth.owner=test',
+      '-v',
+      `${named}:/named`,
+      '--tmpfs',
+      '/scratch:size=1m',
+      '-v',
+      `${bindDir}:/host:ro`,
+      '-v',
+      '/data',
+      'berth-busybox:1.36-local',
+      'sh',
+      '-c',
+      'echo "hello from berth" > /data/hello.txt && mkdir -p /named/conf && echo port=8080 > /named/conf/app.ini && sleep 600',
     );
-    const anon = (JSON.parse(docker('inspect', '--format', '{{json .Mounts}}', web)) as { Destination: string; Name?: string }[]).find((m) => m.Destination === '/data')!.Name!;
+    const anon = (
+      JSON.parse(docker('inspect', '--format', '{{json .Mounts}}', web)) as {
+        Destination: string;
+        Name?: string;
+      }[]
+    ).find((m) => m.Destination === '/data')!.Name!;
     anonymous.push(anon);
     await expectState(page, `volume:${named}`, 'mounted');
     await expectState(page, `volume:${anon}`, 'mounted');
@@ -71,9 +100,20 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     await detail.locator('[data-file="conf/app.ini"]').click();
     await expect(detail.getByTestId('file-text')).toHaveText('port=8080\n');
     await berth.shot('03-content-browser');
-    expect(docker('ps', '-aq', '--filter', 'label=berth.owner=helper', '--filter', `label=berth.volume=${named}`)).toBe('');
+    expect(
+      docker(
+        'ps',
+        '-aq',
+        '--filter',
+        'label=berth.owner=helper',
+        '--filter',
+        `label=berth.volume=${named}`,
+      ),
+    ).toBe('');
     await detail.locator('[data-detail-tab="cli"]').click();
-    await expect(detail.locator('[data-cli="recreate"]')).toHaveText(`docker volume create --label berth.e2e=${run} --label berth.owner=test ${named}`);
+    await expect(detail.locator('[data-cli="recreate"]')).toHaveText(
+      `docker volume create --label berth.e2e=${run} --label berth.owner=test ${named}`,
+    );
     await berth.shot('04-cli-commands');
     await page.locator('[data-mode="graph"]').click();
     await expect(page.getByTestId('storage-graph')).toBeVisible();
@@ -102,8 +142,24 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     await expect(page.getByTestId('created-by')).toHaveText(web);
     await berth.shot('08-rm-anonymous-dangling-owned-by-web');
 
-    const secondId = docker('run', '-d', '--network', 'none', '--name', second, '--label', 'berth.owner=test', '-v', '/cache', 'berth-busybox:1.36-local', 'sleep', '600');
-    const secondAnon = (JSON.parse(docker('inspect', '--format', '{{json .Mounts}}', second)) as { Name?: string }[])[0]!.Name!;
+    const secondId = docker(
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--name',
+      second,
+      '--label',
+      'berth.owner=test',
+      '-v',
+      '/cache',
+      'berth-busybox:1.36-local',
+      'sleep',
+      '600',
+    );
+    const secondAnon = (
+      JSON.parse(docker('inspect', '--format', '{{json .Mounts}}', second)) as { Name?: string }[]
+    )[0]!.Name!;
     anonymous.push(secondAnon);
     await expectState(page, `volume:${secondAnon}`, 'mounted');
     docker('rm', '-fv', second);
@@ -141,7 +197,9 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     await berth.shot('12-events-panel');
   });
 
-  test('prune preview lists exactly the dangling volumes of a label and what comes back', async ({ berth }) => {
+  test('prune preview lists exactly the dangling volumes of a label and what comes back', async ({
+    berth,
+  }) => {
     const { page } = berth;
     const label = `berth.e2e-prune=${run}`;
     const keep = `${run}-keep`;
@@ -149,8 +207,32 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     try {
       docker('volume', 'create', '--label', 'berth.owner=test', '--label', label, drop);
       docker('volume', 'create', '--label', 'berth.owner=test', '--label', label, keep);
-      docker('run', '--rm', '--network', 'none', '--label', 'berth.owner=test', '-v', `${drop}:/v`, 'berth-busybox:1.36-local', 'sh', '-c', 'head -c 200000 /dev/zero > /v/blob');
-      docker('create', '--network', 'none', '--name', `${run}-holder`, '--label', 'berth.owner=test', '-v', `${keep}:/v`, 'berth-busybox:1.36-local');
+      docker(
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--label',
+        'berth.owner=test',
+        '-v',
+        `${drop}:/v`,
+        'berth-busybox:1.36-local',
+        'sh',
+        '-c',
+        'head -c 200000 /dev/zero > /v/blob',
+      );
+      docker(
+        'create',
+        '--network',
+        'none',
+        '--name',
+        `${run}-holder`,
+        '--label',
+        'berth.owner=test',
+        '-v',
+        `${keep}:/v`,
+        'berth-busybox:1.36-local',
+      );
       await page.getByLabel('Search storage').fill(run);
       await expectState(page, `volume:${keep}`, 'attached');
       await page.getByTestId('open-prune').click();
@@ -169,6 +251,48 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     } finally {
       tryDocker('rm', '-fv', `${run}-holder`);
       tryDocker('volume', 'rm', '-f', keep, drop);
+    }
+  });
+  test('dark theme, 300 volumes stay virtualised, and the events panel pauses', async ({
+    berth,
+  }) => {
+    const { page } = berth;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const prefix = `${run}-many-`;
+    const names = Array.from({ length: 300 }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
+    try {
+      await expect(page.locator('.docker-status')).toHaveAttribute('data-state', 'connected');
+      await page.getByLabel('Search storage').fill(prefix);
+      const api = new Dockerode({ socketPath: '/var/run/docker.sock' });
+      const queue = [...names];
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          for (let name = queue.shift(); name; name = queue.shift()) {
+            await api.createVolume({ Name: name, Labels: { 'berth.owner': 'test' } });
+          }
+        }),
+      );
+      await expect(page.locator('.filter-count')).toContainText(`${names.length} /`, {
+        timeout: 10_000,
+      });
+      const rendered = await page.locator('.storage-row').count();
+      expect(rendered).toBeGreaterThan(5);
+      expect(rendered).toBeLessThan(100);
+      await page.locator(`.storage-row[data-item="volume:${names[0]}"]`).click();
+      await berth.shot('15-dark-300-volumes');
+
+      await page.locator('[data-mode="events"]').click();
+      await page.getByTestId('pause-events').click();
+      const before = await page.locator('.events-summary').textContent();
+      docker('volume', 'rm', names[0]!, names[1]!);
+      await expect(page.getByTestId('pause-events')).toContainText('Resume (+');
+      expect(await page.locator('.events-summary').textContent()).toBe(before);
+      await berth.shot('16-dark-events-paused');
+      await page.getByTestId('pause-events').click();
+      await expect(page.locator('.event-row[data-event="volume destroy"]').first()).toBeVisible();
+    } finally {
+      for (let i = 0; i < names.length; i += 100)
+        tryDocker('volume', 'rm', '-f', ...names.slice(i, i + 100));
     }
   });
 });

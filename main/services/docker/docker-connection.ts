@@ -221,12 +221,14 @@ export class DockerConnection {
 
   private followEvents(generation: number, stream: NodeJS.ReadableStream, endpoint: DockerEndpoint): void {
     this.eventStream = stream;
-    let lastNano = this.lastEventNano;
+    // Events up to here were seen on the previous stream; `since` (whole seconds) replays some.
+    // Only those are dropped: live events may arrive slightly out of timeNano order, because
+    // the Engine stamps the time before it takes the lock that orders the stream.
+    const seenUpTo = this.lastEventNano;
     const parser = new EventLineParser(
       (event) => {
-        if (event.timeNano < lastNano) return; // replayed by `since` after a reconnect
-        lastNano = event.timeNano;
-        this.lastEventNano = event.timeNano;
+        if (seenUpTo > 0 && event.timeNano <= seenUpTo) return;
+        this.lastEventNano = Math.max(this.lastEventNano, event.timeNano);
         this.eventListeners.emit(event);
       },
       (line) => this.options.log.warn('malformed event line', { line }),

@@ -21,9 +21,18 @@ describe('volumeCommands', () => {
   });
 
   it('names a non-local driver and quotes only what needs quoting', () => {
-    expect(volumeCommands({ name: 'x', volume: { driver: 'nfs driver', scope: 'local', mountpoint: '', labels: { flag: '' }, options: {} } }).recreate).toBe(
-      "docker volume create --driver 'nfs driver' --label flag x",
-    );
+    expect(
+      volumeCommands({
+        name: 'x',
+        volume: {
+          driver: 'nfs driver',
+          scope: 'local',
+          mountpoint: '',
+          labels: { flag: '' },
+          options: {},
+        },
+      }).recreate,
+    ).toBe("docker volume create --driver 'nfs driver' --label flag x");
     expect(shellQuote('a b')).toBe("'a b'");
     expect(shellQuote('plain-name_1.2')).toBe('plain-name_1.2');
   });

@@ -1,7 +1,13 @@
 import Dockerode from 'dockerode';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcFailure } from '../../contract/errors';
-import { listVolumeFiles, looksBinary, parseListing, readVolumeFile, safeVolumePath } from './content-browser';
+import {
+  listVolumeFiles,
+  looksBinary,
+  parseListing,
+  readVolumeFile,
+  safeVolumePath,
+} from './content-browser';
 import { demuxLogs } from './helper-container';
 import { dockerCli, removeTestResources } from './test-support';
 
@@ -23,7 +29,13 @@ describe('content browser (pure parts)', () => {
   });
 
   it('parses stat lines, directories first, names with spaces and pipes', () => {
-    const out = ['41ed|4096|1700000000|./conf', '81a4|12|1700000001|./b file|x.txt', 'a1ff|7|1700000002|./link', 'junk', ''].join('\n');
+    const out = [
+      '41ed|4096|1700000000|./conf',
+      '81a4|12|1700000001|./b file|x.txt',
+      'a1ff|7|1700000002|./link',
+      'junk',
+      '',
+    ].join('\n');
     const { files, truncated } = parseListing(out, 'data');
     expect(truncated).toBe(false);
     expect(files.map((f) => [f.name, f.type, f.path])).toEqual([
@@ -42,7 +54,9 @@ describe('content browser (pure parts)', () => {
       head.writeUInt32BE(body.length, 4);
       return Buffer.concat([head, body]);
     };
-    const { stdout, stderr } = demuxLogs(Buffer.concat([frame(1, 'out1 '), frame(2, 'err'), frame(1, 'out2')]));
+    const { stdout, stderr } = demuxLogs(
+      Buffer.concat([frame(1, 'out1 '), frame(2, 'err'), frame(1, 'out2')]),
+    );
     expect(stdout.toString()).toBe('out1 out2');
     expect(stderr.toString()).toBe('err');
   });
@@ -58,21 +72,63 @@ describe('content browser against the real dockerd', () => {
     const name = `${prefix}data`;
     dockerCli('volume', 'create', '--label', 'berth.owner=test', name);
     dockerCli(
-      'run', '--rm', '--network', 'none', '--label', 'berth.owner=test', '--name', `${prefix}writer`, '-v', `${name}:/v`, 'berth-busybox:1.36-local',
-      'sh', '-c', 'mkdir -p /v/conf && echo "port=8080" > /v/conf/app.ini && echo hi > "/v/with space.txt" && head -c 100000 /dev/zero > /v/zeros.bin && ln -s conf/app.ini /v/link',
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--label',
+      'berth.owner=test',
+      '--name',
+      `${prefix}writer`,
+      '-v',
+      `${name}:/v`,
+      'berth-busybox:1.36-local',
+      'sh',
+      '-c',
+      'mkdir -p /v/conf && echo "port=8080" > /v/conf/app.ini && echo hi > "/v/with space.txt" && head -c 100000 /dev/zero > /v/zeros.bin && ln -s conf/app.ini /v/link',
     );
     const root = await listVolumeFiles(docker, name, '/');
-    expect(root.files.map((f) => `${f.type}:${f.name}`)).toEqual(['directory:conf', 'symlink:link', 'file:with space.txt', 'file:zeros.bin']);
+    expect(root.files.map((f) => `${f.type}:${f.name}`)).toEqual([
+      'directory:conf',
+      'symlink:link',
+      'file:with space.txt',
+      'file:zeros.bin',
+    ]);
     const conf = await listVolumeFiles(docker, name, 'conf');
-    expect(conf.files).toEqual([expect.objectContaining({ name: 'app.ini', path: 'conf/app.ini', type: 'file', size: 10 })]);
+    expect(conf.files).toEqual([
+      expect.objectContaining({ name: 'app.ini', path: 'conf/app.ini', type: 'file', size: 10 }),
+    ]);
 
-    await expect(readVolumeFile(docker, name, 'conf/app.ini')).resolves.toMatchObject({ text: 'port=8080\n', size: 10, truncated: false, binary: false });
-    await expect(readVolumeFile(docker, name, 'with space.txt')).resolves.toMatchObject({ text: 'hi\n' });
-    await expect(readVolumeFile(docker, name, 'zeros.bin')).resolves.toMatchObject({ binary: true, size: 100000, truncated: true, text: '' });
-    await expect(readVolumeFile(docker, name, 'missing.txt')).rejects.toThrow(/There is no "missing.txt"/);
+    await expect(readVolumeFile(docker, name, 'conf/app.ini')).resolves.toMatchObject({
+      text: 'port=8080\n',
+      size: 10,
+      truncated: false,
+      binary: false,
+    });
+    await expect(readVolumeFile(docker, name, 'with space.txt')).resolves.toMatchObject({
+      text: 'hi\n',
+    });
+    await expect(readVolumeFile(docker, name, 'zeros.bin')).resolves.toMatchObject({
+      binary: true,
+      size: 100000,
+      truncated: true,
+      text: '',
+    });
+    await expect(readVolumeFile(docker, name, 'missing.txt')).rejects.toThrow(
+      /There is no "missing.txt"/,
+    );
     await expect(readVolumeFile(docker, name, 'conf')).rejects.toThrow(/not a regular file/);
     await expect(listVolumeFiles(docker, name, 'conf/app.ini')).rejects.toThrow(/not a directory/);
-    expect(dockerCli('ps', '-aq', '--filter', 'label=berth.owner=helper', '--filter', `label=berth.volume=${name}`)).toBe('');
+    expect(
+      dockerCli(
+        'ps',
+        '-aq',
+        '--filter',
+        'label=berth.owner=helper',
+        '--filter',
+        `label=berth.volume=${name}`,
+      ),
+    ).toBe('');
   });
 
   it('says so when the volume does not exist, and creates nothing', async () => {

@@ -13,9 +13,12 @@ export const MAX_TEXT_BYTES = 64 * 1024;
 export function safeVolumePath(input: string): string {
   const trimmed = input.replace(/\\/g, '/').replace(/^\/+/, '');
   const normalised = path.posix.normalize(trimmed || '.');
-  if (normalised === '.' ) return '';
+  if (normalised === '.') return '';
   if (normalised === '..' || normalised.startsWith('../') || normalised.includes('\0')) {
-    throw new RpcFailure('invalid-params', `"${input}" points outside the volume; use a path inside it.`);
+    throw new RpcFailure(
+      'invalid-params',
+      `"${input}" points outside the volume; use a path inside it.`,
+    );
   }
   return normalised.replace(/\/$/, '');
 }
@@ -34,7 +37,10 @@ function typeFromMode(hexMode: string): VolumeFile['type'] {
 }
 
 /** Parses `stat -c '%f|%s|%Y|%n'` lines into entries under `dir`. */
-export function parseListing(output: string, dir: string): { files: VolumeFile[]; truncated: boolean } {
+export function parseListing(
+  output: string,
+  dir: string,
+): { files: VolumeFile[]; truncated: boolean } {
   const files: VolumeFile[] = [];
   for (const line of output.split('\n')) {
     const match = /^([0-9a-f]+)\|(\d+)\|(\d+)\|\.\/(.*)$/.exec(line);
@@ -50,21 +56,44 @@ export function parseListing(output: string, dir: string): { files: VolumeFile[]
   }
   const truncated = files.length > MAX_LISTED;
   files.splice(MAX_LISTED);
-  files.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
+  files.sort(
+    (a, b) =>
+      Number(b.type === 'directory') - Number(a.type === 'directory') ||
+      a.name.localeCompare(b.name),
+  );
   return { files, truncated };
 }
 
 function failFromHelper(volume: string, target: string, exitCode: number, stderr: string): never {
-  if (exitCode === 3) throw new RpcFailure('not-found', `There is no "${target || '/'}" in volume ${volume}.`);
-  if (exitCode === 4) throw new RpcFailure('invalid-params', `"${target}" in volume ${volume} is not a directory.`);
-  if (exitCode === 5) throw new RpcFailure('invalid-params', `"${target}" in volume ${volume} is not a regular file.`);
-  throw new RpcFailure('failed', `Looking inside volume ${volume} failed (exit ${exitCode}).`, stderr.trim() || undefined);
+  if (exitCode === 3)
+    throw new RpcFailure('not-found', `There is no "${target || '/'}" in volume ${volume}.`);
+  if (exitCode === 4)
+    throw new RpcFailure('invalid-params', `"${target}" in volume ${volume} is not a directory.`);
+  if (exitCode === 5)
+    throw new RpcFailure(
+      'invalid-params',
+      `"${target}" in volume ${volume} is not a regular file.`,
+    );
+  throw new RpcFailure(
+    'failed',
+    `Looking inside volume ${volume} failed (exit ${exitCode}).`,
+    stderr.trim() || undefined,
+  );
 }
 
 /** Lists one directory of a volume through a short-lived read-only helper container. */
-export async function listVolumeFiles(docker: Dockerode, volume: string, dirPath: string, image?: string): Promise<{ path: string; files: VolumeFile[]; truncated: boolean }> {
+export async function listVolumeFiles(
+  docker: Dockerode,
+  volume: string,
+  dirPath: string,
+  image?: string,
+): Promise<{ path: string; files: VolumeFile[]; truncated: boolean }> {
   const dir = safeVolumePath(dirPath);
-  const result = await runHelper(docker, { volume, cmd: ['sh', '-c', LIST_SCRIPT, 'sh', dir || '.'], ...(image ? { image } : {}) });
+  const result = await runHelper(docker, {
+    volume,
+    cmd: ['sh', '-c', LIST_SCRIPT, 'sh', dir || '.'],
+    ...(image ? { image } : {}),
+  });
   if (result.exitCode !== 0) failFromHelper(volume, dir, result.exitCode, result.stderr);
   return { path: dir, ...parseListing(result.stdout.toString('utf8'), dir) };
 }
@@ -93,12 +122,26 @@ export async function readVolumeFile(
   image?: string,
 ): Promise<{ path: string; text: string; size: number; truncated: boolean; binary: boolean }> {
   const target = safeVolumePath(filePath);
-  if (!target) throw new RpcFailure('invalid-params', 'Choose a file inside the volume, not the volume itself.');
-  const result = await runHelper(docker, { volume, cmd: ['sh', '-c', READ_SCRIPT, 'sh', target], ...(image ? { image } : {}) });
+  if (!target)
+    throw new RpcFailure(
+      'invalid-params',
+      'Choose a file inside the volume, not the volume itself.',
+    );
+  const result = await runHelper(docker, {
+    volume,
+    cmd: ['sh', '-c', READ_SCRIPT, 'sh', target],
+    ...(image ? { image } : {}),
+  });
   if (result.exitCode !== 0) failFromHelper(volume, target, result.exitCode, result.stderr);
   const newline = result.stdout.indexOf(0x0a);
   const size = Number(result.stdout.subarray(0, newline).toString('utf8'));
   const bytes = result.stdout.subarray(newline + 1);
   const binary = looksBinary(bytes);
-  return { path: target, text: binary ? '' : bytes.toString('utf8'), size, truncated: size > bytes.length, binary };
+  return {
+    path: target,
+    text: binary ? '' : bytes.toString('utf8'),
+    size,
+    truncated: size > bytes.length,
+    binary,
+  };
 }

@@ -1,5 +1,10 @@
 import type Dockerode from 'dockerode';
-import { containerFactsFrom, volumeFactsFrom, type ContainerFacts, type VolumeFacts } from './storage-facts';
+import {
+  containerFactsFrom,
+  volumeFactsFrom,
+  type ContainerFacts,
+  type VolumeFacts,
+} from './storage-facts';
 
 /** True for Docker's "no such ..." answers. */
 export function isNotFound(error: unknown): boolean {
@@ -7,7 +12,10 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** Inspects one container; null when it no longer exists. */
-export async function inspectContainer(docker: Dockerode, id: string): Promise<ContainerFacts | null> {
+export async function inspectContainer(
+  docker: Dockerode,
+  id: string,
+): Promise<ContainerFacts | null> {
   try {
     return containerFactsFrom(await docker.getContainer(id).inspect());
   } catch (error) {
@@ -27,7 +35,11 @@ export async function inspectVolume(docker: Dockerode, name: string): Promise<Vo
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */
-export async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -50,8 +62,14 @@ export interface Listing {
  * Lists volumes and containers like `docker volume ls` and `docker ps -a`. Containers are
  * inspected (the list omits `--tmpfs` mounts) unless `known` already has them in the same state.
  */
-export async function listAll(docker: Dockerode, known: (id: string) => ContainerFacts | undefined): Promise<Listing> {
-  const [volumeResponse, summaries] = await Promise.all([docker.listVolumes(), docker.listContainers({ all: true })]);
+export async function listAll(
+  docker: Dockerode,
+  known: (id: string) => ContainerFacts | undefined,
+): Promise<Listing> {
+  const [volumeResponse, summaries] = await Promise.all([
+    docker.listVolumes(),
+    docker.listContainers({ all: true }),
+  ]);
   const volumes = (volumeResponse.Volumes ?? []).map((v) => volumeFactsFrom(v));
   const inspected = await mapLimit(summaries, 8, async (summary) => {
     const cached = known(summary.Id);
@@ -63,8 +81,11 @@ export async function listAll(docker: Dockerode, known: (id: string) => Containe
 
 /** Bytes per volume from the disk-usage API (`docker system df -v`); -1 when Docker cannot tell. */
 export async function volumeSizes(docker: Dockerode): Promise<Record<string, number>> {
-  const df = (await docker.df()) as { Volumes?: { Name: string; UsageData?: { Size?: number } | null }[] | null };
+  const df = (await docker.df()) as {
+    Volumes?: { Name: string; UsageData?: { Size?: number } | null }[] | null;
+  };
   const sizes: Record<string, number> = {};
-  for (const v of df.Volumes ?? []) sizes[v.Name] = typeof v.UsageData?.Size === 'number' ? v.UsageData.Size : -1;
+  for (const v of df.Volumes ?? [])
+    sizes[v.Name] = typeof v.UsageData?.Size === 'number' ? v.UsageData.Size : -1;
   return sizes;
 }

@@ -15,7 +15,12 @@ describe('EventLog', () => {
     const log = new EventLog(3, () => 5);
     for (let i = 1; i <= 5; i++) log.add(event(i * 1e9));
     expect(log.recent().map((e) => e.seq)).toEqual([3, 4, 5]);
-    expect(log.recent(1)[0]).toMatchObject({ type: 'volume', action: 'create', actorId: 'v', receivedAt: 5 });
+    expect(log.recent(1)[0]).toMatchObject({
+      type: 'volume',
+      action: 'create',
+      actorId: 'v',
+      receivedAt: 5,
+    });
   });
 
   it('counts events replayed after a reconnect as missed while disconnected', () => {
@@ -39,7 +44,13 @@ describe('EventLog replayed actors', () => {
     const log = new EventLog(100, () => now);
     log.markReconnected();
     now = 10_010;
-    log.add({ Type: 'volume', Action: 'mount', Actor: { ID: 'vol', Attributes: { container: 'c1' } }, time: 9, timeNano: 9_000 * 1e6 });
+    log.add({
+      Type: 'volume',
+      Action: 'mount',
+      Actor: { ID: 'vol', Attributes: { container: 'c1' } },
+      time: 9,
+      timeNano: 9_000 * 1e6,
+    });
     expect([...log.replayedActors].sort()).toEqual(['c1', 'vol']);
     log.markReconnected();
     expect(log.replayedActors.size).toBe(0);

@@ -39,7 +39,8 @@ export class EventLog {
     if (replayed) {
       this.missed++;
       this.replayedActors.add(event.Actor.ID);
-      if (event.Actor.Attributes.container) this.replayedActors.add(event.Actor.Attributes.container);
+      if (event.Actor.Attributes.container)
+        this.replayedActors.add(event.Actor.Attributes.container);
     }
     const raw: RawEvent = {
       seq: ++this.seq,
@@ -53,7 +54,8 @@ export class EventLog {
       ...(replayed ? { replayed: true } : {}),
     };
     this.buffer.push(raw);
-    if (this.buffer.length > this.capacity) this.buffer.splice(0, this.buffer.length - this.capacity);
+    if (this.buffer.length > this.capacity)
+      this.buffer.splice(0, this.buffer.length - this.capacity);
     return raw;
   }
 

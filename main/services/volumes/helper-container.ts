@@ -43,13 +43,17 @@ export function demuxLogs(buffer: Buffer): { stdout: Buffer; stderr: Buffer } {
  * Runs a short-lived helper container with a volume mounted read-only, labelled
  * `berth.owner=helper`, without network, and removes it afterwards whatever happens.
  */
-export async function runHelper(docker: Dockerode, options: HelperRunOptions): Promise<HelperResult> {
+export async function runHelper(
+  docker: Dockerode,
+  options: HelperRunOptions,
+): Promise<HelperResult> {
   const image = options.image ?? HELPER_IMAGE;
   // Docker would silently create a missing volume for the bind; check first.
   try {
     await docker.getVolume(options.volume).inspect();
   } catch (error) {
-    if (isNotFound(error)) throw new RpcFailure('not-found', `There is no volume named ${options.volume}.`);
+    if (isNotFound(error))
+      throw new RpcFailure('not-found', `There is no volume named ${options.volume}.`);
     throw error;
   }
   let container: Dockerode.Container;
@@ -71,7 +75,11 @@ export async function runHelper(docker: Dockerode, options: HelperRunOptions): P
     if (isNotFound(error)) {
       const message = String((error as Error).message ?? '');
       if (/image/i.test(message)) {
-        throw new RpcFailure('unavailable', `The helper image ${image} is missing, so Berth cannot look inside volumes.`, 'Build it with `bash scripts/build-demo-image.sh`.');
+        throw new RpcFailure(
+          'unavailable',
+          `The helper image ${image} is missing, so Berth cannot look inside volumes.`,
+          'Build it with `bash scripts/build-demo-image.sh`.',
+        );
       }
       throw new RpcFailure('not-found', `There is no volume named ${options.volume}.`);
     }
@@ -84,13 +92,30 @@ export async function runHelper(docker: Dockerode, options: HelperRunOptions): P
     const waited = (await Promise.race([
       container.wait(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new RpcFailure('failed', `Looking inside ${options.volume} took longer than ${timeoutMs / 1000} s and was stopped.`)), timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new RpcFailure(
+                'failed',
+                `Looking inside ${options.volume} took longer than ${timeoutMs / 1000} s and was stopped.`,
+              ),
+            ),
+          timeoutMs,
+        );
       }),
     ]).finally(() => clearTimeout(timer))) as { StatusCode: number };
-    const logs = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+    const logs = (await container.logs({
+      stdout: true,
+      stderr: true,
+      follow: false,
+    })) as unknown as Buffer;
     const { stdout, stderr } = demuxLogs(Buffer.isBuffer(logs) ? logs : Buffer.from(logs));
     const max = options.maxOutputBytes ?? 4 * 1024 * 1024;
-    return { exitCode: waited.StatusCode, stdout: stdout.subarray(0, max), stderr: stderr.toString('utf8').slice(0, 2000) };
+    return {
+      exitCode: waited.StatusCode,
+      stdout: stdout.subarray(0, max),
+      stderr: stderr.toString('utf8').slice(0, 2000),
+    };
   } finally {
     await container.remove({ force: true, v: false }).catch(() => {});
   }

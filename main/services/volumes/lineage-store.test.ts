@@ -14,14 +14,23 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const entry = (seq: number, itemId = 'volume:a'): LineageEntry => ({ seq, at: 1000 + seq, itemId, type: 'event', action: 'volume mount' });
+const entry = (seq: number, itemId = 'volume:a'): LineageEntry => ({
+  seq,
+  at: 1000 + seq,
+  itemId,
+  type: 'event',
+  action: 'volume mount',
+});
 
 describe('LineageStore', () => {
   it('starts empty without a file and writes atomically (no temp file left behind)', () => {
     const file = path.join(dir, 'sub', 'volume-lineage.json');
     const store = new LineageStore({ file, log: silentLogger });
     expect(store.load().entries).toEqual([]);
-    store.append([entry(1), entry(2, 'volume:b')], { owners: { abc: { containerId: 'c1', containerName: 'web' } }, everUsed: ['a'] });
+    store.append([entry(1), entry(2, 'volume:b')], {
+      owners: { abc: { containerId: 'c1', containerName: 'web' } },
+      everUsed: ['a'],
+    });
     store.flush();
     expect(fs.readdirSync(path.dirname(file))).toEqual(['volume-lineage.json']);
     const again = new LineageStore({ file, log: silentLogger });
@@ -61,12 +70,21 @@ describe('LineageStore', () => {
     expect(store.load().entries).toEqual([]);
     expect(notices[0]).toMatch(/damaged.*kept as lineage\.json\.corrupt-/);
     const aside = fs.readdirSync(dir).find((f) => f.includes('.corrupt-'));
-    expect(aside && fs.readFileSync(path.join(dir, aside), 'utf8')).toBe('{"version":1,"entries":[{"seq":1');
+    expect(aside && fs.readFileSync(path.join(dir, aside), 'utf8')).toBe(
+      '{"version":1,"entries":[{"seq":1',
+    );
   });
 
   it('drops entries that break the schema but keeps the rest', () => {
     const file = path.join(dir, 'lineage.json');
-    fs.writeFileSync(file, JSON.stringify({ version: 1, entries: [entry(1), { seq: 'x' }, entry(3)], memory: { owners: {}, everUsed: [] } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        entries: [entry(1), { seq: 'x' }, entry(3)],
+        memory: { owners: {}, everUsed: [] },
+      }),
+    );
     const store = new LineageStore({ file, log: silentLogger });
     expect(store.load().entries.map((e) => e.seq)).toEqual([1, 3]);
   });

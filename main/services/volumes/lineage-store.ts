@@ -45,17 +45,22 @@ export class LineageStore {
     try {
       text = fs.readFileSync(this.options.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.options.log.warn('cannot read the volume history', { error: String(error) });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.options.log.warn('cannot read the volume history', { error: String(error) });
       return { entries: this.entries, memory: this.memory };
     }
     try {
       const parsed = JSON.parse(text) as Partial<StoredLineage>;
       if (parsed.version !== 1 || !Array.isArray(parsed.entries)) throw new Error('unknown format');
-      this.entries = parsed.entries.filter((e) => lineageEntrySchema.safeParse(e).success).slice(-this.maxEntries);
+      this.entries = parsed.entries
+        .filter((e) => lineageEntrySchema.safeParse(e).success)
+        .slice(-this.maxEntries);
       const memory = parsed.memory;
       this.memory = {
         owners: memory && typeof memory.owners === 'object' && memory.owners ? memory.owners : {},
-        everUsed: Array.isArray(memory?.everUsed) ? memory.everUsed.filter((n): n is string => typeof n === 'string') : [],
+        everUsed: Array.isArray(memory?.everUsed)
+          ? memory.everUsed.filter((n): n is string => typeof n === 'string')
+          : [],
       };
     } catch (error) {
       const aside = `${this.options.file}.corrupt-${Date.now()}`;
@@ -81,7 +86,8 @@ export class LineageStore {
     if (memory) this.memory = memory;
     if (!entries.length && !memory) return;
     this.entries.push(...entries);
-    if (this.entries.length > this.maxEntries) this.entries.splice(0, this.entries.length - this.maxEntries);
+    if (this.entries.length > this.maxEntries)
+      this.entries.splice(0, this.entries.length - this.maxEntries);
     this.schedule();
   }
 
@@ -120,7 +126,10 @@ export class LineageStore {
       }
       fs.renameSync(tmp, this.options.file);
     } catch (error) {
-      this.options.log.error('cannot write the volume history', { file: this.options.file, error: String(error) });
+      this.options.log.error('cannot write the volume history', {
+        file: this.options.file,
+        error: String(error),
+      });
       fs.rmSync(tmp, { force: true });
     }
   }

@@ -57,7 +57,9 @@ function stringRecord(value: unknown): Record<string, string> {
 }
 
 /** Volume facts from `GET /volumes` or `GET /volumes/{name}`. */
-export function volumeFactsFrom(raw: Dockerode.VolumeInspectInfo & { CreatedAt?: string }): VolumeFacts {
+export function volumeFactsFrom(
+  raw: Dockerode.VolumeInspectInfo & { CreatedAt?: string },
+): VolumeFacts {
   return {
     name: raw.Name,
     driver: raw.Driver ?? 'local',
@@ -85,7 +87,8 @@ export function containerFactsFrom(raw: Dockerode.ContainerInspectInfo): Contain
   for (const m of (raw.Mounts ?? []) as RawMount[]) {
     const type = m.Type === 'volume' || m.Type === 'bind' || m.Type === 'tmpfs' ? m.Type : null;
     if (!type || !m.Destination) continue;
-    const tmpfsOptions = type === 'tmpfs' ? tmpfsOptionsFromHostConfig(raw, m.Destination) : undefined;
+    const tmpfsOptions =
+      type === 'tmpfs' ? tmpfsOptionsFromHostConfig(raw, m.Destination) : undefined;
     mounts.push({
       type,
       ...(type === 'volume' && m.Name ? { name: m.Name } : {}),
@@ -116,16 +119,32 @@ export function containerFactsFrom(raw: Dockerode.ContainerInspectInfo): Contain
     id: raw.Id,
     name: (raw.Name ?? '').replace(/^\//, '') || raw.Id.slice(0, 12),
     state,
-    running: Boolean(raw.State?.Running) || state === 'running' || state === 'paused' || state === 'restarting',
+    running:
+      Boolean(raw.State?.Running) ||
+      state === 'running' ||
+      state === 'paused' ||
+      state === 'restarting',
     created: raw.Created ? Math.floor(Date.parse(raw.Created) / 1000) : 0,
     labels: stringRecord(raw.Config?.Labels),
     mounts,
   };
 }
 
-function tmpfsOptionsFromHostConfig(raw: Dockerode.ContainerInspectInfo, destination: string): string | undefined {
-  const hostMounts = (raw.HostConfig as { Mounts?: { Type?: string; Target?: string; TmpfsOptions?: { SizeBytes?: number; Mode?: number } }[] } | undefined)
-    ?.Mounts;
+function tmpfsOptionsFromHostConfig(
+  raw: Dockerode.ContainerInspectInfo,
+  destination: string,
+): string | undefined {
+  const hostMounts = (
+    raw.HostConfig as
+      | {
+          Mounts?: {
+            Type?: string;
+            Target?: string;
+            TmpfsOptions?: { SizeBytes?: number; Mode?: number };
+          }[];
+        }
+      | undefined
+  )?.Mounts;
   const spec = hostMounts?.find((m) => m.Type === 'tmpfs' && m.Target === destination);
   if (!spec?.TmpfsOptions) return undefined;
   const parts: string[] = [];

@@ -20,7 +20,9 @@ interface Recording {
 }
 
 /** Recorded from a real dockerd 20.10 by fixtures/record-fixtures.ts. */
-const recording = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'lifecycle-sequence.json'), 'utf8')) as Recording;
+const recording = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'lifecycle-sequence.json'), 'utf8'),
+) as Recording;
 const { names, bindDir } = recording;
 
 function step(label: string): RecordedStep {
@@ -29,8 +31,12 @@ function step(label: string): RecordedStep {
   return found;
 }
 
-const webId = step('run with named, tmpfs, bind and anonymous').containers.find((c) => c.Name === `/${names.web}`)!.Id;
-const tmpId = step('run second with anonymous').containers.find((c) => c.Name === `/${names.tmp}`)!.Id;
+const webId = step('run with named, tmpfs, bind and anonymous').containers.find(
+  (c) => c.Name === `/${names.web}`,
+)!.Id;
+const tmpId = step('run second with anonymous').containers.find(
+  (c) => c.Name === `/${names.tmp}`,
+)!.Id;
 const anonOf = (containerId: string) =>
   step('run second with anonymous')
     .containers.find((c) => c.Id === containerId)!
@@ -96,7 +102,10 @@ const expected: Record<string, Record<string, LifecycleState>> = {
     [bindItemId(bindDir)]: 'mounted',
     [tmpfsItemId(webId, '/scratch')]: 'mounted',
   },
-  'stop first again': { [volumeItemId(names.volume)]: 'unmounted', [tmpfsItemId(webId, '/scratch')]: 'removed' },
+  'stop first again': {
+    [volumeItemId(names.volume)]: 'unmounted',
+    [tmpfsItemId(webId, '/scratch')]: 'removed',
+  },
   'rm first': {
     [volumeItemId(names.volume)]: 'dangling',
     [volumeItemId(webAnon)]: 'dangling',
@@ -104,7 +113,10 @@ const expected: Record<string, Record<string, LifecycleState>> = {
     [tmpfsItemId(webId, '/scratch')]: 'removed',
   },
   'rm -fv second': { [volumeItemId(tmpAnon)]: 'removed', [volumeItemId(webAnon)]: 'dangling' },
-  'prune by label': { [volumeItemId(names.volume)]: 'removed', [volumeItemId(webAnon)]: 'dangling' },
+  'prune by label': {
+    [volumeItemId(names.volume)]: 'removed',
+    [volumeItemId(webAnon)]: 'dangling',
+  },
 };
 
 function statesOf(model: StorageModel): Record<string, LifecycleState> {
@@ -118,7 +130,10 @@ describe('StorageModel replaying a recorded dockerd sequence', () => {
   ] as const) {
     it(`reaches the right state after every step (${mode})`, () => {
       let t = 1_000;
-      const model = new StorageModel({ now: () => (t += 10), hostPathExists: (p) => p === bindDir });
+      const model = new StorageModel({
+        now: () => (t += 10),
+        hostPathExists: (p) => p === bindDir,
+      });
       for (const s of recording.steps) {
         replay(model, s);
         model.commit({ reconciled: mode === 'reconcile by listing' });
@@ -140,8 +155,17 @@ describe('StorageModel replaying a recorded dockerd sequence', () => {
     expect(byId.get(volumeItemId(webAnon))?.kind).toBe('anonymous');
     const bind = byId.get(bindItemId(bindDir));
     expect(bind).toMatchObject({ kind: 'bind', name: bindDir, hostPathExists: true });
-    expect(bind?.uses[0]).toMatchObject({ containerName: names.web, destination: '/host', rw: false, mode: 'ro' });
-    expect(byId.get(tmpfsItemId(webId, '/scratch'))).toMatchObject({ kind: 'tmpfs', name: '/scratch', tmpfsOptions: 'size=1m' });
+    expect(bind?.uses[0]).toMatchObject({
+      containerName: names.web,
+      destination: '/host',
+      rw: false,
+      mode: 'ro',
+    });
+    expect(byId.get(tmpfsItemId(webId, '/scratch'))).toMatchObject({
+      kind: 'tmpfs',
+      name: '/scratch',
+      tmpfsOptions: 'size=1m',
+    });
   });
 
   it('remembers the container that created an anonymous volume after it is gone, and across sessions', () => {
@@ -157,7 +181,10 @@ describe('StorageModel replaying a recorded dockerd sequence', () => {
     const last = recording.steps.at(-1)!;
     next.replaceAll(last.volumes.map(volumeFactsFrom), last.containers.map(containerFactsFrom));
     next.commit({ reconciled: true });
-    expect(next.get(volumeItemId(webAnon))).toMatchObject({ state: 'dangling', createdBy: { containerName: names.web } });
+    expect(next.get(volumeItemId(webAnon))).toMatchObject({
+      state: 'dangling',
+      createdBy: { containerName: names.web },
+    });
   });
 
   it('writes a history of events and state changes with container, destination and mode', () => {
@@ -189,7 +216,9 @@ describe('StorageModel replaying a recorded dockerd sequence', () => {
     expect(mount).toMatchObject({ containerId: webId, destination: '/data', rw: true });
     const seqs = lineage.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
-    const tmpfs = lineage.filter((e) => e.itemId === tmpfsItemId(webId, '/scratch') && e.type === 'state').map((e) => e.to);
+    const tmpfs = lineage
+      .filter((e) => e.itemId === tmpfsItemId(webId, '/scratch') && e.type === 'state')
+      .map((e) => e.to);
     expect(tmpfs).toEqual(['mounted', 'removed', 'mounted', 'removed']);
   });
 
@@ -205,7 +234,14 @@ describe('StorageModel replaying a recorded dockerd sequence', () => {
   it('bounds the removed items it keeps visible and says which it dropped', () => {
     const model = new StorageModel({ maxRemovedItems: 3 });
     for (let i = 0; i < 10; i++) {
-      model.setVolume({ name: `v${i}`, driver: 'local', scope: 'local', mountpoint: '', labels: {}, options: {} });
+      model.setVolume({
+        name: `v${i}`,
+        driver: 'local',
+        scope: 'local',
+        mountpoint: '',
+        labels: {},
+        options: {},
+      });
     }
     model.commit();
     for (let i = 0; i < 10; i++) model.removeVolume(`v${i}`);

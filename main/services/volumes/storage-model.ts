@@ -1,7 +1,12 @@
 import type { LineageEntry, StorageItem, StorageKind, StorageUse } from '../../contract/volumes';
 import type { DockerEvent } from '../docker/docker-event';
 import { deriveState } from './derive-state';
-import { isAnonymousVolumeName, type ContainerFacts, type MountFacts, type VolumeFacts } from './storage-facts';
+import {
+  isAnonymousVolumeName,
+  type ContainerFacts,
+  type MountFacts,
+  type VolumeFacts,
+} from './storage-facts';
 
 /** The container that created an anonymous volume. */
 export interface VolumeOwner {
@@ -35,14 +40,26 @@ export interface ModelChanges {
 }
 
 /** Container actions worth a line in the history of the storage a container uses. */
-const CONTAINER_ACTIONS = new Set(['create', 'start', 'die', 'stop', 'destroy', 'pause', 'unpause', 'rename', 'restart', 'oom']);
+const CONTAINER_ACTIONS = new Set([
+  'create',
+  'start',
+  'die',
+  'stop',
+  'destroy',
+  'pause',
+  'unpause',
+  'rename',
+  'restart',
+  'oom',
+]);
 
 /** Id of a volume item. */
 export const volumeItemId = (name: string): string => `volume:${name}`;
 /** Id of a bind-mount item. */
 export const bindItemId = (hostPath: string): string => `bind:${hostPath}`;
 /** Id of a tmpfs item. */
-export const tmpfsItemId = (containerId: string, destination: string): string => `tmpfs:${containerId}:${destination}`;
+export const tmpfsItemId = (containerId: string, destination: string): string =>
+  `tmpfs:${containerId}:${destination}`;
 
 function itemIdsOf(container: ContainerFacts): string[] {
   return container.mounts.map((m) => mountItemId(container.id, m));
@@ -160,13 +177,15 @@ export class StorageModel {
   /** Makes the model equal to a full listing: anything not listed is gone. */
   replaceAll(volumes: VolumeFacts[], containers: ContainerFacts[]): void {
     const volumeNames = new Set(volumes.map((v) => v.name));
-    for (const name of [...this.volumes.keys()]) if (!volumeNames.has(name)) this.removeVolume(name);
+    for (const name of [...this.volumes.keys()])
+      if (!volumeNames.has(name)) this.removeVolume(name);
     for (const v of volumes) {
       const known = this.volumes.get(v.name);
       if (!known || JSON.stringify(known) !== JSON.stringify(v)) this.setVolume(v);
     }
     const containerIds = new Set(containers.map((c) => c.id));
-    for (const id of [...this.containers.keys()]) if (!containerIds.has(id)) this.removeContainer(id);
+    for (const id of [...this.containers.keys()])
+      if (!containerIds.has(id)) this.removeContainer(id);
     // Oldest first, so the first container seen with an anonymous volume is the one that created it.
     for (const c of [...containers].sort((a, b) => a.created - b.created)) {
       const known = this.containers.get(c.id);
@@ -218,15 +237,25 @@ export class StorageModel {
           action,
           ...(containerId ? { containerId } : {}),
           ...(container ? { containerName: container.name } : {}),
-          ...(attrs.destination || mount ? { destination: attrs.destination || mount?.destination } : {}),
+          ...(attrs.destination || mount
+            ? { destination: attrs.destination || mount?.destination }
+            : {}),
           ...(rwAttr ? { rw: rwAttr === 'true' } : mount ? { rw: mount.rw } : {}),
           ...(mount?.mode ? { mode: mount.mode } : {}),
         }),
       );
       if (event.Action === 'mount' && event.Actor.ID) this.everUsed.add(event.Actor.ID);
       const owner = this.owners.get(event.Actor.ID);
-      if (event.Action === 'mount' && containerId && isAnonymousVolumeName(event.Actor.ID) && !owner) {
-        this.owners.set(event.Actor.ID, { containerId, containerName: container?.name ?? attrs.name ?? containerId.slice(0, 12) });
+      if (
+        event.Action === 'mount' &&
+        containerId &&
+        isAnonymousVolumeName(event.Actor.ID) &&
+        !owner
+      ) {
+        this.owners.set(event.Actor.ID, {
+          containerId,
+          containerName: container?.name ?? attrs.name ?? containerId.slice(0, 12),
+        });
       }
       return;
     }
@@ -285,7 +314,13 @@ export class StorageModel {
             ...(before ? { from: before.state } : {}),
             to: next.state,
             ...(cause
-              ? { containerId: cause.containerId, containerName: cause.containerName, destination: cause.destination, mode: cause.mode, rw: cause.rw }
+              ? {
+                  containerId: cause.containerId,
+                  containerName: cause.containerName,
+                  destination: cause.destination,
+                  mode: cause.mode,
+                  rw: cause.rw,
+                }
               : {}),
             ...(options.reconciled ? { reconciled: true } : {}),
           }),
@@ -307,12 +342,17 @@ export class StorageModel {
     }
     if (dropped.length) {
       const gone = new Set(dropped);
-      for (let i = upserts.length - 1; i >= 0; i--) if (gone.has(upserts[i]!.id)) upserts.splice(i, 1);
+      for (let i = upserts.length - 1; i >= 0; i--)
+        if (gone.has(upserts[i]!.id)) upserts.splice(i, 1);
     }
     return { upserts, dropped, lineage, stateChanges };
   }
 
-  private buildItem(id: string, before: StorageItem | undefined, at: number): StorageItem | undefined {
+  private buildItem(
+    id: string,
+    before: StorageItem | undefined,
+    at: number,
+  ): StorageItem | undefined {
     const uses: StorageUse[] = [];
     let tmpfsOptions: string | undefined;
     for (const containerId of this.users.get(id) ?? []) {
@@ -324,8 +364,14 @@ export class StorageModel {
         if (mount.type === 'tmpfs') tmpfsOptions = mount.options;
       }
     }
-    uses.sort((a, b) => a.containerName.localeCompare(b.containerName) || a.destination.localeCompare(b.destination));
-    const berthOwnerOfUsers = uses.map((u) => this.containers.get(u.containerId)?.labels['berth.owner']).find(Boolean);
+    uses.sort(
+      (a, b) =>
+        a.containerName.localeCompare(b.containerName) ||
+        a.destination.localeCompare(b.destination),
+    );
+    const berthOwnerOfUsers = uses
+      .map((u) => this.containers.get(u.containerId)?.labels['berth.owner'])
+      .find(Boolean);
 
     if (id.startsWith('volume:')) {
       const name = id.slice('volume:'.length);
@@ -333,7 +379,12 @@ export class StorageModel {
       if (!facts && !before) return undefined; // never known: nothing to show
       const kind: StorageKind = isAnonymousVolumeName(name) ? 'anonymous' : 'named';
       const owner = this.owners.get(name);
-      const state = deriveState({ kind, exists: Boolean(facts), uses, everUsed: this.everUsed.has(name) });
+      const state = deriveState({
+        kind,
+        exists: Boolean(facts),
+        uses,
+        everUsed: this.everUsed.has(name),
+      });
       const volume = facts
         ? {
             driver: facts.driver,
@@ -342,7 +393,9 @@ export class StorageModel {
             ...(facts.createdAt ? { createdAt: facts.createdAt } : {}),
             labels: facts.labels,
             options: facts.options,
-            ...(before?.volume?.sizeBytes !== undefined ? { sizeBytes: before.volume.sizeBytes } : {}),
+            ...(before?.volume?.sizeBytes !== undefined
+              ? { sizeBytes: before.volume.sizeBytes }
+              : {}),
           }
         : before?.volume;
       const berthOwner = volume?.labels['berth.owner'];
@@ -386,7 +439,11 @@ export class StorageModel {
       state: deriveState({ kind: 'tmpfs', exists: uses.length > 0, uses, everUsed: true }),
       uses,
       ...(options ? { tmpfsOptions: options } : {}),
-      createdBy: { containerId, containerName: container?.name ?? before?.createdBy?.containerName ?? containerId.slice(0, 12) },
+      createdBy: {
+        containerId,
+        containerName:
+          container?.name ?? before?.createdBy?.containerName ?? containerId.slice(0, 12),
+      },
       ...(berthOwner ? { berthOwner } : {}),
       changedAt: at,
     };

@@ -2,12 +2,24 @@ import { execFileSync } from 'node:child_process';
 
 /** Runs the docker CLI and returns its trimmed output (tests only). */
 export function dockerCli(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('docker', args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /** Removes every container and volume labelled `berth.owner=test` whose name starts with `prefix`. */
 export function removeTestResources(prefix: string, extraVolumes: string[] = []): void {
-  const containers = dockerCli('ps', '-aq', '--filter', 'label=berth.owner=test', '--filter', `name=${prefix}`).split('\n').filter(Boolean);
+  const containers = dockerCli(
+    'ps',
+    '-aq',
+    '--filter',
+    'label=berth.owner=test',
+    '--filter',
+    `name=${prefix}`,
+  )
+    .split('\n')
+    .filter(Boolean);
   if (containers.length) {
     try {
       dockerCli('rm', '-fv', ...containers);
@@ -18,17 +30,22 @@ export function removeTestResources(prefix: string, extraVolumes: string[] = [])
   const volumes = dockerCli('volume', 'ls', '-q', '--filter', 'label=berth.owner=test')
     .split('\n')
     .filter((v) => v.startsWith(prefix));
-  for (const name of [...volumes, ...extraVolumes]) {
+  const all = [...volumes, ...extraVolumes];
+  for (let i = 0; i < all.length; i += 100) {
     try {
-      dockerCli('volume', 'rm', '-f', name);
+      dockerCli('volume', 'rm', '-f', ...all.slice(i, i + 100));
     } catch {
-      /* already gone */
+      /* some already gone */
     }
   }
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

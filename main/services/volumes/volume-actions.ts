@@ -5,7 +5,10 @@ import { isNotFound, volumeSizes } from './docker-reader';
 import { isAnonymousVolumeName } from './storage-facts';
 
 /** Containers (running or not) that reference a volume, like `docker ps -a --filter volume=<name>`. */
-export async function containersUsing(docker: Dockerode, name: string): Promise<{ name: string; state: string }[]> {
+export async function containersUsing(
+  docker: Dockerode,
+  name: string,
+): Promise<{ name: string; state: string }[]> {
   const containers = await docker.listContainers({ all: true, filters: { volume: [name] } });
   // The filter also matches by mount destination; keep only real references to this volume.
   return containers
@@ -26,10 +29,19 @@ export async function removeVolume(docker: Dockerode, name: string): Promise<voi
   try {
     await docker.getVolume(name).remove();
   } catch (error) {
-    if (isNotFound(error)) throw new RpcFailure('not-found', `There is no volume named ${name} (it may have been removed already).`);
+    if (isNotFound(error))
+      throw new RpcFailure(
+        'not-found',
+        `There is no volume named ${name} (it may have been removed already).`,
+      );
     if ((error as { statusCode?: number }).statusCode === 409) {
       const again = await containersUsing(docker, name);
-      throw new RpcFailure('conflict', again.length ? inUseMessage(name, again) : `Docker refused to remove ${name}: it is in use.`);
+      throw new RpcFailure(
+        'conflict',
+        again.length
+          ? inUseMessage(name, again)
+          : `Docker refused to remove ${name}: it is in use.`,
+      );
     }
     throw error;
   }
@@ -46,7 +58,10 @@ export async function prunePreview(
 ): Promise<PrunePreview> {
   const filters: Record<string, string[]> = { dangling: ['true'] };
   if (label) filters.label = [label];
-  const [response, sizes] = await Promise.all([docker.listVolumes({ filters }), volumeSizes(docker)]);
+  const [response, sizes] = await Promise.all([
+    docker.listVolumes({ filters }),
+    volumeSizes(docker),
+  ]);
   const volumes = (response.Volumes ?? []).map((v) => {
     const owner = createdBy(v.Name);
     return {
@@ -58,7 +73,11 @@ export async function prunePreview(
     };
   });
   volumes.sort((a, b) => b.sizeBytes - a.sizeBytes || a.name.localeCompare(b.name));
-  return { volumes, totalBytes: volumes.reduce((sum, v) => sum + v.sizeBytes, 0), ...(label ? { label } : {}) };
+  return {
+    volumes,
+    totalBytes: volumes.reduce((sum, v) => sum + v.sizeBytes, 0),
+    ...(label ? { label } : {}),
+  };
 }
 
 /**
@@ -68,7 +87,11 @@ export async function prunePreview(
 export async function pruneVolumes(
   docker: Dockerode,
   names: string[],
-): Promise<{ removed: string[]; skipped: { name: string; reason: string }[]; reclaimedBytes: number }> {
+): Promise<{
+  removed: string[];
+  skipped: { name: string; reason: string }[];
+  reclaimedBytes: number;
+}> {
   const sizes = await volumeSizes(docker).catch(() => ({}) as Record<string, number>);
   const removed: string[] = [];
   const skipped: { name: string; reason: string }[] = [];

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import type { Disposer } from '../../contract';
-import type { LineageEntry, RawEvent, StorageDelta, StorageItem, StorageSnapshot } from '../../contract/volumes';
+import type {
+  LineageEntry,
+  RawEvent,
+  StorageDelta,
+  StorageItem,
+  StorageSnapshot,
+} from '../../contract/volumes';
 import type { DockerConnection } from '../docker/docker-connection';
 import type { DockerEvent } from '../docker/docker-event';
 import type { Logger } from '../logging/logger';
@@ -10,7 +16,10 @@ import type { LineageStore } from './lineage-store';
 import { StorageModel } from './storage-model';
 
 /** The parts of the Docker connection the tracker uses. */
-export type TrackerConnection = Pick<DockerConnection, 'onEvent' | 'onConnected' | 'onStatus' | 'requireClient' | 'status'>;
+export type TrackerConnection = Pick<
+  DockerConnection,
+  'onEvent' | 'onConnected' | 'onStatus' | 'requireClient' | 'status'
+>;
 
 export interface VolumeTrackerOptions {
   connection: TrackerConnection;
@@ -24,6 +33,8 @@ export interface VolumeTrackerOptions {
   maxWaitMs?: number;
   /** More dirty objects than this in one batch are read by one listing instead. */
   listThreshold?: number;
+  /** Quiet time after a burst before the settling listing. */
+  settleMs?: number;
   hostPathExists?: (hostPath: string) => boolean;
   now?: () => number;
 }
@@ -53,6 +64,7 @@ export class VolumeTracker {
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly listThreshold: number;
+  private readonly settleMs: number;
   private readonly now: () => number;
 
   constructor(private readonly options: VolumeTrackerOptions) {
@@ -60,6 +72,7 @@ export class VolumeTracker {
     this.debounceMs = options.debounceMs ?? 8;
     this.maxWaitMs = options.maxWaitMs ?? 40;
     this.listThreshold = options.listThreshold ?? 40;
+    this.settleMs = options.settleMs ?? 750;
     const loaded = options.store.load();
     this.model = new StorageModel({
       now: this.now,
@@ -100,7 +113,9 @@ export class VolumeTracker {
     this.stopped = true;
     for (const dispose of this.disposers.splice(0)) dispose();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.retryTimer = null;
+    this.settleTimer = null;
     if (this.timer) clearTimeout(this.timer);
     if (this.eventTimer) clearTimeout(this.eventTimer);
     this.timer = null;
@@ -124,7 +139,10 @@ export class VolumeTracker {
   }
 
   events(limit?: number): { events: RawEvent[]; missedWhileDisconnected: number } {
-    return { events: this.eventLog.recent(limit), missedWhileDisconnected: this.eventLog.missedWhileDisconnected };
+    return {
+      events: this.eventLog.recent(limit),
+      missedWhileDisconnected: this.eventLog.missedWhileDisconnected,
+    };
   }
 
   item(id: string): StorageItem | undefined {
@@ -193,6 +211,17 @@ export class VolumeTracker {
   }
 
   private countMissedNext = false;
+  private settleTimer: NodeJS.Timeout | null = null;
+
+  private scheduleSettle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      if (this.stopped) return;
+      this.needsListing = true;
+      this.schedule(0);
+    }, this.settleMs);
+  }
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -200,7 +229,13 @@ export class VolumeTracker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.running) await this.running;
-    if (!this.needsListing && !this.dirtyContainers.size && !this.dirtyVolumes.size && !this.pendingEvents.length) return;
+    if (
+      !this.needsListing &&
+      !this.dirtyContainers.size &&
+      !this.dirtyVolumes.size &&
+      !this.pendingEvents.length
+    )
+      return;
     this.running = this.apply().finally(() => {
       this.running = null;
     });
@@ -227,21 +262,34 @@ export class VolumeTracker {
         inspected.forEach((facts, i) => {
           if (facts) {
             this.model.setContainer(facts);
-            for (const m of facts.mounts) if (m.type === 'volume' && m.name && !this.model.hasVolume(m.name)) wanted.add(m.name);
+            for (const m of facts.mounts)
+              if (m.type === 'volume' && m.name && !this.model.hasVolume(m.name))
+                wanted.add(m.name);
           } else this.model.removeContainer(containers[i]!);
         });
         const names = [...wanted];
         const volumeFacts = await mapLimit(names, 8, (name) => inspectVolume(docker, name));
-        volumeFacts.forEach((facts, i) => (facts ? this.model.setVolume(facts) : this.model.removeVolume(names[i]!)));
+        volumeFacts.forEach((facts, i) =>
+          facts ? this.model.setVolume(facts) : this.model.removeVolume(names[i]!),
+        );
       }
       const changes = this.model.commit({ reconciled: listing });
+      // After a burst, list once more when things are quiet: whatever the stream missed, the
+      // model still ends equal to `docker volume ls` and `docker ps -a`.
+      if (listing && !this.needsListing && containers.length + volumes.length > this.listThreshold) this.scheduleSettle();
       if (listing) this.reconciledAt = this.now();
       if (countMissed) {
         // Changes found only by listing; those a replayed event already explains count once.
         const replayed = this.eventLog.replayedActors;
-        const changed = new Set(changes.lineage.filter((e) => e.type === 'state').map((e) => e.itemId));
+        const changed = new Set(
+          changes.lineage.filter((e) => e.type === 'state').map((e) => e.itemId),
+        );
         const unexplained = changes.upserts.filter(
-          (item) => changed.has(item.id) && !replayed.has(item.name) && !item.uses.some((u) => replayed.has(u.containerId)) && !replayed.has(item.createdBy?.containerId ?? ''),
+          (item) =>
+            changed.has(item.id) &&
+            !replayed.has(item.name) &&
+            !item.uses.some((u) => replayed.has(u.containerId)) &&
+            !replayed.has(item.createdBy?.containerId ?? ''),
         );
         this.eventLog.addMissed(unexplained.length);
       }
@@ -251,7 +299,9 @@ export class VolumeTracker {
       for (const id of containers) this.dirtyContainers.add(id);
       for (const name of volumes) this.dirtyVolumes.add(name);
       if (listing) this.needsListing = true;
-      this.options.log.warn('could not refresh storage', { error: error instanceof Error ? error.message : String(error) });
+      this.options.log.warn('could not refresh storage', {
+        error: error instanceof Error ? error.message : String(error),
+      });
       // Raw events still reach the panel; history waits for the facts that name its containers.
       if (this.pendingEvents.length) this.publish({ upserts: [], dropped: [], lineage: [] });
       // A busy daemon can time out; try again soon. A lost connection reconciles on reconnect.
@@ -264,11 +314,18 @@ export class VolumeTracker {
     }
   }
 
-  private publish(changes: { upserts: StorageItem[]; dropped: string[]; lineage: LineageEntry[] }): void {
+  private publish(changes: {
+    upserts: StorageItem[];
+    dropped: string[];
+    lineage: LineageEntry[];
+  }): void {
     const events = this.pendingEvents.splice(0);
     if (this.eventTimer) clearTimeout(this.eventTimer);
     this.eventTimer = null;
-    this.options.store.append(changes.lineage, changes.lineage.length ? this.model.memory() : undefined);
+    this.options.store.append(
+      changes.lineage,
+      changes.lineage.length ? this.model.memory() : undefined,
+    );
     const fromRevision = this.revision;
     this.revision++;
     this.options.publishDelta({

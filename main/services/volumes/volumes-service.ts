@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { RpcFailure } from '../../contract/errors';
-import type { LineageEntry, PrunePreview, RawEvent, StorageDelta, StorageSnapshot, VolumeFile } from '../../contract/volumes';
+import type {
+  LineageEntry,
+  PrunePreview,
+  RawEvent,
+  StorageDelta,
+  StorageSnapshot,
+  VolumeFile,
+} from '../../contract/volumes';
 import type { Logger } from '../logging/logger';
 import { volumeCommands } from './cli-commands';
 import { listVolumeFiles, readVolumeFile } from './content-browser';
@@ -36,7 +43,12 @@ export class VolumesService {
       log: options.log.child('lineage'),
       ...(options.onNotice ? { onNotice: options.onNotice } : {}),
     });
-    this.tracker = new VolumeTracker({ connection: options.connection, store, log: options.log, publishDelta: options.publishDelta });
+    this.tracker = new VolumeTracker({
+      connection: options.connection,
+      store,
+      log: options.log,
+      publishDelta: options.publishDelta,
+    });
   }
 
   start(): void {
@@ -66,7 +78,9 @@ export class VolumesService {
   async inspect(name: string): Promise<{ inspect: Record<string, unknown> }> {
     const docker = this.options.connection.requireClient();
     try {
-      return { inspect: (await docker.getVolume(name).inspect()) as unknown as Record<string, unknown> };
+      return {
+        inspect: (await docker.getVolume(name).inspect()) as unknown as Record<string, unknown>,
+      };
     } catch (error) {
       if (isNotFound(error)) throw new RpcFailure('not-found', `There is no volume named ${name}.`);
       throw error;
@@ -79,12 +93,28 @@ export class VolumesService {
     return volumeCommands(item);
   }
 
-  listFiles(name: string, dir: string): Promise<{ path: string; files: VolumeFile[]; truncated: boolean }> {
-    return listVolumeFiles(this.options.connection.requireClient(), name, dir, this.options.helperImage?.());
+  listFiles(
+    name: string,
+    dir: string,
+  ): Promise<{ path: string; files: VolumeFile[]; truncated: boolean }> {
+    return listVolumeFiles(
+      this.options.connection.requireClient(),
+      name,
+      dir,
+      this.options.helperImage?.(),
+    );
   }
 
-  readFile(name: string, file: string): Promise<{ path: string; text: string; size: number; truncated: boolean; binary: boolean }> {
-    return readVolumeFile(this.options.connection.requireClient(), name, file, this.options.helperImage?.());
+  readFile(
+    name: string,
+    file: string,
+  ): Promise<{ path: string; text: string; size: number; truncated: boolean; binary: boolean }> {
+    return readVolumeFile(
+      this.options.connection.requireClient(),
+      name,
+      file,
+      this.options.helperImage?.(),
+    );
   }
 
   async remove(name: string): Promise<{ removed: string }> {
@@ -94,10 +124,18 @@ export class VolumesService {
   }
 
   prunePreview(label?: string): Promise<PrunePreview> {
-    return prunePreview(this.options.connection.requireClient(), label, (name) => this.tracker.createdBy(name));
+    return prunePreview(this.options.connection.requireClient(), label, (name) =>
+      this.tracker.createdBy(name),
+    );
   }
 
-  async prune(names: string[]): Promise<{ removed: string[]; skipped: { name: string; reason: string }[]; reclaimedBytes: number }> {
+  async prune(
+    names: string[],
+  ): Promise<{
+    removed: string[];
+    skipped: { name: string; reason: string }[];
+    reclaimedBytes: number;
+  }> {
     const result = await pruneVolumes(this.options.connection.requireClient(), names);
     await this.tracker.reconcile().catch(() => {});
     return result;

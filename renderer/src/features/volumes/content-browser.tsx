@@ -10,7 +10,13 @@ import { formatBytes } from './storage-filters';
 export function ContentBrowser({ volume }: { volume: string }) {
   const [dir, setDir] = useState('');
   const [listing, setListing] = useState<{ files: VolumeFile[]; truncated: boolean }>();
-  const [file, setFile] = useState<{ path: string; text: string; size: number; truncated: boolean; binary: boolean }>();
+  const [file, setFile] = useState<{
+    path: string;
+    text: string;
+    size: number;
+    truncated: boolean;
+    binary: boolean;
+  }>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
 
@@ -47,40 +53,86 @@ export function ContentBrowser({ volume }: { volume: string }) {
   return (
     <div className="content-browser" data-testid="content-browser">
       <div className="crumbs">
-        <button className="crumb" onClick={() => { setDir(''); setFile(undefined); }}>
+        <button
+          className="crumb"
+          onClick={() => {
+            setDir('');
+            setFile(undefined);
+          }}
+        >
           /
         </button>
         {crumbs.map((part, i) => (
-          <button key={i} className="crumb" onClick={() => { setDir(crumbs.slice(0, i + 1).join('/')); setFile(undefined); }}>
+          <button
+            key={i}
+            className="crumb"
+            onClick={() => {
+              setDir(crumbs.slice(0, i + 1).join('/'));
+              setFile(undefined);
+            }}
+          >
             {part}/
           </button>
         ))}
         {loading && <span className="faint small">reading…</span>}
-        <span className="faint small crumbs-note" title="Through a helper container with the volume mounted read-only">read-only</span>
+        <span
+          className="faint small crumbs-note"
+          title="Through a helper container with the volume mounted read-only"
+        >
+          read-only
+        </span>
       </div>
-      {error && <div className="inline-alert tone-danger" role="alert">{error}</div>}
+      {error && (
+        <div className="inline-alert tone-danger" role="alert">
+          {error}
+        </div>
+      )}
       {file ? (
         <div className="file-view">
           <div className="file-view-header">
-            <button className="btn btn-sm btn-ghost" onClick={() => setFile(undefined)}>← Back</button>
+            <button className="btn btn-sm btn-ghost" onClick={() => setFile(undefined)}>
+              ← Back
+            </button>
             <span className="mono small">{file.path}</span>
-            <span className="faint small">{formatBytes(file.size)}{file.truncated ? ' · first 64 KB' : ''}</span>
+            <span className="faint small">
+              {formatBytes(file.size)}
+              {file.truncated ? ' · first 64 KB' : ''}
+            </span>
           </div>
-          {file.binary ? <div className="muted pad">A binary file; Berth shows text files only.</div> : <pre className="file-text" data-testid="file-text">{file.text}</pre>}
+          {file.binary ? (
+            <div className="muted pad">A binary file; Berth shows text files only.</div>
+          ) : (
+            <pre className="file-text" data-testid="file-text">
+              {file.text}
+            </pre>
+          )}
         </div>
       ) : (
         <ul className="file-list" aria-label="Files">
-          {listing?.files.length === 0 && <li className="muted small pad">This folder is empty.</li>}
+          {listing?.files.length === 0 && (
+            <li className="muted small pad">This folder is empty.</li>
+          )}
           {listing?.files.map((f) => (
             <li key={f.path}>
-              <button className={`file-row type-${f.type}`} onClick={() => open(f)} disabled={f.type !== 'file' && f.type !== 'directory'} data-file={f.path}>
-                <span className="file-icon" aria-hidden>{f.type === 'directory' ? '▸' : f.type === 'symlink' ? '↪' : '·'}</span>
+              <button
+                className={`file-row type-${f.type}`}
+                onClick={() => open(f)}
+                disabled={f.type !== 'file' && f.type !== 'directory'}
+                data-file={f.path}
+              >
+                <span className="file-icon" aria-hidden>
+                  {f.type === 'directory' ? '▸' : f.type === 'symlink' ? '↪' : '·'}
+                </span>
                 <span className="mono file-name">{f.name}</span>
-                <span className="faint small">{f.type === 'directory' ? '' : formatBytes(f.size)}</span>
+                <span className="faint small">
+                  {f.type === 'directory' ? '' : formatBytes(f.size)}
+                </span>
               </button>
             </li>
           ))}
-          {listing?.truncated && <li className="faint small pad">Only the first 2,000 entries are shown.</li>}
+          {listing?.truncated && (
+            <li className="faint small pad">Only the first 2,000 entries are shown.</li>
+          )}
         </ul>
       )}
     </div>

@@ -22,28 +22,57 @@ export function EventsPanel({ events, missed }: { events: RawEvent[]; missed: nu
   const filtered = useMemo(() => {
     const q = text.trim().toLowerCase();
     return shown
-      .filter((e) => (type === 'all' || e.type === type) && (!q || `${e.action} ${e.actorId} ${JSON.stringify(e.attributes)}`.toLowerCase().includes(q)))
+      .filter(
+        (e) =>
+          (type === 'all' || e.type === type) &&
+          (!q ||
+            `${e.action} ${e.actorId} ${JSON.stringify(e.attributes)}`.toLowerCase().includes(q)),
+      )
       .reverse();
   }, [shown, text, type]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: filtered.length, getScrollElement: () => scroller.current, estimateSize: () => 46, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: filtered.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 46,
+    overscan: 10,
+  });
 
   return (
     <div className="events-panel">
       <div className="events-toolbar">
-        <input className="input" type="search" placeholder="Filter action, actor, attribute…" value={text} onChange={(e) => setText(e.target.value)} aria-label="Filter events" />
-        <select className="input filter-select" value={type} onChange={(e) => setType(e.target.value)} aria-label="Event type">
+        <input
+          className="input"
+          type="search"
+          placeholder="Filter action, actor, attribute…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label="Filter events"
+        />
+        <select
+          className="input filter-select"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          aria-label="Event type"
+        >
           <option value="all">All types</option>
           {types.map((t) => (
-            <option key={t} value={t}>{t}</option>
+            <option key={t} value={t}>
+              {t}
+            </option>
           ))}
         </select>
-        <button className={`btn btn-sm${paused ? ' btn-primary' : ''}`} onClick={() => setPaused(paused ? null : events)} data-testid="pause-events">
+        <button
+          className={`btn btn-sm${paused ? ' btn-primary' : ''}`}
+          onClick={() => setPaused(paused ? null : events)}
+          data-testid="pause-events"
+        >
           {paused ? `Resume${newWhilePaused > 0 ? ` (+${newWhilePaused})` : ''}` : 'Pause'}
         </button>
       </div>
       <div className="events-summary faint small">
-        {filtered.length} shown · <span data-testid="missed-count">{missed}</span> missed while disconnected
+        {filtered.length} shown · <span data-testid="missed-count">{missed}</span> missed while
+        disconnected
       </div>
       <div className="events-scroller" ref={scroller}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -52,13 +81,30 @@ export function EventsPanel({ events, missed }: { events: RawEvent[]; missed: nu
             if (!e) return null;
             const attrs = Object.entries(e.attributes).filter(([k]) => k !== 'name');
             return (
-              <div key={e.seq} className={`event-row${e.replayed ? ' is-replayed' : ''}`} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }} data-event={`${e.type} ${e.action}`}>
+              <div
+                key={e.seq}
+                className={`event-row${e.replayed ? ' is-replayed' : ''}`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: v.size,
+                  transform: `translateY(${v.start}px)`,
+                }}
+                data-event={`${e.type} ${e.action}`}
+              >
                 <span className="event-time mono">{time(e)}</span>
                 <span className={`event-type type-${e.type}`}>{e.type}</span>
                 <span className="event-action">{e.action}</span>
                 <span className="event-detail">
-                  <span className="event-actor mono" title={e.actorId}>{actorName(e)}</span>
-                  <span className="event-attrs mono" title={attrs.map(([k, val]) => `${k}=${val}`).join('\n')}>
+                  <span className="event-actor mono" title={e.actorId}>
+                    {actorName(e)}
+                  </span>
+                  <span
+                    className="event-attrs mono"
+                    title={attrs.map(([k, val]) => `${k}=${val}`).join('\n')}
+                  >
                     {attrs.map(([k, val]) => `${k}=${val}`).join('  ')}
                   </span>
                 </span>

@@ -2,10 +2,25 @@ import type { StorageKind } from '@contract';
 import { KINDS, type StorageFilter } from './storage-filters';
 import { KindIcon } from './state-badge';
 
-const KIND_SHORT: Record<StorageKind, string> = { named: 'Named', anonymous: 'Anon', bind: 'Bind', tmpfs: 'tmpfs' };
+const KIND_SHORT: Record<StorageKind, string> = {
+  named: 'Named',
+  anonymous: 'Anon',
+  bind: 'Bind',
+  tmpfs: 'tmpfs',
+};
 
 /** Filters of the storage view: kind chips, state, label, created by Berth, and a search. */
-export function FilterBar({ filter, onChange, shown, total }: { filter: StorageFilter; onChange: (f: StorageFilter) => void; shown: number; total: number }) {
+export function FilterBar({
+  filter,
+  onChange,
+  shown,
+  total,
+}: {
+  filter: StorageFilter;
+  onChange: (f: StorageFilter) => void;
+  shown: number;
+  total: number;
+}) {
   const set = (patch: Partial<StorageFilter>) => onChange({ ...filter, ...patch });
   const toggleKind = (kind: StorageKind) => {
     const kinds = new Set(filter.kinds);
@@ -16,8 +31,20 @@ export function FilterBar({ filter, onChange, shown, total }: { filter: StorageF
   return (
     <div className="filter-bar" role="search">
       <div className="filter-row">
-        <input className="input filter-search" type="search" placeholder="Search name or container…" value={filter.search} onChange={(e) => set({ search: e.target.value })} aria-label="Search storage" />
-        <select className="input filter-select" value={filter.state} onChange={(e) => set({ state: e.target.value as StorageFilter['state'] })} aria-label="State filter">
+        <input
+          className="input filter-search"
+          type="search"
+          placeholder="Search name or container…"
+          value={filter.search}
+          onChange={(e) => set({ search: e.target.value })}
+          aria-label="Search storage"
+        />
+        <select
+          className="input filter-select"
+          value={filter.state}
+          onChange={(e) => set({ state: e.target.value as StorageFilter['state'] })}
+          aria-label="State filter"
+        >
           <option value="all">All states</option>
           <option value="in-use">In use</option>
           <option value="dangling">Dangling / unused</option>
@@ -26,18 +53,38 @@ export function FilterBar({ filter, onChange, shown, total }: { filter: StorageF
       </div>
       <div className="filter-row">
         {KINDS.map((kind) => (
-          <button key={kind} className={`chip${filter.kinds.has(kind) ? ' is-on' : ''}`} aria-pressed={filter.kinds.has(kind)} onClick={() => toggleKind(kind)} data-kind-filter={kind}>
+          <button
+            key={kind}
+            className={`chip${filter.kinds.has(kind) ? ' is-on' : ''}`}
+            aria-pressed={filter.kinds.has(kind)}
+            onClick={() => toggleKind(kind)}
+            data-kind-filter={kind}
+          >
             <KindIcon kind={kind} size={13} />
             {KIND_SHORT[kind]}
           </button>
         ))}
-        <input className="input filter-label" placeholder="label or label=value" value={filter.label} onChange={(e) => set({ label: e.target.value })} aria-label="Label filter" />
+        <input
+          className="input filter-label"
+          placeholder="label or label=value"
+          value={filter.label}
+          onChange={(e) => set({ label: e.target.value })}
+          aria-label="Label filter"
+        />
         <label className="check">
-          <input type="checkbox" checked={filter.berthOnly} onChange={(e) => set({ berthOnly: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={filter.berthOnly}
+            onChange={(e) => set({ berthOnly: e.target.checked })}
+          />
           Berth's
         </label>
         <label className="check">
-          <input type="checkbox" checked={filter.showRemoved} onChange={(e) => set({ showRemoved: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={filter.showRemoved}
+            onChange={(e) => set({ showRemoved: e.target.checked })}
+          />
           Removed
         </label>
         <span className="filter-count faint">

@@ -21,7 +21,11 @@ const STATE_HELP: Record<LifecycleState, string> = {
 /** A lifecycle state as a coloured badge. */
 export function StateBadge({ state }: { state: LifecycleState }) {
   return (
-    <span className={`state-badge state-${STATE_TONE[state]}`} data-state={state} title={STATE_HELP[state]}>
+    <span
+      className={`state-badge state-${STATE_TONE[state]}`}
+      data-state={state}
+      title={STATE_HELP[state]}
+    >
       <span className="state-dot" aria-hidden />
       {state}
     </span>
@@ -43,7 +47,17 @@ export const KIND_LABEL: Record<StorageKind, string> = {
 
 /** A small glyph per storage kind. */
 export function KindIcon({ kind, size = 15 }: { kind: StorageKind; size?: number }) {
-  const common = { width: size, height: size, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const, 'aria-hidden': true };
+  const common = {
+    width: size,
+    height: size,
+    viewBox: '0 0 24 24',
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 1.8,
+    strokeLinecap: 'round' as const,
+    strokeLinejoin: 'round' as const,
+    'aria-hidden': true,
+  };
   switch (kind) {
     case 'named':
       return (

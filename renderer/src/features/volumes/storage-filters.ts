@@ -14,7 +14,14 @@ export interface StorageFilter {
 
 export const KINDS: StorageKind[] = ['named', 'anonymous', 'bind', 'tmpfs'];
 
-export const defaultFilter = (): StorageFilter => ({ kinds: new Set(KINDS), state: 'all', label: '', berthOnly: false, search: '', showRemoved: true });
+export const defaultFilter = (): StorageFilter => ({
+  kinds: new Set(KINDS),
+  state: 'all',
+  label: '',
+  berthOnly: false,
+  search: '',
+  showRemoved: true,
+});
 
 const IN_USE: LifecycleState[] = ['attached', 'mounted', 'unmounted'];
 
@@ -27,7 +34,8 @@ export function matchesFilter(item: StorageItem, filter: StorageFilter): boolean
   if (!filter.kinds.has(item.kind)) return false;
   if (!filter.showRemoved && item.state === 'removed' && filter.state !== 'removed') return false;
   if (filter.state === 'in-use' && !IN_USE.includes(item.state)) return false;
-  if (filter.state === 'dangling' && !(item.state === 'dangling' || item.state === 'created')) return false;
+  if (filter.state === 'dangling' && !(item.state === 'dangling' || item.state === 'created'))
+    return false;
   if (filter.state === 'removed' && item.state !== 'removed') return false;
   if (filter.berthOnly && !item.berthOwner) return false;
   const label = filter.label.trim();
@@ -40,20 +48,38 @@ export function matchesFilter(item: StorageItem, filter: StorageFilter): boolean
   }
   const search = filter.search.trim().toLowerCase();
   if (search) {
-    const haystack = [item.name, item.createdBy?.containerName ?? '', ...item.uses.map((u) => u.containerName)].join(' ').toLowerCase();
+    const haystack = [
+      item.name,
+      item.createdBy?.containerName ?? '',
+      ...item.uses.map((u) => u.containerName),
+    ]
+      .join(' ')
+      .toLowerCase();
     if (!haystack.includes(search)) return false;
   }
   return true;
 }
 
-const STATE_ORDER: Record<LifecycleState, number> = { mounted: 0, attached: 1, unmounted: 2, created: 3, dangling: 4, removed: 5 };
+const STATE_ORDER: Record<LifecycleState, number> = {
+  mounted: 0,
+  attached: 1,
+  unmounted: 2,
+  created: 3,
+  dangling: 4,
+  removed: 5,
+};
 
 /** Items grouped in kind lanes, live ones first, then by name. */
 export function groupByKind(items: StorageItem[]): Map<StorageKind, StorageItem[]> {
   const groups = new Map<StorageKind, StorageItem[]>(KINDS.map((k) => [k, []]));
   for (const item of items) groups.get(item.kind)?.push(item);
   for (const list of groups.values()) {
-    list.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || b.changedAt - a.changedAt || a.name.localeCompare(b.name));
+    list.sort(
+      (a, b) =>
+        STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+        b.changedAt - a.changedAt ||
+        a.name.localeCompare(b.name),
+    );
   }
   return groups;
 }

@@ -11,7 +11,8 @@ function describeItem(item: StorageItem): string {
   const live = item.uses.map((u) => `${u.containerName}:${u.destination}${u.rw ? '' : ' (ro)'}`);
   if (live.length) return live.join(', ');
   if (item.createdBy && item.kind !== 'tmpfs') return `created by ${item.createdBy.containerName}`;
-  if (item.kind === 'tmpfs') return `was in ${item.createdBy?.containerName ?? 'a container'} — content gone`;
+  if (item.kind === 'tmpfs')
+    return `was in ${item.createdBy?.containerName ?? 'a container'} — content gone`;
   if (item.kind === 'bind') return item.hostPathExists ? 'host path exists' : 'host path missing';
   return item.volume?.driver ? `${item.volume.driver} driver` : '';
 }
@@ -22,7 +23,12 @@ function MiniTimeline({ entries }: { entries: LineageEntry[] | undefined }) {
   return (
     <span className="mini-timeline" aria-label={`History: ${entries.map((e) => e.to).join(', ')}`}>
       {entries.map((e) => (
-        <span key={e.seq} className="mini-dot" style={{ background: e.to ? stateColor(e.to) : undefined }} title={`${e.action} · ${new Date(e.at).toLocaleTimeString()}${e.containerName ? ` · ${e.containerName}` : ''}`} />
+        <span
+          key={e.seq}
+          className="mini-dot"
+          style={{ background: e.to ? stateColor(e.to) : undefined }}
+          title={`${e.action} · ${new Date(e.at).toLocaleTimeString()}${e.containerName ? ` · ${e.containerName}` : ''}`}
+        />
       ))}
     </span>
   );
@@ -71,10 +77,22 @@ export function StorageLanes({
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index];
           if (!row) return null;
-          const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` };
+          const style = {
+            position: 'absolute' as const,
+            top: 0,
+            left: 0,
+            right: 0,
+            height: v.size,
+            transform: `translateY(${v.start}px)`,
+          };
           if (row.type === 'lane') {
             return (
-              <div key={v.key} style={style} className={`lane-header lane-${row.kind}`} data-lane={row.kind}>
+              <div
+                key={v.key}
+                style={style}
+                className={`lane-header lane-${row.kind}`}
+                data-lane={row.kind}
+              >
                 <KindIcon kind={row.kind} />
                 <span>{KIND_LABEL[row.kind]}</span>
                 <span className="lane-count">{row.count}</span>

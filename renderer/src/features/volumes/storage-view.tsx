@@ -29,7 +29,10 @@ export function StorageView() {
   const [sizing, setSizing] = useState(false);
   const [sizeError, setSizeError] = useState<string>();
 
-  const visible = useMemo(() => model.items.filter((i) => matchesFilter(i, filter)), [model.items, filter]);
+  const visible = useMemo(
+    () => model.items.filter((i) => matchesFilter(i, filter)),
+    [model.items, filter],
+  );
   const selected = model.items.find((i) => i.id === selectedId);
   const connected = status?.state === 'connected';
   const stale = model.stale || (status !== undefined && !connected);
@@ -48,7 +51,9 @@ export function StorageView() {
     setSizeError(undefined);
     getApi()
       .call('volumes.sizes', {})
-      .catch((error: unknown) => setSizeError(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) =>
+        setSizeError(error instanceof Error ? error.message : String(error)),
+      )
       .finally(() => setSizing(false));
   };
 
@@ -57,68 +62,138 @@ export function StorageView() {
       <div className="storage-header">
         <div className="storage-title">
           <h2>Storage</h2>
-          <span className="badge" data-testid="live-count" title="Volumes and mounts that exist now">
+          <span
+            className="badge"
+            data-testid="live-count"
+            title="Volumes and mounts that exist now"
+          >
             {counts.live}
           </span>
           {stale && (
-            <span className="badge badge-warn" data-testid="stale-badge" title="Docker is unreachable; this is the last known state">
+            <span
+              className="badge badge-warn"
+              data-testid="stale-badge"
+              title="Docker is unreachable; this is the last known state"
+            >
               stale
             </span>
           )}
         </div>
         <div className="storage-actions">
-          <button className="btn btn-sm btn-ghost" onClick={loadSizes} disabled={!connected || sizing} title="Ask Docker for the disk usage of every volume">
+          <button
+            className="btn btn-sm btn-ghost"
+            onClick={loadSizes}
+            disabled={!connected || sizing}
+            title="Ask Docker for the disk usage of every volume"
+          >
             {sizing ? 'Measuring…' : 'Sizes'}
           </button>
-          <button className="btn btn-sm" onClick={() => setPruning(true)} disabled={!connected} data-testid="open-prune">
+          <button
+            className="btn btn-sm"
+            onClick={() => setPruning(true)}
+            disabled={!connected}
+            data-testid="open-prune"
+          >
             Prune…{counts.dangling > 0 && <span className="count-pill">{counts.dangling}</span>}
           </button>
         </div>
       </div>
       {!connected && status && (
-        <div className="inline-alert tone-danger storage-banner" role="status" data-testid="disconnected-banner">
+        <div
+          className="inline-alert tone-danger storage-banner"
+          role="status"
+          data-testid="disconnected-banner"
+        >
           <AlertIcon size={15} />
           <div>
             <strong>Docker is disconnected: {status.message}</strong>
             <div className="muted">
-              Showing the last known state.{model.reconciledAt ? ` Last matched Docker at ${new Date(model.reconciledAt).toLocaleTimeString()}.` : ''} Berth reconnects by itself.
+              Showing the last known state.
+              {model.reconciledAt
+                ? ` Last matched Docker at ${new Date(model.reconciledAt).toLocaleTimeString()}.`
+                : ''}{' '}
+              Berth reconnects by itself.
             </div>
           </div>
         </div>
       )}
-      {sizeError && <div className="inline-alert tone-danger storage-banner" role="alert">{sizeError}</div>}
-      {model.error && !model.loaded && <div className="inline-alert tone-danger storage-banner" role="alert">{model.error}</div>}
+      {sizeError && (
+        <div className="inline-alert tone-danger storage-banner" role="alert">
+          {sizeError}
+        </div>
+      )}
+      {model.error && !model.loaded && (
+        <div className="inline-alert tone-danger storage-banner" role="alert">
+          {model.error}
+        </div>
+      )}
       <nav className="segmented" role="tablist" aria-label="Storage views">
         {(['lanes', 'graph', 'events'] as const).map((m) => (
-          <button key={m} role="tab" aria-selected={mode === m} className="segment" onClick={() => setMode(m)} data-mode={m}>
+          <button
+            key={m}
+            role="tab"
+            aria-selected={mode === m}
+            className="segment"
+            onClick={() => setMode(m)}
+            data-mode={m}
+          >
             {m === 'lanes' ? 'Lanes' : m === 'graph' ? 'Graph' : 'Events'}
             {m === 'events' && model.missedWhileDisconnected > 0 && (
-              <span className="count-pill warn" title="Events that happened while Berth was disconnected">
+              <span
+                className="count-pill warn"
+                title="Events that happened while Berth was disconnected"
+              >
                 {model.missedWhileDisconnected} missed
               </span>
             )}
           </button>
         ))}
       </nav>
-      {mode !== 'events' && <FilterBar filter={filter} onChange={setFilter} shown={visible.length} total={model.items.length} />}
+      {mode !== 'events' && (
+        <FilterBar
+          filter={filter}
+          onChange={setFilter}
+          shown={visible.length}
+          total={model.items.length}
+        />
+      )}
       <div className={`storage-body${selected && mode !== 'events' ? ' has-detail' : ''}`}>
         <div className="storage-main">
           {mode === 'lanes' &&
             (visible.length === 0 && model.loaded ? (
               <div className="empty-state">
-                <strong>{model.items.length ? 'Nothing matches these filters' : 'No volumes or mounts yet'}</strong>
+                <strong>
+                  {model.items.length
+                    ? 'Nothing matches these filters'
+                    : 'No volumes or mounts yet'}
+                </strong>
                 <span>
-                  Try <code>docker volume create demo</code> or <code>docker run -v /data …</code> — it appears here at once.
+                  Try <code>docker volume create demo</code> or <code>docker run -v /data …</code> —
+                  it appears here at once.
                 </span>
               </div>
             ) : (
-              <StorageLanes items={visible} history={model.history} selectedId={selectedId} onSelect={setSelectedId} />
+              <StorageLanes
+                items={visible}
+                history={model.history}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+              />
             ))}
-          {mode === 'graph' && <StorageGraph items={visible} selectedId={selectedId} onSelect={setSelectedId} />}
-          {mode === 'events' && <EventsPanel events={model.events} missed={model.missedWhileDisconnected} />}
+          {mode === 'graph' && (
+            <StorageGraph items={visible} selectedId={selectedId} onSelect={setSelectedId} />
+          )}
+          {mode === 'events' && (
+            <EventsPanel events={model.events} missed={model.missedWhileDisconnected} />
+          )}
         </div>
         {selected && mode !== 'events' && (
-          <StorageDetail item={selected} lineageTick={model.lineageTick} connected={connected} onClose={() => setSelectedId(undefined)} />
+          <StorageDetail
+            item={selected}
+            lineageTick={model.lineageTick}
+            connected={connected}
+            onClose={() => setSelectedId(undefined)}
+          />
         )}
       </div>
       {pruning && <PruneDialog onClose={() => setPruning(false)} />}

@@ -60,7 +60,12 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
   const frame = useRef<number | null>(null);
   const revision = useRef(-1);
   const loading = useRef(false);
-  const meta = useRef({ stale: false, reconciledAt: 0, missedWhileDisconnected: 0, lineageTick: 0 });
+  const meta = useRef({
+    stale: false,
+    reconciledAt: 0,
+    missedWhileDisconnected: 0,
+    lineageTick: 0,
+  });
 
   const publish = useCallback((extra: Partial<StorageState> = {}) => {
     setState((prev) => ({
@@ -84,7 +89,12 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
       .then((snapshot: StorageSnapshot) => {
         itemsRef.current = new Map(snapshot.items.map((i) => [i.id, i]));
         revision.current = snapshot.revision;
-        meta.current = { ...meta.current, stale: snapshot.stale, reconciledAt: snapshot.reconciledAt, missedWhileDisconnected: snapshot.missedWhileDisconnected };
+        meta.current = {
+          ...meta.current,
+          stale: snapshot.stale,
+          reconciledAt: snapshot.reconciledAt,
+          missedWhileDisconnected: snapshot.missedWhileDisconnected,
+        };
         // Deltas that arrived while loading and are newer than the snapshot still apply.
         pending.current = pending.current.filter((d) => d.fromRevision >= snapshot.revision);
         publish();
@@ -97,10 +107,20 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
       .then((result) => {
         historyRef.current = new Map(historyRef.current);
         const known = new Set(eventsRef.current.map((e) => e.seq));
-        eventsRef.current = [...result.events.filter((e) => !known.has(e.seq)), ...eventsRef.current].sort((a, b) => a.seq - b.seq).slice(-MAX_EVENTS);
+        eventsRef.current = [
+          ...result.events.filter((e) => !known.has(e.seq)),
+          ...eventsRef.current,
+        ]
+          .sort((a, b) => a.seq - b.seq)
+          .slice(-MAX_EVENTS);
         publish();
       })
-      .catch((error: unknown) => setState((prev) => ({ ...prev, error: error instanceof Error ? error.message : String(error) })))
+      .catch((error: unknown) =>
+        setState((prev) => ({
+          ...prev,
+          error: error instanceof Error ? error.message : String(error),
+        })),
+      )
       .finally(() => {
         loading.current = false;
       });
@@ -118,7 +138,8 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
       }
       for (const item of delta.upserts) itemsRef.current.set(item.id, item);
       for (const id of delta.dropped) itemsRef.current.delete(id);
-      if (delta.events.length) eventsRef.current = [...eventsRef.current, ...delta.events].slice(-MAX_EVENTS);
+      if (delta.events.length)
+        eventsRef.current = [...eventsRef.current, ...delta.events].slice(-MAX_EVENTS);
       if (delta.lineage.length) {
         lineage = true;
         addHistory(historyRef.current, delta.lineage);
