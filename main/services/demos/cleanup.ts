@@ -121,3 +121,38 @@ export async function cleanupLabelled(docker: Dockerode, labels: string[], optio
 export function cleanupRun(docker: Dockerode, runId: string, options?: CleanupOptions): Promise<CleanupReport> {
   return cleanupLabelled(docker, [`${LABEL_RUN}=${runId}`], options);
 }
+
+/**
+ * Cleans up after a run that finished normally, by the names it recorded (containers, then
+ * networks, volumes, images), without listing; anonymous volumes are found by label. Falls back
+ * to the label-based cleanup when anything is left or refused.
+ */
+export async function cleanupKnown(
+  docker: Dockerode,
+  runId: string,
+  known: Record<ResourceKind, string[]>,
+  options: CleanupOptions & { anonymousVolumes?: boolean } = {},
+): Promise<CleanupReport> {
+  const removed = emptyRemoved();
+  try {
+    for (const kind of ALL_KINDS) {
+      let names = known[kind];
+      if (kind === 'volume' && options.anonymousVolumes) {
+        const listed = await listLabelled(docker, [`${LABEL_RUN}=${runId}`], ['volume']);
+        names = [...new Set([...names, ...listed.volume.map((v) => v.name)])];
+      }
+      const results = await Promise.allSettled(names.map((name) => removeOne(kind, docker, name)));
+      for (const [i, result] of results.entries()) {
+        const name = names[i] ?? '';
+        if (result.status === 'fulfilled') removed[kind].push(name);
+        else if (isDaemonGone(result.reason)) return { removed, failures: [describeDockerError(result.reason)], daemonGone: true };
+        else if (!isNotFound(result.reason)) throw result.reason;
+      }
+    }
+    return { removed, failures: [], daemonGone: false };
+  } catch {
+    const rest = await cleanupRun(docker, runId, options);
+    for (const kind of ALL_KINDS) rest.removed[kind].unshift(...removed[kind]);
+    return rest;
+  }
+}

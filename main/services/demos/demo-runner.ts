@@ -4,7 +4,7 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { abortable, CancelledError, type ActionEnv, type ActionOutcome } from './action-env';
 import type { BaseImageResolver } from './base-image';
-import { cleanupRun } from './cleanup';
+import { cleanupKnown, cleanupRun } from './cleanup';
 import { cliEquivalent } from './cli-equivalent';
 import { containerState } from './container-actions';
 import type { Demo } from './demo-schema';
@@ -102,17 +102,20 @@ export class DemoRun {
     try {
       if (await this.skippedForMissingTools()) return this.finish();
       const docker = this.options.docker();
-      const base = await abortable(
-        this.options.baseImage.resolve(docker, (p) =>
-          this.emit({ type: 'image', runId: record.runId, message: p.message, ...(p.fraction !== undefined ? { fraction: p.fraction } : {}) }),
-        ),
+      // The base image, the run folder and the event stream are independent: get them at once.
+      const [base] = await abortable(
+        Promise.all([
+          this.options.baseImage.resolve(docker, (p) =>
+            this.emit({ type: 'image', runId: record.runId, message: p.message, ...(p.fraction !== undefined ? { fraction: p.fraction } : {}) }),
+          ),
+          fs.promises.mkdir(this.ctx.workDir, { recursive: true }),
+          follower.start(docker, record.startedAt - 1000),
+        ]),
         this.controller.signal,
       );
       record.baseImage = { image: base.image, source: base.source, message: base.message };
       (this.ctx as { baseImage: string }).baseImage = base.image;
       this.emit({ type: 'image', runId: record.runId, message: base.message, fraction: 1 });
-      await fs.promises.mkdir(this.ctx.workDir, { recursive: true });
-      await follower.start(docker, record.startedAt - 1000);
       for (const index of this.demo.steps.keys()) {
         const ok = await this.runStep(index, docker, follower);
         if (!ok) break;
@@ -256,13 +259,12 @@ export class DemoRun {
     if (!docker) {
       record.cleanup = { status: 'pending', removed: { container: [], network: [], volume: [], image: [] }, message: 'Docker is not reachable; Berth will clean up when it is back.' };
     } else {
-      // A run that passed knows what it made (plus anonymous volumes and containers, always
-      // checked); any other may have had a create in flight when it stopped: check everything.
-      const settled = record.status === 'passed';
-      const usesCompose = this.demo.steps.some((s) => s.action.kind === 'compose');
-      const made = (Object.keys(this.ctx.created) as (keyof typeof this.ctx.created)[]).filter((k) => this.ctx.created[k].size > 0);
-      const kinds = settled && !usesCompose ? [...new Set(['container', 'volume', ...made] as const)] : undefined;
-      const report = await cleanupRun(docker, record.runId, { ...this.options.cleanup, ...(kinds ? { kinds } : {}), verify: !settled });
+      // A run that passed knows exactly what it made: remove that by name. Any other run may
+      // have had a create in flight when it stopped: remove everything carrying its label.
+      const byName = record.status === 'passed' && !this.demo.steps.some((s) => s.action.kind === 'compose');
+      const report = byName
+        ? await cleanupKnown(docker, record.runId, this.ctx.resources(), { anonymousVolumes: this.usesAnonymousVolumes(), ...this.options.cleanup })
+        : await cleanupRun(docker, record.runId, this.options.cleanup);
       const count = Object.values(report.removed).reduce((n, list) => n + list.length, 0);
       record.cleanup = report.daemonGone
         ? { status: 'pending', removed: report.removed, message: 'Docker stopped answering; Berth will clean up when it is back.' }
@@ -278,6 +280,10 @@ export class DemoRun {
     follower.stop();
     record.events = follower.events;
     await fs.promises.rm(this.ctx.workDir, { recursive: true, force: true }).catch(() => {});
+  }
+
+  private usesAnonymousVolumes(): boolean {
+    return this.demo.steps.some((s) => s.action.kind === 'run' && (s.action.mounts ?? []).some((m) => m.type === 'volume' && !m.source));
   }
 
   private finish(): RunRecord {
