@@ -53,6 +53,18 @@ interface Shard {
   store: ShardStore;
   notePath: string;
   annotations: Map<string, Annotation>;
+  /** Identity of the file as this store last wrote or read it; another writer changes it. */
+  seen: string | null;
+}
+
+/** Inode, size and mtime: every atomic write (a rename) gives the file a new identity. */
+function fileIdentity(file: string): string | null {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return null;
+  }
 }
 
 function errorText(error: unknown): string {
@@ -132,6 +144,7 @@ export class AnnotationStore {
     change(current);
     const doc: ShardDocument = { schemaVersion: SHARD_VERSION, notePath, annotations: [...current.values()] };
     shard.store.replace(doc);
+    shard.seen = fileIdentity(shard.store.path);
     for (const id of shard.annotations.keys()) this.noteOfId.delete(id);
     shard.annotations = current;
     for (const id of current.keys()) this.noteOfId.set(id, notePath);
@@ -139,6 +152,8 @@ export class AnnotationStore {
 
   /** The shard as it is on disk now (another store may have written it); memory if unreadable. */
   private readShard(shard: Shard): Map<string, Annotation> {
+    // Unchanged since we last wrote or read it: memory is the file.
+    if (shard.seen !== null && shard.seen === fileIdentity(shard.store.path)) return new Map(shard.annotations);
     let raw: unknown;
     try {
       raw = shard.store.store;
@@ -158,7 +173,7 @@ export class AnnotationStore {
   private openShard(name: string, notePath: string): Shard {
     const defaults: ShardDocument = { schemaVersion: SHARD_VERSION, notePath, annotations: [] };
     const store = this.options.openStore({ name, cwd: this.dir, defaults });
-    const shard: Shard = { store, notePath, annotations: new Map() };
+    const shard: Shard = { store, notePath, annotations: new Map(), seen: null };
     this.shards.set(notePath, shard);
     return shard;
   }
@@ -215,12 +230,15 @@ export class AnnotationStore {
       this.reportDamage(file, true, `it names the note ${notePath}, which belongs to another file`, 0);
       return;
     }
-    const shard: Shard = { store, notePath, annotations: new Map(kept.map((a) => [a.id, a])) };
+    const shard: Shard = { store, notePath, annotations: new Map(kept.map((a) => [a.id, a])), seen: fileIdentity(file) };
     this.shards.set(notePath, shard);
     for (const id of shard.annotations.keys()) this.noteOfId.set(id, notePath);
     if (lost > 0 || !shape.success) {
       const backup = this.reportDamage(file, false, `${lost} annotation${lost === 1 ? '' : 's'} of ${notePath} failed validation`, kept.length);
-      if (backup) store.replace({ schemaVersion: SHARD_VERSION, notePath, annotations: kept });
+      if (backup) {
+        store.replace({ schemaVersion: SHARD_VERSION, notePath, annotations: kept });
+        shard.seen = fileIdentity(file);
+      }
     }
   }
 

@@ -143,9 +143,12 @@ function pickBest(text: string, target: AnnotationTarget, raw: Span[]): Span | n
   let best: (Span & { score: number }) | null = null;
   for (const candidate of raw) {
     const trimmed = trimSpan(text, candidate);
+    const roughKey = `~${trimmed.start}:${trimmed.end}`;
+    if (seen.has(roughKey) || trimmed.end <= trimmed.start || trimmed.end - trimmed.start > exact.length * 2 + 64) continue;
+    seen.add(roughKey);
     const rough = similarity(text.slice(trimmed.start, trimmed.end), exact);
     // Only spans that are already close are worth moving onto the quote's head and tail.
-    const spans = rough >= FUZZY_QUOTE_THRESHOLD - 0.2 ? [trimmed, trimSpan(text, refine(text, trimmed, target))] : [];
+    const spans = rough < FUZZY_QUOTE_THRESHOLD - 0.2 ? [] : rough >= 0.98 ? [trimmed] : [trimmed, trimSpan(text, refine(text, trimmed, target))];
     for (const span of spans) {
       const key = `${span.start}:${span.end}`;
       if (span.end <= span.start || seen.has(key)) continue;
