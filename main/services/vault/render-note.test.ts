@@ -192,6 +192,19 @@ describe('safety', () => {
     // An unclosed <style> swallows the rest of the note (CommonMark HTML block rule), harmlessly.
     if (!payload.includes('<style>') || payload.includes('</style>')) expect(html).toContain('after');
   });
+  it.each(payloads)('neutralizes %s in a huge note (tag filter alone, no DOM pass)', (payload) => {
+    const filler = 'Filler paragraph with some words.\n\n'.repeat(7000);
+    const html = render(`${filler}${payload}\n\nafter`).html.slice(-4000);
+    expect(html).not.toMatch(/<script|onerror=|onload=|ontoggle=|<iframe|<svg|<style|<form|<object|<embed|<base|<meta|style=/i);
+    expect(html).not.toMatch(/(?<![\w-])(?:href|src)\s*=\s*"?\s*(?:javascript|vbscript|&#|https?:)/i);
+  });
+  it('keeps harmless inline HTML such as <br>, <kbd> and <sub>', () => {
+    const html = render('a<br>b <kbd>Ctrl</kbd> H<sub>2</sub>O <span class="x" onclick="y">s</span>').html;
+    expect(html).toContain('a<br>');
+    expect(html).toContain('<kbd>Ctrl</kbd>');
+    expect(html).toContain('<sub>2</sub>');
+    expect(html).toContain('<span class="x">s</span>');
+  });
   it('keeps http(s) and mailto links clickable, marked external', () => {
     const html = render('[a](https://docs.docker.com) <mailto:x@y.z>').html;
     expect(html).toContain('class="external-link" href="https://docs.docker.com"');

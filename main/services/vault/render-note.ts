@@ -42,6 +42,8 @@ export interface RenderedNote {
 export const RENDER_LIMIT = 2_000_000;
 export const TRUNCATE_TO = 1_000_000;
 export const MAX_EMBED_DEPTH = 4;
+/** Rendered HTML up to this size is also sanitized with DOMPurify over jsdom (slow on huge notes). */
+export const DOM_SANITIZE_LIMIT = 200_000;
 
 /** Reader defaults: same-note anchors as fragments; everything else handled by click delegation. */
 export const readerUrls: RenderUrls = {
@@ -156,6 +158,7 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
   if (state.maxLevel >= MAX_NESTING - 1) {
     problems.push(`This note nests lists or quotes more than ${MAX_NESTING} levels deep; the deepest part is not shown.`);
   }
-  if (state.flags.hasRawHtml) html = sanitizeNoteHtml(html);
+  // Raw HTML was already filtered tag by tag; notes of ordinary size also get a full DOMPurify pass.
+  if (state.flags.hasRawHtml && html.length <= DOM_SANITIZE_LIMIT) html = sanitizeNoteHtml(html);
   return { html, headings: env.headings, properties: scan.properties, scan, problems, truncated };
 }

@@ -1,5 +1,3 @@
-import MiniSearch from 'minisearch';
-
 /** A piece of a search snippet; `match` pieces are highlighted. */
 export interface SnippetPart {
   text: string;
@@ -21,15 +19,6 @@ export interface SearchDocument {
   aliases: string[];
   headings: string[];
   tags: string[];
-  text: string;
-}
-
-interface StoredDocument {
-  id: string;
-  name: string;
-  aliases: string;
-  headings: string;
-  tags: string;
   text: string;
 }
 
@@ -83,58 +72,209 @@ export function buildSnippet(text: string, terms: string[], phrase = ''): Snippe
   return parts;
 }
 
-/** Full-text search over notes (names, aliases, headings, tags, text), ranked by MiniSearch (BM25). */
+const FIELD_WEIGHTS = { name: 5, aliases: 4, headings: 2, tags: 2, text: 1 } as const;
+const K1 = 1.2;
+const B = 0.75;
+const MAX_EXPANSIONS = 60;
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+
+interface IndexedDoc {
+  path: string;
+  name: string;
+  text: string;
+  length: number;
+  alive: boolean;
+  source: SearchDocument;
+}
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Full-text search over notes: an inverted index with field weights (name, aliases, headings,
+ * tags, text) and BM25 ranking; every query word must match (as a word prefix, or within one
+ * typo for longer words). Built for thousands of notes: adding is a few map updates per word.
+ */
 export class SearchIndex {
-  private readonly mini = new MiniSearch<StoredDocument>({
-    fields: ['name', 'aliases', 'headings', 'tags', 'text'],
-    storeFields: [],
-    searchOptions: { boost: { name: 5, aliases: 4, headings: 2, tags: 2 } },
-  });
-  private readonly texts = new Map<string, { name: string; text: string }>();
+  private docs: IndexedDoc[] = [];
+  private readonly idOf = new Map<string, number>();
+  private postings = new Map<string, number[]>();
+  private sortedTerms: string[] | null = null;
+  private totalLength = 0;
+  private liveCount = 0;
+  private deadCount = 0;
 
   /** Adds or replaces a note. */
   upsert(doc: SearchDocument): void {
-    if (this.mini.has(doc.path)) this.mini.discard(doc.path);
+    this.remove(doc.path);
     const text = doc.text.length > INDEXED_TEXT_LIMIT ? doc.text.slice(0, INDEXED_TEXT_LIMIT) : doc.text;
-    this.mini.add({ id: doc.path, name: doc.name, aliases: doc.aliases.join(' '), headings: doc.headings.join(' '), tags: doc.tags.join(' '), text });
-    this.texts.set(doc.path, { name: doc.name, text });
+    const id = this.docs.length;
+    const weights = new Map<string, number>();
+    let length = 0;
+    const add = (value: string, weight: number) => {
+      for (const term of tokens(value)) {
+        weights.set(term, (weights.get(term) ?? 0) + weight);
+        length++;
+      }
+    };
+    add(doc.name, FIELD_WEIGHTS.name);
+    add(doc.aliases.join(' '), FIELD_WEIGHTS.aliases);
+    add(doc.headings.join(' '), FIELD_WEIGHTS.headings);
+    add(doc.tags.join(' ').replace(/\//g, ' '), FIELD_WEIGHTS.tags);
+    add(text, FIELD_WEIGHTS.text);
+    for (const [term, weight] of weights) {
+      const list = this.postings.get(term);
+      if (list) list.push(id, weight);
+      else {
+        this.postings.set(term, [id, weight]);
+        this.sortedTerms = null;
+      }
+    }
+    this.docs.push({ path: doc.path, name: doc.name, text, length, alive: true, source: doc });
+    this.idOf.set(doc.path, id);
+    this.totalLength += length;
+    this.liveCount++;
   }
 
-  /** Adds many notes at once (faster than one by one). */
   addAll(docs: SearchDocument[]): void {
     for (const doc of docs) this.upsert(doc);
   }
 
   remove(path: string): void {
-    if (this.mini.has(path)) this.mini.discard(path);
-    this.texts.delete(path);
+    const id = this.idOf.get(path);
+    if (id === undefined) return;
+    const doc = this.docs[id];
+    if (doc?.alive) {
+      doc.alive = false;
+      this.totalLength -= doc.length;
+      this.liveCount--;
+      this.deadCount++;
+    }
+    this.idOf.delete(path);
+    if (this.deadCount > 500 && this.deadCount > this.liveCount / 4) this.compact();
+  }
+
+  private compact(): void {
+    const live = this.docs.filter((doc) => doc.alive).map((doc) => doc.source);
+    this.clear();
+    this.addAll(live);
   }
 
   clear(): void {
-    this.mini.removeAll();
-    this.texts.clear();
+    this.docs = [];
+    this.idOf.clear();
+    this.postings = new Map();
+    this.sortedTerms = null;
+    this.totalLength = 0;
+    this.liveCount = 0;
+    this.deadCount = 0;
   }
 
   get size(): number {
-    return this.mini.documentCount;
+    return this.liveCount;
   }
 
-  /** Ranked hits with highlighted snippets; every word must match (the last as a prefix). */
+  private terms(): string[] {
+    this.sortedTerms ??= [...this.postings.keys()].sort();
+    return this.sortedTerms;
+  }
+
+  /** Index terms a query word stands for, with how much a match counts. */
+  private expand(word: string): [string, number][] {
+    const found: [string, number][] = [];
+    if (this.postings.has(word)) found.push([word, 1]);
+    if (word.length >= 2) {
+      const terms = this.terms();
+      let low = 0;
+      let high = terms.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((terms[mid] ?? '') < word) low = mid + 1;
+        else high = mid;
+      }
+      for (let i = low; i < terms.length && found.length < MAX_EXPANSIONS; i++) {
+        const term = terms[i] ?? '';
+        if (!term.startsWith(word)) break;
+        if (term !== word) found.push([term, 0.7]);
+      }
+    }
+    if (!found.length && word.length >= 5) {
+      for (const term of this.terms()) {
+        if (term[0] === word[0] && withinOneEdit(term, word)) found.push([term, 0.5]);
+        if (found.length >= MAX_EXPANSIONS) break;
+      }
+    }
+    return found;
+  }
+
+  /** Ranked hits with highlighted snippets; every word must match (as a prefix, or with one typo). */
   search(query: string, limit = 50): SearchHit[] {
-    const terms = tokenizeQuery(query);
-    if (!terms.length) return [];
-    const results = this.mini.search(terms.join(' '), {
-      combineWith: 'AND',
-      prefix: (term) => term.length >= 2,
-      fuzzy: (term) => (term.length >= 5 ? 0.15 : false),
-    });
-    return results.slice(0, limit).map((result) => {
-      const stored = this.texts.get(String(result.id));
+    const words = [...new Set(tokenizeQuery(query))];
+    if (!words.length || !this.liveCount) return [];
+    const averageLength = this.totalLength / this.liveCount;
+    let scores: Map<number, number> | null = null;
+    for (const word of words) {
+      const wordScores = new Map<number, number>();
+      for (const [term, factor] of this.expand(word)) {
+        const list = this.postings.get(term) ?? [];
+        const documentFrequency = list.length / 2;
+        const idf = Math.log(1 + (this.liveCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+        for (let i = 0; i < list.length; i += 2) {
+          const id = list[i] ?? 0;
+          if (scores && !scores.has(id)) continue;
+          const doc = this.docs[id];
+          if (!doc?.alive) continue;
+          const tf = list[i + 1] ?? 0;
+          const score = factor * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / averageLength)));
+          wordScores.set(id, Math.max(wordScores.get(id) ?? 0, score) + (wordScores.has(id) ? score * 0.1 : 0));
+        }
+      }
+      if (scores) {
+        const previous: Map<number, number> = scores;
+        for (const [id, score] of wordScores) wordScores.set(id, score + (previous.get(id) ?? 0));
+      }
+      scores = wordScores;
+      if (!scores.size) return [];
+    }
+    const phrase = query.trim().toLowerCase();
+    const ranked = [...(scores ?? new Map<number, number>())]
+      .map(([id, score]) => {
+        const doc = this.docs[id];
+        const bonus = doc && phrase.length > 2 && doc.name.toLowerCase().includes(phrase) ? 10 : 0;
+        return { id, score: score + bonus };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+    return ranked.map(({ id, score }) => {
+      const doc = this.docs[id];
       return {
-        path: String(result.id),
-        name: stored?.name ?? String(result.id),
-        score: result.score,
-        snippet: buildSnippet(stored?.text ?? '', terms, query),
+        path: doc?.path ?? '',
+        name: doc?.name ?? '',
+        score: Math.round(score * 1000) / 1000,
+        snippet: buildSnippet(doc?.text ?? '', words, query),
       };
     });
   }

@@ -64,19 +64,25 @@ export class VaultIndex {
 
   private async readRecord(relative: string): Promise<NoteRecord | null> {
     const absolute = path.join(this.root, relative);
+    let handle: fs.FileHandle | undefined;
     try {
-      const stat = await fs.stat(absolute);
+      handle = await fs.open(absolute, 'r');
+      const stat = await handle.stat();
       if (!stat.isFile()) return null;
       const name = noteNameOf(relative);
       if (stat.size > SCAN_LIMIT) {
         return { path: relative, name, size: stat.size, mtimeMs: stat.mtimeMs, scan: scanNote('', name), problem: 'This note is too large to index.' };
       }
-      const decoded = decodeNote(await fs.readFile(absolute));
+      const bytes = Buffer.allocUnsafe(stat.size);
+      const { bytesRead } = await handle.read(bytes, 0, stat.size, 0);
+      const decoded = decodeNote(bytes.subarray(0, bytesRead));
       const record: NoteRecord = { path: relative, name, size: stat.size, mtimeMs: stat.mtimeMs, scan: scanNote(decoded.text, name) };
       if (decoded.problem) record.problem = decoded.problem;
       return record;
     } catch {
       return null; // Vanished between listing and reading: the watcher reports the removal.
+    } finally {
+      await handle?.close();
     }
   }
 

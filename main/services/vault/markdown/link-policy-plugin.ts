@@ -2,11 +2,12 @@ import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { parseWikilink } from '../parse-wikilink';
 import { attributes, escapeHtml } from './html-escape';
+import { filterRawHtml } from './html-filter';
 import { asRenderEnv, type RenderEnv } from './render-env';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const EXTERNAL_SCHEMES = new Set(['http', 'https', 'mailto']);
-const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);/i;
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp|svg\+xml);/i;
 
 /** How a link or image URL written in a note is treated. */
 export type UrlClass = 'external' | 'internal' | 'anchor' | 'data-image' | 'blocked';
@@ -93,14 +94,12 @@ export function linkPolicyPlugin(md: MarkdownIt): void {
     const alt = self.renderInlineAsText(token.children ?? [], options, env);
     return renderImage(asRenderEnv(env), token, alt);
   };
-  const defaultHtmlBlock = md.renderer.rules.html_block;
-  const defaultHtmlInline = md.renderer.rules.html_inline;
-  md.renderer.rules.html_block = (tokens, idx, options, env: unknown, self) => {
+  md.renderer.rules.html_block = (tokens, idx, _options, env: unknown) => {
     asRenderEnv(env).flags.hasRawHtml = true;
-    return defaultHtmlBlock ? defaultHtmlBlock(tokens, idx, options, env, self) : (tokens[idx]?.content ?? '');
+    return filterRawHtml(tokens[idx]?.content ?? '');
   };
-  md.renderer.rules.html_inline = (tokens, idx, options, env: unknown, self) => {
+  md.renderer.rules.html_inline = (tokens, idx, _options, env: unknown) => {
     asRenderEnv(env).flags.hasRawHtml = true;
-    return defaultHtmlInline ? defaultHtmlInline(tokens, idx, options, env, self) : (tokens[idx]?.content ?? '');
+    return filterRawHtml(tokens[idx]?.content ?? '');
   };
 }

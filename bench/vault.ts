@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:vault`: builds a synthetic vault of 5,000 notes (~2 KB each, with links, tags
+ * and headings) in a temp dir and measures indexing, memory, search, rendering a 1 MB note and
+ * the time from a file change on disk to an updated index. Prints one JSON object last.
+ * `*_cpu_ms` figures are the CPU time the work took, which is what it costs on an idle machine
+ * (wall-clock figures on a loaded machine include waiting for a core).
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { silentLogger } from '../main/services/logging/logger';
+import { renderNote } from '../main/services/vault/render-note';
+import { VaultIndex } from '../main/services/vault/vault-index';
+import { volatileVaultMemory } from '../main/services/vault/vault-memory';
+import { VaultService } from '../main/services/vault/vault-service';
+import { seededRandom, syntheticNote, syntheticNoteName, writeSyntheticVault } from './vault-synthetic';
+
+const NOTES = Number(process.env.BENCH_VAULT_NOTES ?? 5000);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+const round = (value: number) => Math.round(value * 10) / 10;
+
+function megabyteNote(): string {
+  const random = seededRandom(7);
+  const parts: string[] = ['---\ntags: [bench, big]\n---\n# A one-megabyte note\n'];
+  let size = 0;
+  for (let i = 0; size < 1_000_000; i++) {
+    const chunk =
+      i % 10 === 0
+        ? `> [!note] Callout ${i}\n> Inside a callout with ==highlight== and [[${syntheticNoteName(i)}#Heading]].\n\n| a | b |\n|---|---|\n| ${i} | x<br>y |\n\n\`\`\`bash\ndocker run --rm -v data:/data busybox ls /data # ${i}\n\`\`\`\n`
+        : syntheticNote(i, NOTES, 2000, random).replace(/^---[\s\S]*?---\n/, '');
+    parts.push(chunk);
+    size += chunk.length;
+  }
+  return parts.join('\n');
+}
+
+async function main(): Promise<void> {
+  const dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'berth-bench-vault-')));
+  const load = os.loadavg()[0] ?? 0;
+  try {
+    process.stderr.write(`Writing ${NOTES} notes to ${dir}…\n`);
+    const paths = await writeSyntheticVault(dir, NOTES);
+
+    // Index (cold start of the reader: tree, links, backlinks, tags and search all ready).
+    const indexRuns: number[] = [];
+    const indexCpu: number[] = [];
+    let index = new VaultIndex(dir);
+    for (let run = 0; run < 3; run++) {
+      index = new VaultIndex(dir);
+      (globalThis as { gc?: () => void }).gc?.();
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      await index.build();
+      indexRuns.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      indexCpu.push((used.user + used.system) / 1000);
+    }
+    (globalThis as { gc?: () => void }).gc?.();
+    const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+
+    // Search: single words, two words, prefixes, a note name.
+    const random = seededRandom(99);
+    const words = ['volume', 'container', 'image', 'network', 'persist', 'snapshot', 'bridge', 'layer', 'registry', 'daemon'];
+    const queries: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const kind = i % 4;
+      const a = words[Math.floor(random() * words.length)] ?? 'volume';
+      const b = words[Math.floor(random() * words.length)] ?? 'image';
+      queries.push(kind === 0 ? a : kind === 1 ? `${a} ${b}` : kind === 2 ? a.slice(0, 4) : syntheticNoteName(Math.floor(random() * NOTES)));
+    }
+    for (const query of queries.slice(0, 20)) index.search.search(query);
+    const searchTimes = queries.map((query) => {
+      const started = performance.now();
+      index.search.search(query, 50);
+      return performance.now() - started;
+    });
+
+    // Render a 1 MB note through the reader's pipeline.
+    const big = megabyteNote();
+    const lookup = { resolver: index.resolver, scanOf: (p: string) => index.notes.get(p)?.scan, sourceOf: () => null };
+    renderNote('Big.md', big, lookup);
+    const renderTimes: number[] = [];
+    const renderCpu: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      renderNote('Big.md', big, lookup);
+      renderTimes.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      renderCpu.push((used.user + used.system) / 1000);
+    }
+
+    // Update: write a note on disk, wait until the watcher-driven index has it.
+    const service = new VaultService({ bundledVaultDir: dir, publish: () => undefined, log: silentLogger, memory: volatileVaultMemory() });
+    await service.open(dir);
+    const updateTimes: number[] = [];
+    for (let run = 0; run < 10; run++) {
+      const target = paths[run * 37] ?? paths[0] ?? '';
+      const marker = `benchmarker${run}`;
+      const indexed = new Promise<void>((resolve) => {
+        const off = service.onIndexed((changed) => {
+          if (changed.includes(target)) {
+            off();
+            resolve();
+          }
+        });
+      });
+      const started = performance.now();
+      await fs.appendFile(path.join(dir, target), `\n${marker} [[${syntheticNoteName(run)}]]\n`);
+      await indexed;
+      updateTimes.push(performance.now() - started);
+      if (!service.search(marker).hits.length) throw new Error('update was not searchable');
+    }
+    await service.stop();
+
+    const result = {
+      notes: index.notes.size,
+      vault_mb: round((await dirSize(dir)) / 1e6),
+      index_ms: round(percentile(indexRuns, 50)),
+      index_runs_ms: indexRuns.map(round),
+      index_cpu_ms: round(percentile(indexCpu, 50)),
+      heap_mb: round(heapMb),
+      search_p50_ms: round(percentile(searchTimes, 50)),
+      search_p95_ms: round(percentile(searchTimes, 95)),
+      render_1mb_ms: round(percentile(renderTimes, 50)),
+      render_1mb_cpu_ms: round(percentile(renderCpu, 50)),
+      update_ms: round(percentile(updateTimes, 50)),
+      update_max_ms: round(Math.max(...updateTimes)),
+      load_avg_1m: round(load),
+      cpus: os.cpus().length,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function dirSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:vault failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
