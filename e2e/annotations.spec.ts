@@ -162,3 +162,46 @@ test.describe('annotations', () => {
     await berth.shot('annotations-dark-toolbar');
   });
 });
+
+test.describe('annotation evidence', () => {
+  test('attaches a real demo run to an annotation and opens it', async ({ berth }) => {
+    test.setTimeout(180_000);
+    const { page } = berth;
+    await openNote(page, 'Named Volumes');
+    await page.getByRole('tab', { name: 'Annotations' }).click();
+    await selectText(page, 'It lives outside any container');
+    await page.getByRole('toolbar', { name: 'Annotate selection' }).getByRole('button', { name: 'Highlight yellow' }).click();
+    await expect(cards(page)).toHaveCount(1);
+
+    // Run the note's own demo against the real dockerd.
+    const demo = body(page).locator('.berth-demo-card[data-demo-id="named-volume-persists"]');
+    await demo.getByRole('button', { name: /Run demo/ }).click();
+
+    const card = cards(page).first();
+    await card.hover();
+    await card.getByRole('button', { name: 'Attach demo run' }).click();
+    const menu = card.getByRole('menu', { name: 'Attach a demo run' });
+    const passed = menu.getByRole('menuitem').filter({ has: page.locator('.badge', { hasText: 'passed' }) }).first();
+    await expect(passed).toBeVisible({ timeout: 150_000 });
+    await passed.click();
+    const evidence = card.locator('.annotation-evidence');
+    await expect(evidence).toContainText('passed');
+    await expect(evidence.locator('code').first()).toContainText('$ docker');
+    // The highlight did not move while the demo card filled with output.
+    await expect(marks(page).filter({ hasText: 'It lives outside any container' })).toHaveCount(1);
+    await berth.shot('annotations-evidence-card');
+
+    await evidence.click();
+    const dialog = page.getByRole('dialog', { name: 'Demo run' });
+    await expect(dialog.locator('.run-step').first()).toBeVisible();
+    await expect(dialog).toContainText('passed');
+    await berth.shot('annotations-evidence-run');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+
+    const downloadPromise = page.waitForEvent('download');
+    await panel(page).getByRole('button', { name: 'Export' }).click();
+    const file = await (await downloadPromise).path();
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/> \*\*Demo run\*\* `[a-z0-9]+` · .* · passed/);
+  });
+});

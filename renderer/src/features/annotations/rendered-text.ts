@@ -1,7 +1,10 @@
 import type { RenderedText } from '@contract';
 
-/** Elements inside the note whose text is not part of the note (our own UI). */
-const SKIP_SELECTOR = '[data-annotation-ui]';
+/**
+ * Elements inside the note whose text is not part of the note: our own UI, and demo cards (the
+ * demos feature fills them with live output, which must not move the annotations around them).
+ */
+export const SKIP_SELECTOR = '[data-annotation-ui], .berth-demo-card';
 
 /** The note's rendered text and where each text node starts in it. */
 export interface TextModel extends RenderedText {

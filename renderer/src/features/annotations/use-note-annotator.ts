@@ -3,7 +3,7 @@ import type { Annotation, HighlightColor, Placement } from '@contract';
 import { getApi, useQuery } from '../../api';
 import { currentNote } from './current-note';
 import { clearHighlights, paintHighlights } from './highlight-painter';
-import { readTextModel, selectionOffsets } from './rendered-text';
+import { readTextModel, selectionOffsets, SKIP_SELECTOR } from './rendered-text';
 
 /** The selection the toolbar acts on: offsets in the note's text and where to show the toolbar. */
 export interface PendingSelection {
@@ -70,8 +70,10 @@ export function useNoteAnnotator(notePath: string, body: HTMLElement | null) {
     if (!body) return;
     void sync();
     let timer: number | undefined;
-    const observer = new MutationObserver(() => {
+    const observer = new MutationObserver((records) => {
       if (painting.current) return;
+      // Live demo output inside a card changes nothing the annotations stand on.
+      if (records.every((r) => (r.target instanceof Element ? r.target : r.target.parentElement)?.closest(SKIP_SELECTOR))) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void sync(), 60);
     });
