@@ -10,13 +10,15 @@ import { usePaneSize } from './use-pane-size';
 import { useThemeFromSettings } from './use-theme';
 import { WelcomeView } from './welcome-view';
 
-function Splitter({ label, onPointerDown, onKeyDown }: { label: string; onPointerDown: (e: React.PointerEvent<HTMLElement>) => void; onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => void }) {
+function Splitter({ label, value, onPointerDown, onKeyDown }: { label: string; value: number; onPointerDown: (e: React.PointerEvent<HTMLElement>) => void; onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => void }) {
   return (
     <div
       className="splitter"
       role="separator"
       aria-orientation="vertical"
       aria-label={label}
+      aria-valuenow={value}
+      aria-valuetext={`${value} pixels`}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}
@@ -79,13 +81,13 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
                 {sidebar.render()}
               </div>
             </aside>
-            <Splitter label="Resize sidebar" onPointerDown={left.onPointerDown} onKeyDown={left.onKeyDown} />
+            <Splitter label="Resize sidebar" value={left.size} onPointerDown={left.onPointerDown} onKeyDown={left.onKeyDown} />
           </>
         )}
         <main className="center" aria-label="Note">
           {center ?? <WelcomeView />}
         </main>
-        {showDock && <Splitter label="Resize Docker pane" onPointerDown={right.onPointerDown} onKeyDown={right.onKeyDown} />}
+        {showDock && <Splitter label="Resize Docker pane" value={right.size} onPointerDown={right.onPointerDown} onKeyDown={right.onKeyDown} />}
         <aside className="dock" aria-label="Docker" hidden={!showDock}>
           <nav className="pane-tabs" role="tablist" aria-label="Docker views">
             {dockTabs.map((tab) => (
