@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import { describeDockerError, isDaemonGone, isNotFound } from './docker-errors';
+import { describeDockerError, isConflict, isDaemonGone, isNotFound } from './docker-errors';
 import { LABEL_RUN, type ResourceKind } from './run-context';
 
 /** What a cleanup removed, and what it could not. */
@@ -47,7 +47,13 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function removeOne(kind: ResourceKind, docker: Dockerode, id: string): Promise<void> {
   switch (kind) {
     case 'container':
-      await docker.getContainer(id).remove({ force: true, v: true });
+      try {
+        await docker.getContainer(id).remove({ force: true, v: true });
+      } catch (error) {
+        // `--rm` containers may be in the middle of their own removal: wait for it to finish.
+        if (!isConflict(error)) throw error;
+        await docker.getContainer(id).wait({ condition: 'removed' });
+      }
       return;
     case 'network':
       await docker.getNetwork(id).remove();

@@ -88,8 +88,10 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
   const stream = (await container.attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
   const end = watchEnd(stream);
   attachOutput(env, stream, collector);
-  const removedWait = action.autoRemove ? (container.wait({ condition: 'removed' }) as Promise<{ StatusCode: number }>) : null;
-  removedWait?.catch(() => {});
+  // With --rm, wait for the exit (registered before the start, like the CLI) and let the daemon
+  // remove the container while the next step goes on; a `state: removed` check waits for it.
+  const exitWait = action.autoRemove ? (container.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>) : null;
+  exitWait?.catch(() => {});
   await abortable(container.start(), signal);
   if (!action.autoRemove) await recordAnonymous();
   const timeoutMs = action.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
@@ -98,7 +100,7 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
     timer = setTimeout(() => reject(new Error(`The container was still running after ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
   });
   try {
-    const waited = removedWait ?? (container.wait({ condition: 'not-running' }) as Promise<{ StatusCode: number }>);
+    const waited = exitWait ?? (container.wait({ condition: 'not-running' }) as Promise<{ StatusCode: number }>);
     const result = await abortable(Promise.race([waited, timeout]), signal);
     await end.wait(1000);
     return { exitCode: result.StatusCode, output: collector.text, value: collector.stdout.trim() };
@@ -176,4 +178,22 @@ export async function containerState(docker: Dockerode, name: string): Promise<s
     if (isNotFound(error)) return 'removed';
     throw error;
   }
+}
+
+/**
+ * The container's state once it reaches `expected`, or its state after `ms` (states move on
+ * their own: an exited `--rm` container is removed by the daemon a moment later).
+ */
+export async function settledState(docker: Dockerode, name: string, expected: string, ms = 3000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let state = await containerState(docker, name);
+  while (state !== expected && Date.now() < deadline) {
+    if (expected === 'removed' && state !== 'running' && state !== 'created') {
+      await docker.getContainer(name).wait({ condition: 'removed' }).catch(() => undefined);
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    state = await containerState(docker, name);
+  }
+  return state;
 }

@@ -6,7 +6,7 @@ import { abortable, CancelledError, type ActionEnv, type ActionOutcome } from '.
 import type { BaseImageResolver } from './base-image';
 import { cleanupKnown, cleanupRun } from './cleanup';
 import { cliEquivalent } from './cli-equivalent';
-import { containerState } from './container-actions';
+import { settledState } from './container-actions';
 import type { Demo } from './demo-schema';
 import { describeDockerError, isDaemonGone } from './docker-errors';
 import { checkExpectation, type StepResult } from './expectations';
@@ -193,7 +193,7 @@ export class DemoRun {
           expand: (text) => this.ctx.expand(text),
           vars: this.ctx.vars,
           workDir: this.ctx.workDir,
-          containerState: async () => (containerKey ? containerState(docker, this.ctx.containerName(containerKey)) : undefined),
+          containerState: async (expected) => (containerKey ? settledState(docker, this.ctx.containerName(containerKey), expected) : undefined),
           eventSeen: (type, action) => follower.seen(type, action),
         }),
       );

@@ -27,8 +27,8 @@ export interface ExpectationEnv {
   expand(text: string): string;
   vars: ReadonlyMap<string, string>;
   workDir: string;
-  /** State of the step's container now ("removed" when it is gone); undefined when the step has none. */
-  containerState(): Promise<string | undefined>;
+  /** State of the step's container once it reaches `expected` (or after a short wait); undefined when the step has none. */
+  containerState(expected: string): Promise<string | undefined>;
   /** Resolves true once an event of this type/action caused by the run was seen (waits briefly). */
   eventSeen(type: string, action: string): Promise<boolean>;
 }
@@ -77,7 +77,7 @@ export async function checkExpectation(expectation: DemoExpectation, result: Ste
     return { label: 'duration', passed: result.durationMs > expectation.durationOverMs, expected: `over ${expectation.durationOverMs} ms`, actual: `${Math.round(result.durationMs)} ms` };
   }
   if ('state' in expectation) {
-    const state = (await env.containerState()) ?? 'no container';
+    const state = (await env.containerState(expectation.state)) ?? 'no container';
     return { label: 'container state', passed: state === expectation.state, expected: expectation.state, actual: state };
   }
   const compareTo = (name: string) => env.vars.get(name);
