@@ -40,10 +40,14 @@ test.describe('notes reader', () => {
     expect(naturalWidth).toBeGreaterThan(0);
     const backlinks = page.getByRole('region', { name: 'Backlinks' });
     await expect(backlinks.locator('.backlink-title', { hasText: 'Non-Root Users' })).toBeVisible();
-    await berth.shot('reader-callout-embed');
-    await body(page).locator('table').first().scrollIntoViewIfNeeded().catch(() => undefined);
+    await body(page).locator('img.embed-image').first().scrollIntoViewIfNeeded();
+    await berth.shot('reader-embed');
     await body(page).locator('.callout').first().scrollIntoViewIfNeeded();
     await berth.shot('reader-callout');
+    await openNote(page, 'Docker Compose');
+    await body(page).locator('table').first().scrollIntoViewIfNeeded();
+    await expect(body(page).locator('table').first()).toBeVisible();
+    await berth.shot('reader-table');
   });
 
   test('searches the vault with highlighted snippets and opens a hit', async ({ berth }) => {
