@@ -52,6 +52,22 @@ describe('AnnotationStore', () => {
     expect(vaultStoreDir(store, link)).toBe(vaultStoreDir(store, vault));
   });
 
+  it('sees what another store (e.g. the CLI) wrote since it was opened', () => {
+    const { open } = setup();
+    const app = open();
+    app.put('A.md', [sampleAnnotation('A.md')]);
+    expect(app.all()).toHaveLength(1);
+    const cli = open();
+    const added = sampleAnnotation('A.md');
+    const elsewhere = sampleAnnotation('New note.md');
+    cli.put('A.md', [added]);
+    cli.put('New note.md', [elsewhere]);
+    expect(app.forNote('A.md').map((a) => a.id)).toContain(added.id);
+    expect(app.forNote('New note.md')).toEqual([elsewhere]);
+    expect(app.all()).toHaveLength(3);
+    expect(app.get(added.id)).toEqual(added);
+  });
+
   it('refuses an invalid annotation without writing anything', () => {
     const { open } = setup();
     const s = open();

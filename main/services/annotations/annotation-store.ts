@@ -94,14 +94,45 @@ export class AnnotationStore {
     }
   }
 
-  /** Every annotation of the vault. */
+  /** Every annotation of the vault, including what another process (the CLI) wrote meanwhile. */
   all(): Annotation[] {
+    this.scanForNewShards();
+    for (const shard of this.shards.values()) this.refresh(shard);
     return [...this.shards.values()].flatMap((shard) => [...shard.annotations.values()]);
   }
 
   /** The annotations of one note. */
   forNote(notePath: string): Annotation[] {
+    const shard = this.shards.get(notePath);
+    if (shard) this.refresh(shard);
+    else if (fs.existsSync(path.join(this.dir, `${shardNameFor(notePath)}.json`))) this.loadShard(shardNameFor(notePath));
     return [...(this.shards.get(notePath)?.annotations.values() ?? [])];
+  }
+
+  /** Loads shard files that appeared since the store was opened. */
+  private scanForNewShards(): void {
+    const known = new Set([...this.shards.keys()].map(shardNameFor));
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const name = entry.endsWith('.json') ? entry.slice(0, -5) : '';
+      if (SHARD_NAME_PATTERN.test(name) && !known.has(name)) this.loadShard(name);
+    }
+  }
+
+  /** Re-reads a shard that someone else rewrote since this store last saw it. */
+  private refresh(shard: Shard): void {
+    const identity = fileIdentity(shard.store.path);
+    if (identity === null || identity === shard.seen) return;
+    const current = this.readShard(shard);
+    for (const id of shard.annotations.keys()) this.noteOfId.delete(id);
+    shard.annotations = current;
+    shard.seen = identity;
+    for (const id of current.keys()) this.noteOfId.set(id, shard.notePath);
   }
 
   get(id: string): Annotation | undefined {
