@@ -4,6 +4,7 @@
  * Prints one JSON line last: {"berth_median_ms","cli_median_ms","ratio",...}.
  */
 import { execFile } from 'node:child_process';
+import os from 'node:os';
 import { promisify } from 'node:util';
 import Dockerode from 'dockerode';
 import { BaseImageResolver } from '../main/services/demos/base-image';
@@ -27,8 +28,8 @@ async function berthOnce(): Promise<number> {
 }
 
 async function cliOnce(image: string, i: number): Promise<number> {
-  const volume = `berth-bench-cli-${process.pid}-${i}`;
-  const label = ['--label', 'berth.owner=demo', '--label', `berth.run=bench${process.pid}x${i}`];
+  const volume = `berth-bench-cli-${process.pid}-${i + 1}`;
+  const label = ['--label', 'berth.owner=demo', '--label', `berth.run=bench${process.pid}x${i + 1}`, '--label', `berth.pid=${process.pid}`, '--label', `berth.host=${os.hostname()}`];
   const began = performance.now();
   await run('docker', ['volume', 'create', ...label, volume]);
   await run('docker', ['run', '--rm', '--network', 'none', ...label, '-v', `${volume}:/data`, image, 'sh', '-c', 'echo "written by the first container" > /data/note.txt && echo saved']);

@@ -8,7 +8,7 @@ export interface SweepReport {
   /** Runs whose leftovers were removed. */
   runs: string[];
   removed: Record<ResourceKind, string[]>;
-  /** Runs left alone because the Berth that started them is still alive. */
+  /** Runs left alone: their Berth is still alive, runs on another host, or did not say who it is. */
   skippedLive: string[];
   failures: string[];
   daemonGone: boolean;
@@ -68,8 +68,11 @@ export async function sweepLeftovers(docker: Dockerode, options: SweepOptions = 
   await collect();
   for (const [run, owner] of owners) {
     if (options.activeRuns?.has(run)) continue;
-    const live = owner.pid !== undefined && owner.pid !== process.pid && owner.host === hostName && isAlive(owner.pid);
-    if (live) {
+    // Without a pid and host Berth cannot tell whether the run is still going elsewhere: leave it.
+    const unknown = owner.pid === undefined || owner.host === undefined;
+    const otherHost = owner.host !== undefined && owner.host !== hostName;
+    const live = !unknown && !otherHost && owner.pid !== process.pid && isAlive(owner.pid!);
+    if (unknown || otherHost || live) {
       report.skippedLive.push(run);
       continue;
     }
