@@ -155,8 +155,22 @@ test.describe('annotations', () => {
     await expect(cards(page)).toHaveCount(1);
     await expect(cards(page).first().locator('.annotation-note')).toHaveText('Named Volumes');
     await berth.shot('annotations-vault-scope');
-    await page.emulateMedia({ colorScheme: 'dark' });
     await panel(page).getByRole('tab', { name: 'This note' }).click();
+
+    // Edit: colour, comment and tags from the card.
+    const card = cards(page).first();
+    await card.hover();
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByRole('radio', { name: 'Pink' }).click();
+    await card.getByRole('textbox', { name: 'Comment' }).fill('Checked with `docker volume ls`.');
+    await card.getByRole('textbox', { name: 'Tags' }).fill('#verified');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect(card.locator('.annotation-comment code')).toHaveText('docker volume ls');
+    await expect(card.locator('.tag')).toHaveText(['#verified']);
+    await expect(marks(page).first()).toHaveClass(/annotation-pink/);
+    await expect(marks(page).first()).toHaveClass(/has-comment/);
+
+    await page.emulateMedia({ colorScheme: 'dark' });
     await selectText(page, 'For anything stateful');
     await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
     await berth.shot('annotations-dark-toolbar');
