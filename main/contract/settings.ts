@@ -27,7 +27,7 @@ export const settingsPatchSchema = z
     demoImage: z
       .string()
       .max(512)
-      .refine((v) => v === '' || /^[a-z0-9][a-z0-9._\/:@-]*$/i.test(v), 'must be an image reference such as busybox:1.36 (no spaces)'),
+      .refine((v) => v === '' || /^[a-z0-9][a-z0-9._/:@-]*$/i.test(v), 'must be an image reference such as busybox:1.36 (no spaces)'),
     paneSizes: z.record(z.string(), z.number().min(0).max(10000)),
     zoom: z.number().min(0.5).max(2),
     notifyDemoFinished: z.boolean(),
