@@ -1,6 +1,6 @@
-import type { LineageEntry, StorageItem, StorageKind, StorageUse } from '../../contract/volumes';
+import type { LineageEntry, StorageItem, StorageUse } from '../../contract/volumes';
 import type { DockerEvent } from '../docker/docker-event';
-import { deriveState } from './derive-state';
+import { buildStorageItem } from './build-item';
 import {
   isAnonymousVolumeName,
   type ContainerFacts,
@@ -373,80 +373,13 @@ export class StorageModel {
       .map((u) => this.containers.get(u.containerId)?.labels['berth.owner'])
       .find(Boolean);
 
-    if (id.startsWith('volume:')) {
-      const name = id.slice('volume:'.length);
-      const facts = this.volumes.get(name);
-      if (!facts && !before) return undefined; // never known: nothing to show
-      const kind: StorageKind = isAnonymousVolumeName(name) ? 'anonymous' : 'named';
-      const owner = this.owners.get(name);
-      const state = deriveState({
-        kind,
-        exists: Boolean(facts),
-        uses,
-        everUsed: this.everUsed.has(name),
-      });
-      const volume = facts
-        ? {
-            driver: facts.driver,
-            scope: facts.scope,
-            mountpoint: facts.mountpoint,
-            ...(facts.createdAt ? { createdAt: facts.createdAt } : {}),
-            labels: facts.labels,
-            options: facts.options,
-            ...(before?.volume?.sizeBytes !== undefined
-              ? { sizeBytes: before.volume.sizeBytes }
-              : {}),
-          }
-        : before?.volume;
-      const berthOwner = volume?.labels['berth.owner'];
-      return {
-        id,
-        kind,
-        name,
-        state,
-        uses,
-        ...(volume ? { volume } : {}),
-        ...(owner ? { createdBy: owner } : {}),
-        ...(berthOwner ? { berthOwner } : {}),
-        changedAt: at,
-      };
-    }
-    if (id.startsWith('bind:')) {
-      const hostPath = id.slice('bind:'.length);
-      if (!uses.length && !before) return undefined;
-      const berthOwner = berthOwnerOfUsers ?? before?.berthOwner;
-      return {
-        id,
-        kind: 'bind',
-        name: hostPath,
-        state: deriveState({ kind: 'bind', exists: uses.length > 0, uses, everUsed: true }),
-        uses,
-        hostPathExists: this.hostPathExists(hostPath),
-        ...(berthOwner ? { berthOwner } : {}),
-        changedAt: at,
-      };
-    }
-    const [, containerId = '', ...rest] = id.split(':');
-    const destination = rest.join(':');
-    if (!uses.length && !before) return undefined;
-    const container = this.containers.get(containerId);
-    const berthOwner = berthOwnerOfUsers ?? before?.berthOwner;
-    const options = tmpfsOptions ?? before?.tmpfsOptions;
-    return {
-      id,
-      kind: 'tmpfs',
-      name: destination,
-      state: deriveState({ kind: 'tmpfs', exists: uses.length > 0, uses, everUsed: true }),
-      uses,
-      ...(options ? { tmpfsOptions: options } : {}),
-      createdBy: {
-        containerId,
-        containerName:
-          container?.name ?? before?.createdBy?.containerName ?? containerId.slice(0, 12),
-      },
-      ...(berthOwner ? { berthOwner } : {}),
-      changedAt: at,
-    };
+    return buildStorageItem(id, uses, tmpfsOptions, berthOwnerOfUsers, before, at, {
+      volume: (name) => this.volumes.get(name),
+      owner: (name) => this.owners.get(name),
+      everUsed: (name) => this.everUsed.has(name),
+      containerName: (containerId) => this.containers.get(containerId)?.name,
+      hostPathExists: this.hostPathExists,
+    });
   }
 
   /** Stores sizes from the disk-usage API on the volume items; returns the items that changed. */

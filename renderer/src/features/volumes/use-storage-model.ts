@@ -57,9 +57,13 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
   const eventsRef = useRef<RawEvent[]>([]);
   const historyRef = useRef(new Map<string, LineageEntry[]>());
   const pending = useRef<StorageDelta[]>([]);
+  /** Deltas already applied, kept briefly: a snapshot that answers late must not undo them. */
+  const applied = useRef<StorageDelta[]>([]);
   const frame = useRef<number | null>(null);
   const revision = useRef(-1);
   const loading = useRef(false);
+  const reloadAfter = useRef(false);
+  const loadRef = useRef<() => void>(() => {});
   const meta = useRef({
     stale: false,
     reconciledAt: 0,
@@ -82,7 +86,10 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
   }, []);
 
   const load = useCallback(() => {
-    if (loading.current) return;
+    if (loading.current) {
+      reloadAfter.current = true;
+      return;
+    }
     loading.current = true;
     getApi()
       .call('volumes.snapshot', {})
@@ -97,6 +104,12 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
         };
         // Deltas that arrived while loading and are newer than the snapshot still apply.
         pending.current = pending.current.filter((d) => d.fromRevision >= snapshot.revision);
+        for (const d of applied.current) {
+          if (d.fromRevision < snapshot.revision) continue;
+          for (const item of d.upserts) itemsRef.current.set(item.id, item);
+          for (const id of d.dropped) itemsRef.current.delete(id);
+          revision.current = Math.max(revision.current, d.revision);
+        }
         publish();
         return getApi().call('volumes.lineage', { limit: 5000 });
       })
@@ -123,8 +136,15 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
       )
       .finally(() => {
         loading.current = false;
+        if (reloadAfter.current) {
+          reloadAfter.current = false;
+          loadRef.current();
+        }
       });
   }, [publish]);
+  useEffect(() => {
+    loadRef.current = load;
+  }, [load]);
 
   const flush = useCallback(() => {
     frame.current = null;
@@ -145,6 +165,7 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
         addHistory(historyRef.current, delta.lineage);
       }
       revision.current = delta.revision;
+      applied.current.push(delta);
       meta.current = {
         stale: delta.stale,
         reconciledAt: delta.reconciledAt,
@@ -152,6 +173,7 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
         lineageTick: meta.current.lineageTick + (lineage ? 1 : 0),
       };
     }
+    if (applied.current.length > 200) applied.current.splice(0, applied.current.length - 200);
     if (lineage) historyRef.current = new Map(historyRef.current);
     publish();
     if (gap) load();
