@@ -47,9 +47,17 @@ test.describe('demos', () => {
     await run.scrollIntoViewIfNeeded();
     await berth.shot('02-note-card-passed');
 
-    // The run is in the history, and nothing it created is left in Docker.
+    // Nothing the run created is left in Docker.
     expect(leftovers(runId)).toEqual([]);
     await expect(card.getByRole('button', { name: 'Run again' })).toBeVisible();
+
+    // "Run Demo of This Note" (Ctrl+Enter) runs the note's first demo again, as a new run.
+    await page.locator('.note-reader .note-title').click();
+    await page.keyboard.press('Control+Enter');
+    await expect(run).not.toHaveAttribute('data-run-id', runId, { timeout: 10_000 });
+    await expect(run).toHaveAttribute('data-status', 'passed', { timeout: 60_000 });
+    const second = (await run.getAttribute('data-run-id')) ?? '';
+    expect(leftovers(second)).toEqual([]);
   });
 
   test('runs a demo from the Demos pane, with search, a failing-free table, and history', async ({ berth }) => {

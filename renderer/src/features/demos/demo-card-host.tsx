@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { AppCommand } from '@contract';
+import { registerCommand } from '../commands';
 import { DemoCard } from './demo-card';
+import { startDemo } from './runs-store';
 import './demos.css';
 
 const SELECTOR = '.berth-demo-card[data-demo-id]';
@@ -48,7 +51,22 @@ export function DemoCardHost() {
       });
     });
     observer.observe(document.body, { childList: true, subtree: true });
+    // "Run Demo of This Note" (Ctrl/Cmd+Enter): the first demo card in the open note.
+    const firstCard = () => document.querySelector<HTMLElement>('.note-reader .berth-demo-card[data-demo-id], .berth-demo-card[data-demo-id]');
+    const disposeCommand = registerCommand({
+      id: AppCommand.runDemo,
+      title: 'Run Demo of This Note',
+      enabled: () => Boolean(firstCard()),
+      run: async () => {
+        const card = firstCard();
+        const demoId = card?.dataset.demoId;
+        if (!card || !demoId) return;
+        card.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        await startDemo(demoId);
+      },
+    });
     return () => {
+      disposeCommand();
       observer.disconnect();
       cancelAnimationFrame(queued);
       for (const root of roots.values()) queueMicrotask(() => root.unmount());

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getApi, useQuery } from '../../api';
 import { RunButton } from './run-button';
 import { RunView } from './run-view';
@@ -11,6 +11,8 @@ export function DemoCard({ demoId, caption }: { demoId: string; caption: string 
   const history = useQuery('demos.listRuns', { demoId, limit: 1 }, { invalidateOn: ['demos.history'] });
   const latestId = useLatestRunId(demoId);
   const [shownId, setShownId] = useState<string>();
+  // A new run of this demo (from here, the pane, or a shortcut) takes over from a history pick.
+  useEffect(() => setShownId(undefined), [latestId]);
   const run = useRun(shownId ?? latestId);
   const demo = list.data?.demos.find((d) => d.id === demoId);
   const last = history.data?.runs[0];
@@ -39,7 +41,7 @@ export function DemoCard({ demoId, caption }: { demoId: string; caption: string 
           {caption && <p className="demo-card-caption">{caption}</p>}
           {demo && !caption && <p className="demo-card-caption">{demo.summary}</p>}
         </div>
-        <RunButton demoId={demoId} run={run} onStarted={(id) => setShownId(id)} />
+        <RunButton demoId={demoId} run={run} />
       </div>
       {!run && last && (
         <button

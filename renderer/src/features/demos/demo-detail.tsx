@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DemoSummary } from '@contract';
 import { getApi, useQuery } from '../../api';
 import { RunButton } from './run-button';
@@ -10,6 +10,8 @@ import { formatDuration, StatusIcon, statusLabel } from './status-icons';
 export function DemoDetail({ demo, onBack }: { demo: DemoSummary; onBack: () => void }) {
   const latestId = useLatestRunId(demo.id);
   const [shownId, setShownId] = useState<string>();
+  // A new run of this demo (from here, the pane, or a shortcut) takes over from a history pick.
+  useEffect(() => setShownId(undefined), [latestId]);
   const run = useRun(shownId ?? latestId);
   const history = useQuery('demos.listRuns', { demoId: demo.id, limit: 20 }, { invalidateOn: ['demos.history'] });
 
@@ -35,7 +37,7 @@ export function DemoDetail({ demo, onBack }: { demo: DemoSummary; onBack: () => 
           </div>
           <h3 className="demo-detail-title">{demo.title}</h3>
         </div>
-        <RunButton demoId={demo.id} run={run} onStarted={setShownId} />
+        <RunButton demoId={demo.id} run={run} />
       </div>
       <p className="demo-detail-summary">{demo.summary}</p>
       <div className="demo-note-ref" title="The note this demo proves">
