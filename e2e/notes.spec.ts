@@ -145,3 +145,48 @@ test.describe('a vault given with --vault', () => {
     await expect(body(berth.page).locator('.callout[data-callout="tip"]')).toContainText('From the command line');
   });
 });
+
+test.describe('bad input', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bad-vault-'));
+  fs.writeFileSync(path.join(dir, 'Welcome.md'), '# Bad input\n[[Huge]] [[Binary]] [[Latin]] [[Deep]] [[Fence]] [[Broken]] [[Cycle A]]');
+  fs.writeFileSync(path.join(dir, 'Huge.md'), `# Huge\n${'A line of a very long note with [[Welcome]] and #tag.\n'.repeat(200_000)}`);
+  fs.writeFileSync(path.join(dir, 'Binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  fs.writeFileSync(path.join(dir, 'Latin.md'), Buffer.from('# Caf\xe9 cr\xe8me\n', 'latin1'));
+  fs.writeFileSync(path.join(dir, 'Deep.md'), `# Deep\n${'- '.repeat(10_000)}bottom\n\n${'>'.repeat(10_000)} quote\n\nAfter the deep part.`);
+  fs.writeFileSync(path.join(dir, 'Fence.md'), '# Fence\n```js\nconst never = "closed";\n');
+  fs.writeFileSync(path.join(dir, 'Broken.md'), '---\ntags: [a\nthis: : is not yaml\n---\n# Broken\nThe body still shows.');
+  fs.writeFileSync(path.join(dir, 'Cycle A.md'), '# Cycle A\n![[Cycle B]]');
+  fs.writeFileSync(path.join(dir, 'Cycle B.md'), '# Cycle B\n![[Cycle A]]');
+  test.use({ berthOptions: { vault: dir } });
+
+  test('each bad file renders or explains itself, and the UI stays responsive', async ({ berth }) => {
+    const { page } = berth;
+    await expect(title(page)).toHaveText('Welcome');
+    const cases: [string, RegExp | string][] = [
+      ['Huge', /million characters long; only the first/],
+      ['Binary', /binary data/],
+      ['Latin', /not valid UTF-8/],
+      ['Deep', /more than \d+ levels deep/],
+      ['Broken', /not valid YAML/],
+    ];
+    for (const [name, message] of cases) {
+      await body(page).locator(`a.internal-link[data-href="${name}"]`).click();
+      await expect(title(page)).toHaveText(name);
+      await expect(page.locator('.note-alert').first()).toContainText(message, { timeout: 20_000 });
+      // The window still answers at once: the quick switcher opens and closes.
+      const started = Date.now();
+      await page.keyboard.press('Control+o');
+      await expect(page.getByRole('dialog', { name: 'Quick switcher' })).toBeVisible();
+      await page.keyboard.press('Escape');
+      expect(Date.now() - started).toBeLessThan(5000);
+      await page.getByRole('button', { name: 'Back' }).click();
+      await expect(title(page)).toHaveText('Welcome');
+    }
+    await body(page).locator('a.internal-link[data-href="Fence"]').click();
+    await expect(body(page).locator('pre code')).toContainText('never');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await body(page).locator('a.internal-link[data-href="Cycle A"]').click();
+    await expect(body(page).locator('.embed-note.is-cycle')).toBeVisible();
+    await berth.shot('bad-input-cycle');
+  });
+});

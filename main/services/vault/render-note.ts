@@ -39,8 +39,8 @@ export interface RenderedNote {
 }
 
 /** Notes longer than this (characters) are cut to `TRUNCATE_TO` before rendering. */
-export const RENDER_LIMIT = 2_000_000;
-export const TRUNCATE_TO = 1_000_000;
+export const RENDER_LIMIT = 1_200_000;
+export const TRUNCATE_TO = 300_000;
 export const MAX_EMBED_DEPTH = 4;
 /** Rendered HTML up to this size is also sanitized with DOMPurify over jsdom (slow on huge notes). */
 export const DOM_SANITIZE_LIMIT = 200_000;
@@ -145,7 +145,7 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
     const cut = text.lastIndexOf('\n', TRUNCATE_TO);
     text = text.slice(0, cut > TRUNCATE_TO / 2 ? cut : TRUNCATE_TO);
     truncated = true;
-    problems.push(`This note is ${(source.length / 1_000_000).toFixed(1)} million characters long; only the first ${(text.length / 1_000_000).toFixed(1)} million are shown.`);
+    problems.push(`This note is ${(source.length / 1_000_000).toFixed(1)} million characters long; only the first ${Math.round(text.length / 1000)} thousand are shown. Open it in an editor to read the rest.`);
   }
   const scan = scanNote(text, noteNameOf(path));
   if (scan.frontmatterError) problems.push(scan.frontmatterError);

@@ -14,6 +14,7 @@ interface NoteBodyProps {
 }
 
 const HOVER_DELAY_MS = 350;
+const HUGE_HTML = 150_000;
 
 /**
  * The rendered note: sanitized again, inserted into a stable `.note-body` container, with link
@@ -32,6 +33,8 @@ export function NoteBody({ path, html, anchor, anchorSeq, scrollContainer, onErr
     const scroller = scrollContainer.current;
     const samePath = lastPath.current === path;
     const keep = samePath && scroller ? scroller.scrollTop : 0;
+    // Huge notes: the browser only lays out what is on screen (content-visibility in the CSS).
+    body.classList.toggle('is-huge', html.length > HUGE_HTML);
     body.innerHTML = sanitizeNote(html);
     body.querySelectorAll<HTMLElement>('.embed-pdf[data-src]').forEach((holder) => {
       // PDFs are shown by the browser's viewer in a frame the app creates itself (never from note HTML).

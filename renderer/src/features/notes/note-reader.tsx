@@ -68,11 +68,11 @@ export function NoteReader() {
         </button>
         <nav className="note-breadcrumb" aria-label="Note location">
           {folder.map((part, i) => (
-            <span key={`${part}-${i}`} className="crumb">
+            <span key={`${part}-${i}`} className="note-crumb">
               {part}
             </span>
           ))}
-          <span className="crumb is-current">{name}</span>
+          <span className="note-crumb is-current">{name}</span>
         </nav>
         <div className="toolbar-spacer" />
         <button type="button" className="toolbar-button" title="Quick switcher (Ctrl+O)" onClick={() => notesStore.setSwitcher(true)}>

@@ -30,9 +30,9 @@ export function OpenVaultDialog({ recent }: { recent: string[] }) {
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={close}>
+    <div className="notes-modal-backdrop" onMouseDown={close}>
       <form
-        className="dialog"
+        className="notes-dialog"
         role="dialog"
         aria-modal="true"
         aria-label="Open vault"
@@ -43,15 +43,15 @@ export function OpenVaultDialog({ recent }: { recent: string[] }) {
         }}
         onKeyDown={(e) => e.key === 'Escape' && close()}
       >
-        <h2 className="dialog-title">Open vault</h2>
-        <p className="dialog-text">A vault is a folder of markdown notes, such as an Obsidian vault. Berth reads it and follows changes you make in other editors.</p>
+        <h2 className="notes-dialog-title">Open vault</h2>
+        <p className="notes-dialog-text">A vault is a folder of markdown notes, such as an Obsidian vault. Berth reads it and follows changes you make in other editors.</p>
         <label className="field-label" htmlFor="vault-path">
           Folder path
         </label>
         <input
           ref={inputRef}
           id="vault-path"
-          className="text-input"
+          className="notes-text-input"
           placeholder="/home/you/Notes"
           value={path}
           onChange={(e) => setPath(e.target.value)}
@@ -78,11 +78,11 @@ export function OpenVaultDialog({ recent }: { recent: string[] }) {
             </ul>
           </>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
+        <div className="notes-dialog-actions">
+          <button type="button" className="notes-button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="button is-primary" disabled={busy}>
+          <button type="submit" className="notes-button is-primary" disabled={busy}>
             {busy ? 'Opening…' : 'Open'}
           </button>
         </div>

@@ -64,7 +64,7 @@ export function QuickSwitcher() {
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={close}>
+    <div className="notes-modal-backdrop" onMouseDown={close}>
       <div className="quick-switcher" role="dialog" aria-modal="true" aria-label="Quick switcher" onMouseDown={(e) => e.stopPropagation()}>
         <input
           ref={inputRef}

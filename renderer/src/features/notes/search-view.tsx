@@ -51,7 +51,7 @@ export function SearchView() {
         <input
           ref={inputRef}
           type="search"
-          className="text-input"
+          className="notes-text-input"
           placeholder="Search notes…"
           aria-label="Search notes"
           value={query}

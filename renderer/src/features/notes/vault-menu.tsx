@@ -46,14 +46,14 @@ export function VaultMenu() {
         </span>
       )}
       {open && (
-        <div className="menu" role="menu">
-          <button type="button" role="menuitem" className="menu-item" onClick={() => void openVault()}>
+        <div className="notes-menu" role="menu">
+          <button type="button" role="menuitem" className="notes-menu-item" onClick={() => void openVault()}>
             Open vault…
           </button>
           <button
             type="button"
             role="menuitem"
-            className="menu-item"
+            className="notes-menu-item"
             disabled={!current}
             onClick={() => {
               setOpen(false);
@@ -62,12 +62,12 @@ export function VaultMenu() {
           >
             Export note as HTML
           </button>
-          {recent.length > 0 && <div className="menu-separator" role="separator" />}
-          {recent.length > 0 && <div className="menu-label">Recent vaults</div>}
+          {recent.length > 0 && <div className="notes-menu-separator" role="separator" />}
+          {recent.length > 0 && <div className="notes-menu-label">Recent vaults</div>}
           {recent.map((dir) => (
-            <button key={dir} type="button" role="menuitem" className="menu-item" title={dir} onClick={() => void openRecent(dir)}>
+            <button key={dir} type="button" role="menuitem" className="notes-menu-item" title={dir} onClick={() => void openRecent(dir)}>
               <span>{dir.split(/[\\/]/).filter(Boolean).pop()}</span>
-              <span className="menu-hint">{dir}</span>
+              <span className="notes-menu-hint">{dir}</span>
             </button>
           ))}
         </div>
