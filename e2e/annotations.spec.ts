@@ -1,6 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { AnnotationsService } from '../main/services/annotations/annotations-service';
+import { confShardFactory } from '../main/services/annotations/conf-shard-factory';
+import { silentLogger } from '../main/services/logging/logger';
 import { expect, test } from './fixtures';
 
 const NOTE = 'Storage/Named Volumes.md';
@@ -217,5 +221,41 @@ test.describe('annotation evidence', () => {
     await panel(page).getByRole('button', { name: 'Export' }).click();
     const file = await (await downloadPromise).path();
     expect(fs.readFileSync(file, 'utf8')).toMatch(/> \*\*Demo run\*\* `[a-z0-9]+` · .* · passed/);
+  });
+});
+
+test.describe('a damaged annotations store', () => {
+  test('loads what it can, keeps a dated backup and says where it is', async ({ berth }) => {
+    const { page } = berth;
+    const vault = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-annotated-vault-'));
+    const text = 'Ports\nPublishing a port maps a host port to a container port.\nOnly published ports are reachable from outside.\n';
+    fs.writeFileSync(path.join(vault, 'Ports.md'), '# Ports\nPublishing a port maps a host port to a container port.\n\nOnly published ports are reachable from outside.\n');
+    // A store written by Berth, then hand-edited into something half valid.
+    const service = new AnnotationsService({ baseDir: path.join(berth.userDataDir, 'annotations'), vaultPath: vault, openStore: confShardFactory, log: silentLogger });
+    const rendered = { text, headings: [{ offset: 0, text: 'Ports', level: 1 }] };
+    const start = text.indexOf('Only published ports');
+    service.create({ notePath: 'Ports.md', rendered, start, end: start + 'Only published ports'.length, color: 'purple', comment: 'kept', tags: [], evidence: null });
+    const shard = fs.readdirSync(service.storeDir).find((f) => f.startsWith('note-')) ?? '';
+    const file = path.join(service.storeDir, shard);
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    doc.annotations.push({ id: 'hand-edited', color: 'sparkly' });
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+
+    await page.getByRole('button', { name: /notes|vault/i }).first().click();
+    await page.getByRole('menuitem', { name: 'Open vault…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open vault' });
+    await dialog.getByLabel('Folder path').fill(vault);
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(page.locator('.note-reader .note-title')).toHaveText('Ports');
+    await page.getByRole('tab', { name: 'Annotations' }).click();
+    await expect(marks(page).filter({ hasText: 'Only published ports' })).toHaveClass(/annotation-purple/);
+    await expect(cards(page)).toHaveCount(1);
+    const alert = panel(page).getByRole('alert').filter({ hasText: 'Some annotations could not be read' });
+    await expect(alert).toContainText('1 annotation of Ports.md failed validation');
+    await expect(alert).toContainText('.corrupt-');
+    const backup = /kept as (\S+\.json)/.exec((await alert.textContent()) ?? '')?.[1] ?? '';
+    expect(fs.readFileSync(backup, 'utf8')).toContain('sparkly');
+    await berth.shot('annotations-damaged-store');
+    fs.rmSync(vault, { recursive: true, force: true });
   });
 });
