@@ -110,5 +110,14 @@ test.describe('demos', () => {
     await expect(run).toHaveAttribute('data-status', /skipped|passed/, { timeout: 60_000 });
     if ((await run.getAttribute('data-status')) === 'skipped') await expect(run.locator('.demo-run-reason')).toContainText('compose');
     await berth.shot('06-pane-skipped');
+
+    // The same screens in dark mode: a note with a finished run, and the pane.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openNote(page, 'Anonymous Volumes');
+    const card = page.locator('.demo-card[data-demo="anonymous-volume-dangling"]');
+    await card.getByRole('button', { name: 'Run demo' }).click();
+    await expect(card.locator('.demo-run')).toHaveAttribute('data-status', 'passed', { timeout: 60_000 });
+    await card.locator('.demo-step[data-step="2"]').scrollIntoViewIfNeeded();
+    await berth.shot('07-note-card-dark');
   });
 });
