@@ -80,7 +80,7 @@ export function QuickSwitcher() {
             <li key={hit.path} role="option" aria-selected={i === selected} className="quick-switcher-hit" onMouseEnter={() => setSelected(i)} onClick={() => choose(hit)}>
               <FileTextIcon />
               <span className="qs-name">
-                {hit.alias ? hit.name : <Highlighted text={hit.name} matches={hit.matches} />}
+                <span className="qs-title">{hit.alias ? hit.name : <Highlighted text={hit.name} matches={hit.matches} />}</span>
                 {hit.alias && (
                   <span className="qs-alias">
                     ↳ <Highlighted text={hit.alias} matches={hit.matches} />
