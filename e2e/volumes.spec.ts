@@ -279,7 +279,8 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
       const rendered = await page.locator('.storage-row').count();
       expect(rendered).toBeGreaterThan(5);
       expect(rendered).toBeLessThan(100);
-      await page.locator(`.storage-row[data-item="volume:${names[0]}"]`).click();
+      // Rows outside the viewport are not in the DOM; pick the first one drawn.
+      await page.locator('.storage-row').first().click();
       await berth.shot('15-dark-300-volumes');
 
       await page.locator('[data-mode="events"]').click();
