@@ -8,7 +8,7 @@ vi.mock('electron', () => ({
   shell: { openExternal: (url: string) => openExternal(url) },
 }));
 
-const { secureWebPreferences, isAppUrl, restrictWebContents, restrictSession } = await import('./security');
+const { secureWebPreferences, isAppUrl, isAllowedRequestUrl, restrictWebContents, restrictSession } = await import('./security');
 const { contentSecurityPolicy } = await import('./security-policy');
 const { silentLogger } = await import('./services/logging/logger');
 
@@ -78,11 +78,12 @@ describe('security defaults', () => {
     let request: Handler = () => undefined;
     let check: Handler = () => true;
     let headers: Handler = () => undefined;
+    let before: Handler = () => undefined;
     const session = {
       setPermissionRequestHandler: (h: Handler) => (request = h),
       setPermissionCheckHandler: (h: Handler) => (check = h),
       setDevicePermissionHandler: vi.fn(),
-      webRequest: { onHeadersReceived: (h: Handler) => (headers = h) },
+      webRequest: { onHeadersReceived: (h: Handler) => (headers = h), onBeforeRequest: (h: Handler) => (before = h) },
     };
     restrictSession(session as never, silentLogger);
     const callback = vi.fn();
@@ -93,6 +94,24 @@ describe('security defaults', () => {
     headers({ responseHeaders: {} }, done);
     const sent = done.mock.calls[0]![0].responseHeaders as Record<string, string[]>;
     expect(sent['Content-Security-Policy']![0]).toContain("script-src 'self'");
+    const decide = (url: string) => {
+      const answer = vi.fn();
+      before({ url }, answer);
+      return answer.mock.calls[0]![0];
+    };
+    expect(decide('app://berth/assets/index.js')).toEqual({ cancel: false });
+    expect(decide('data:image/png;base64,AAAA')).toEqual({ cancel: false });
+    expect(decide('https://tracker.example/pixel.gif')).toEqual({ cancel: true });
+    expect(decide('file:///etc/passwd')).toEqual({ cancel: true });
+    expect(decide('http://127.0.0.1:2375/containers/json')).toEqual({ cancel: true });
+  });
+
+  it('allows requests to its own origin and inline data only', () => {
+    expect(isAllowedRequestUrl('app://berth/index.html')).toBe(true);
+    expect(isAllowedRequestUrl('blob:app://berth/1234')).toBe(true);
+    expect(isAllowedRequestUrl('app://other/index.html')).toBe(false);
+    expect(isAllowedRequestUrl('ws://127.0.0.1:1234/rpc')).toBe(false);
+    expect(isAllowedRequestUrl('nonsense')).toBe(false);
   });
 
   it('has a CSP without inline scripts or remote origins', () => {

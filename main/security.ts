@@ -43,6 +43,18 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'devtools:']);
+
+/** True for requests a Berth window may make: its own origin, and inline data/blob URLs. */
+export function isAllowedRequestUrl(url: string): boolean {
+  if (isAppUrl(url)) return true;
+  try {
+    return LOCAL_SCHEMES.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** Denies navigation, new windows and webviews for one web contents; external links go to the browser. */
 export function restrictWebContents(contents: WebContents, log: Logger): void {
   contents.on('will-navigate', (event, url) => {
@@ -68,7 +80,7 @@ export function restrictWebContents(contents: WebContents, log: Logger): void {
   });
 }
 
-/** Denies every permission request and check for a session, and sets the CSP on its responses. */
+/** Denies every permission request and check, cancels requests outside the app, and sets the CSP on responses. */
 export function restrictSession(target: Session, log: Logger): void {
   target.setPermissionRequestHandler((_contents, permission, callback) => {
     log.warn('denied permission request', { permission });
@@ -76,6 +88,12 @@ export function restrictSession(target: Session, log: Logger): void {
   });
   target.setPermissionCheckHandler(() => false);
   target.setDevicePermissionHandler(() => false);
+  // Only our own origin loads: any request to the network or the file system is cancelled.
+  target.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequestUrl(details.url);
+    if (!allowed) log.warn('blocked a request outside the app', { url: details.url.slice(0, 200) });
+    callback({ cancel: !allowed });
+  });
   const headers = securityHeaders(contentSecurityPolicy());
   target.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders = { ...details.responseHeaders };
