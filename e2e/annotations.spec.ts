@@ -70,6 +70,7 @@ test.describe('annotations', () => {
     const popover = page.getByRole('dialog', { name: 'New comment' });
     await popover.getByRole('textbox', { name: 'Comment' }).fill('**Databases** belong in a named volume, never in the `container` layer.');
     await popover.getByLabel('Tags').fill('#exam storage');
+    await berth.shot('annotations-comment-popover');
     await popover.getByRole('textbox', { name: 'Comment' }).press('Control+Enter');
     await expect(popover).toBeHidden();
     await expect(marks(page).filter({ hasText: 'For anything stateful' })).toHaveClass(/has-comment/);
