@@ -1,6 +1,6 @@
 /**
  * Times the named-volume persistence demo: Berth's engine vs the same steps as plain docker
- * CLI commands, alternating, BENCH_RUNS (default 7) runs each after one warm-up of each.
+ * CLI commands, alternating, BENCH_RUNS (default 9, at least 7) runs each after one warm-up of each.
  * Prints one JSON line last: {"berth_median_ms","cli_median_ms","ratio",...}.
  */
 import { execFile } from 'node:child_process';
@@ -13,7 +13,7 @@ import { DemoRun } from '../main/services/demos/demo-runner';
 import { resolveLocalEndpoint } from '../main/services/docker/resolve-endpoint';
 
 const run = promisify(execFile);
-const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 9));
 const docker = new Dockerode(resolveLocalEndpoint(process.env.BERTH_DOCKER_HOST).options);
 const baseImage = new BaseImageResolver();
 const demo = findDemo('named-volume-persists');
