@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
@@ -190,6 +191,9 @@ export class DemoService {
     try {
       const report = await sweepLeftovers(this.options.docker(), { activeRuns: activeIds, ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}) });
       this.lastSweep = report;
+      // Host folders of swept runs (bind mounts, build contexts) go too.
+      const workRoot = this.options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs');
+      await Promise.all(report.runs.map((run) => fs.promises.rm(path.join(workRoot, run), { recursive: true, force: true }).catch(() => undefined)));
       this.pendingCleanup = report.daemonGone;
       const message = describeSweep(report);
       if (message) {
