@@ -17,6 +17,15 @@ import { seededRandom, syntheticNote, syntheticNoteName, writeSyntheticVault } f
 
 const NOTES = Number(process.env.BENCH_VAULT_NOTES ?? 5000);
 
+/** CPU milliseconds for a fixed 1e8-step loop: ~70-100 ms on a typical 2023 laptop core; scales the other figures. */
+function calibrationLoopMs(): number {
+  const cpu = process.cpuUsage();
+  let sum = 0;
+  for (let i = 0; i < 1e8; i++) sum += i % 7;
+  const used = process.cpuUsage(cpu);
+  return sum > 0 ? (used.user + used.system) / 1000 : 0;
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -131,6 +140,7 @@ async function main(): Promise<void> {
       update_ms: round(percentile(updateTimes, 50)),
       update_max_ms: round(Math.max(...updateTimes)),
       load_avg_1m: round(load),
+      calibration_loop_cpu_ms: round(calibrationLoopMs()),
       cpus: os.cpus().length,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -198,6 +198,12 @@ describe('safety', () => {
     expect(html).not.toMatch(/<script|onerror=|onload=|ontoggle=|<iframe|<svg|<style|<form|<object|<embed|<base|<meta|style=/i);
     expect(html).not.toMatch(/(?<![\w-])(?:href|src)\s*=\s*"?\s*(?:javascript|vbscript|&#|https?:)/i);
   });
+  it('resolves relative src in raw HTML to vault attachments, and marks missing ones', () => {
+    const html = render('<img src="diagram.png" width="120"> <img src="nope.png">').html;
+    expect(html).toContain('src="/vault-file/img/diagram.png"');
+    expect(html).toContain('data-missing-src="nope.png"');
+    expect(html).not.toMatch(/\ssrc="nope.png"/);
+  });
   it('keeps harmless inline HTML such as <br>, <kbd> and <sub>', () => {
     const html = render('a<br>b <kbd>Ctrl</kbd> H<sub>2</sub>O <span class="x" onclick="y">s</span>').html;
     expect(html).toContain('a<br>');

@@ -57,32 +57,31 @@ export class VaultIndex {
       this.attachments.add(attachment);
       this.resolver.add(attachment);
     }
-    const records = await mapLimit(listing.notes, 32, (note) => this.readRecord(note));
+    const records = await mapLimit(listing.notes, 32, (note) => this.readRecord(note, true));
     for (const record of records) if (record) this.putRecord(record);
     this.relinkAll();
   }
 
-  private async readRecord(relative: string): Promise<NoteRecord | null> {
+  private async readRecord(relative: string, knownStat = false): Promise<NoteRecord | null> {
     const absolute = path.join(this.root, relative);
-    let handle: fs.FileHandle | undefined;
     try {
-      handle = await fs.open(absolute, 'r');
-      const stat = await handle.stat();
-      if (!stat.isFile()) return null;
       const name = noteNameOf(relative);
-      if (stat.size > SCAN_LIMIT) {
+      // During a full build the listing already said "file"; one readFile is the cheapest read.
+      const stat = knownStat ? null : await fs.stat(absolute);
+      if (stat && !stat.isFile()) return null;
+      if (stat && stat.size > SCAN_LIMIT) {
         return { path: relative, name, size: stat.size, mtimeMs: stat.mtimeMs, scan: scanNote('', name), problem: 'This note is too large to index.' };
       }
-      const bytes = Buffer.allocUnsafe(stat.size);
-      const { bytesRead } = await handle.read(bytes, 0, stat.size, 0);
-      const decoded = decodeNote(bytes.subarray(0, bytesRead));
-      const record: NoteRecord = { path: relative, name, size: stat.size, mtimeMs: stat.mtimeMs, scan: scanNote(decoded.text, name) };
+      const bytes = await fs.readFile(absolute);
+      if (bytes.length > SCAN_LIMIT) {
+        return { path: relative, name, size: bytes.length, mtimeMs: stat?.mtimeMs ?? 0, scan: scanNote('', name), problem: 'This note is too large to index.' };
+      }
+      const decoded = decodeNote(bytes);
+      const record: NoteRecord = { path: relative, name, size: bytes.length, mtimeMs: stat?.mtimeMs ?? 0, scan: scanNote(decoded.text, name) };
       if (decoded.problem) record.problem = decoded.problem;
       return record;
     } catch {
       return null; // Vanished between listing and reading: the watcher reports the removal.
-    } finally {
-      await handle?.close();
     }
   }
 
@@ -187,7 +186,7 @@ export class VaultIndex {
     return removed;
   }
 
-  private relink(source: string): void {
+  private relink(source: string, memo?: Map<string, string | null>): void {
     for (const edge of this.outgoing.get(source) ?? []) this.incoming.get(edge.target)?.delete(source);
     const record = this.notes.get(source);
     if (!record) {
@@ -196,8 +195,17 @@ export class VaultIndex {
     }
     const edges: LinkEdge[] = [];
     for (const link of record.scan.links) {
-      const target = link.target === '' ? { path: source } : this.resolver.resolve(link.target, source);
-      if (!target) continue;
+      let resolved: string | null;
+      if (link.target === '') resolved = source;
+      else {
+        const slash = source.lastIndexOf('/');
+        const key = `${slash >= 0 ? source.slice(0, slash) : ''}\0${link.target}`;
+        const cached = memo?.get(key);
+        resolved = cached !== undefined ? cached : (this.resolver.resolve(link.target, source)?.path ?? null);
+        if (cached === undefined) memo?.set(key, resolved);
+      }
+      if (resolved === null) continue;
+      const target = { path: resolved };
       edges.push({ source, target: target.path, link });
       let set = this.incoming.get(target.path);
       if (!set) {
@@ -213,7 +221,8 @@ export class VaultIndex {
   relinkAll(): void {
     this.outgoing = new Map();
     this.incoming = new Map();
-    for (const source of this.notes.keys()) this.relink(source);
+    const memo = new Map<string, string | null>();
+    for (const source of this.notes.keys()) this.relink(source, memo);
   }
 
   /** Resolved links leaving a note. */

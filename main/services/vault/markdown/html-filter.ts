@@ -18,7 +18,10 @@ function decodeEntities(value: string): string {
     .replace(/&(colon|tab|newline|amp|quot|apos|lt|gt);/gi, (_m, name: string) => ({ colon: ':', tab: '\t', newline: '\n', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' })[name.toLowerCase()] ?? '');
 }
 
-function rebuildTag(closing: string, rawName: string, rawAttributes: string, selfClosing: string): string | null {
+/** Maps a relative `src`/`href` written in raw HTML to a vault URL (or null when it names no vault file). */
+export type VaultUrlRewriter = (url: string, attribute: 'src' | 'href') => string | null;
+
+function rebuildTag(closing: string, rawName: string, rawAttributes: string, selfClosing: string, rewrite?: VaultUrlRewriter): string | null {
   const name = rawName.toLowerCase();
   if (!ALLOWED_TAGS.has(name)) return null;
   if (closing) return VOID_TAGS.has(name) ? '' : `</${name}>`;
@@ -37,6 +40,17 @@ function rebuildTag(closing: string, rawName: string, rawAttributes: string, sel
         kept.push(` data-remote-src="${escapeHtml(value)}"`);
         continue;
       }
+      if (kind === 'internal' && rewrite) {
+        const rewritten = rewrite(value, attribute as 'src' | 'href');
+        if (rewritten !== null) {
+          kept.push(` ${attribute}="${escapeHtml(rewritten)}"`);
+          continue;
+        }
+        if (attribute === 'src') {
+          kept.push(` data-missing-src="${escapeHtml(value)}" alt="Missing attachment: ${escapeHtml(value)}"`);
+          continue;
+        }
+      }
     }
     if (name === 'input' && attribute === 'type') continue;
     kept.push(` ${attribute}="${escapeHtml(value)}"`);
@@ -52,13 +66,13 @@ function rebuildTag(closing: string, rawName: string, rawAttributes: string, sel
  * Berth wrote. Scripts, styles, frames, SVG and MathML are dropped with their content. The
  * reader sanitizes again with DOMPurify; export and small notes also go through DOMPurify here.
  */
-export function filterRawHtml(html: string): string {
+export function filterRawHtml(html: string, rewrite?: VaultUrlRewriter): string {
   const withoutCode = html.replace(DROP_WITH_CONTENT, '').replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   let out = '';
   let last = 0;
   for (const match of withoutCode.matchAll(TAG)) {
     out += withoutCode.slice(last, match.index).replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const rebuilt = rebuildTag(match[1] ?? '', match[2] ?? '', match[3] ?? '', match[4] ?? '');
+    const rebuilt = rebuildTag(match[1] ?? '', match[2] ?? '', match[3] ?? '', match[4] ?? '', rewrite);
     out += rebuilt ?? '';
     last = match.index + match[0].length;
   }

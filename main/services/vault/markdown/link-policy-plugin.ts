@@ -78,6 +78,17 @@ function renderImage(env: RenderEnv, token: Token, alt: string): string {
   return `<span class="blocked-image">⛔ Blocked image: ${escapeHtml(alt || 'unsafe source')}</span>`;
 }
 
+/** Raw HTML `src`/`href` written relative to the note resolve to vault files, like markdown links. */
+function vaultUrlRewriter(env: RenderEnv) {
+  return (url: string, attribute: 'src' | 'href'): string | null => {
+    if (url.startsWith('#') || url.startsWith('/vault-file/') || url.startsWith('berth-vault:')) return attribute === 'href' ? url : null;
+    const resolved = env.resolveLink(internalParts(url.split('#')[0] ?? url));
+    if (resolved.kind === 'attachment') return env.attachmentUrl(resolved.path);
+    if (resolved.kind === 'note' && attribute === 'href') return env.noteHref(resolved.path, resolved.anchor);
+    return null;
+  };
+}
+
 /**
  * Link and image policy: markdown links to notes become internal links, external links open
  * outside the app, unsafe schemes are rendered inert, remote images are not fetched.
@@ -96,10 +107,10 @@ export function linkPolicyPlugin(md: MarkdownIt): void {
   };
   md.renderer.rules.html_block = (tokens, idx, _options, env: unknown) => {
     asRenderEnv(env).flags.hasRawHtml = true;
-    return filterRawHtml(tokens[idx]?.content ?? '');
+    return filterRawHtml(tokens[idx]?.content ?? '', vaultUrlRewriter(asRenderEnv(env)));
   };
   md.renderer.rules.html_inline = (tokens, idx, _options, env: unknown) => {
     asRenderEnv(env).flags.hasRawHtml = true;
-    return filterRawHtml(tokens[idx]?.content ?? '');
+    return filterRawHtml(tokens[idx]?.content ?? '', vaultUrlRewriter(asRenderEnv(env)));
   };
 }
