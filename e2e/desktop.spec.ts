@@ -84,6 +84,7 @@ test.describe('desktop habits: the menu, settings and shortcuts (web mode)', () 
 
   test('a bad Docker host is refused with a reason and the typed text is kept', async ({ berth }) => {
     const { page } = berth;
+    await expect(page.locator('.titlebar')).toBeVisible();
     await page.keyboard.press(`${mod}+Comma`);
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('tab', { name: /Docker/ }).click();

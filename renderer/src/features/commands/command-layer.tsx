@@ -1,4 +1,3 @@
-import { useQuery } from '../../api';
 import { SettingsDialog } from '../settings/settings-dialog';
 import { AboutDialog } from './about-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -16,8 +15,9 @@ import './commands.css';
  * menu and the keyboard, applies the zoom, and shows the app dialogs and toasts.
  */
 export function CommandLayer() {
-  const info = useQuery('system.info', {});
-  const mode = info.data?.mode;
+  // Known at once (no round trip), so shortcuts work from the first keystroke: the desktop app's
+  // preload exposes window.api; web mode has none.
+  const mode = 'api' in window ? 'electron' : 'web';
   useShellCommands();
   useCommandBridge(mode);
   useDemoNotifications(mode);
