@@ -240,7 +240,7 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
       await dialog.getByLabel('Prune label filter').fill(label);
       await expect(dialog.locator('[data-prune]')).toHaveCount(1);
       await expect(dialog.locator(`[data-prune="${drop}"]`)).toContainText('KB');
-      await expect(dialog.getByTestId('prune-total')).toContainText('1 volumes');
+      await expect(dialog.getByTestId('prune-total')).toContainText('1 volume ·');
       await berth.shot('13-prune-preview');
       await dialog.getByTestId('confirm-prune').click();
       await expect(dialog.getByTestId('prune-result')).toContainText('Removed 1 volume');

@@ -250,4 +250,57 @@ describe('StorageModel replaying a recorded dockerd sequence', () => {
     expect(model.list().filter((i: StorageItem) => i.state === 'removed')).toHaveLength(3);
     expect(changes.upserts.every((u) => !changes.dropped.includes(u.id))).toBe(true);
   });
+  it("leaves Berth's own content-browser helpers out of the story", () => {
+    const model = new StorageModel();
+    model.setVolume({
+      name: 'data',
+      driver: 'local',
+      scope: 'local',
+      mountpoint: '',
+      labels: {},
+      options: {},
+    });
+    model.commit();
+    const helperLabels = { 'berth.owner': 'helper', 'berth.volume': 'data' };
+    const at = 1_700_000_000_000_000_000;
+    model.recordEvent({
+      Type: 'container',
+      Action: 'create',
+      Actor: { ID: 'h1', Attributes: { ...helperLabels, name: 'peek' } },
+      time: 1,
+      timeNano: at,
+    });
+    model.recordEvent({
+      Type: 'volume',
+      Action: 'mount',
+      Actor: {
+        ID: 'data',
+        Attributes: { container: 'h1', destination: '/volume', 'read/write': 'false' },
+      },
+      time: 1,
+      timeNano: at,
+    });
+    model.setContainer({
+      id: 'h1',
+      name: 'peek',
+      state: 'running',
+      running: true,
+      created: 1,
+      labels: helperLabels,
+      mounts: [
+        {
+          type: 'volume',
+          name: 'data',
+          source: '',
+          destination: '/volume',
+          mode: 'ro',
+          rw: false,
+          propagation: '',
+        },
+      ],
+    });
+    const changes = model.commit();
+    expect(changes.lineage).toEqual([]);
+    expect(model.get(volumeItemId('data'))).toMatchObject({ state: 'created', uses: [] });
+  });
 });

@@ -53,6 +53,10 @@ const CONTAINER_ACTIONS = new Set([
   'oom',
 ]);
 
+function isHelper(labels: Record<string, string>): boolean {
+  return labels['berth.owner'] === 'helper';
+}
+
 /** Id of a volume item. */
 export const volumeItemId = (name: string): string => `volume:${name}`;
 /** Id of a bind-mount item. */
@@ -99,6 +103,10 @@ export class StorageModel {
   /** Removed items in the order they were removed, for bounding. */
   private readonly removedOrder: string[] = [];
   private readonly dirty = new Set<string>();
+  /** Container names by id, from events and inspection: history names containers not yet inspected. */
+  private readonly containerNames = new Map<string, string>();
+  /** Berth's content-browser helpers (label berth.owner=helper): left out of the model. */
+  private readonly helperIds = new Set<string>();
   private readonly pendingLineage: LineageEntry[] = [];
   private readonly owners: Map<string, VolumeOwner>;
   private readonly everUsed: Set<string>;
@@ -161,6 +169,13 @@ export class StorageModel {
   }
 
   setContainer(facts: ContainerFacts): void {
+    if (isHelper(facts.labels)) {
+      // Berth's own read-only peeks into a volume are not part of its story.
+      this.helperIds.add(facts.id);
+      this.removeContainer(facts.id);
+      return;
+    }
+    this.containerNames.set(facts.id, facts.name);
     const before = this.containers.get(facts.id);
     if (before) this.unindex(before);
     this.containers.set(facts.id, facts);
@@ -183,11 +198,12 @@ export class StorageModel {
       const known = this.volumes.get(v.name);
       if (!known || JSON.stringify(known) !== JSON.stringify(v)) this.setVolume(v);
     }
-    const containerIds = new Set(containers.map((c) => c.id));
+    const containerIds = new Set(containers.filter((c) => !isHelper(c.labels)).map((c) => c.id));
     for (const id of [...this.containers.keys()])
       if (!containerIds.has(id)) this.removeContainer(id);
     // Oldest first, so the first container seen with an anonymous volume is the one that created it.
     for (const c of [...containers].sort((a, b) => a.created - b.created)) {
+      if (isHelper(c.labels)) continue;
       const known = this.containers.get(c.id);
       if (!known || JSON.stringify(known) !== JSON.stringify(c)) this.setContainer(c);
     }
@@ -221,6 +237,24 @@ export class StorageModel {
 
   /** Adds history lines for a Docker event (before its facts are re-inspected). */
   recordEvent(event: DockerEvent): void {
+    const helperAttrs = event.Actor.Attributes;
+    if (
+      event.Type === 'container' &&
+      (isHelper(helperAttrs) || this.helperIds.has(event.Actor.ID))
+    ) {
+      if (event.Action === 'destroy') this.helperIds.delete(event.Actor.ID);
+      else this.helperIds.add(event.Actor.ID);
+      return;
+    }
+    if (
+      event.Type === 'volume' &&
+      helperAttrs.container &&
+      this.helperIds.has(helperAttrs.container)
+    )
+      return;
+    if (event.Type === 'container' && helperAttrs.name) {
+      this.containerNames.set(event.Actor.ID, helperAttrs.name);
+    }
     const at = Math.floor(event.timeNano / 1e6) || this.now();
     const attrs = event.Actor.Attributes;
     const action = `${event.Type} ${event.Action}`;
@@ -236,7 +270,9 @@ export class StorageModel {
           type: 'event',
           action,
           ...(containerId ? { containerId } : {}),
-          ...(container ? { containerName: container.name } : {}),
+          ...(container || (containerId && this.containerNames.has(containerId))
+            ? { containerName: container?.name ?? this.containerNames.get(containerId!) }
+            : {}),
           ...(attrs.destination || mount
             ? { destination: attrs.destination || mount?.destination }
             : {}),
@@ -293,7 +329,8 @@ export class StorageModel {
     for (const entry of lineage) {
       if (!entry.containerId || entry.containerName) continue;
       const container = this.containers.get(entry.containerId);
-      if (container) entry.containerName = container.name;
+      const name = container?.name ?? this.containerNames.get(entry.containerId);
+      if (name) entry.containerName = name;
     }
     const dropped: string[] = [];
     let stateChanges = 0;

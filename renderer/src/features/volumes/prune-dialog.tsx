@@ -108,7 +108,8 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
         <footer className="modal-footer">
           {preview && !result && (
             <span className="muted small" data-testid="prune-total">
-              {preview.volumes.length} volumes · {formatBytes(preview.totalBytes)} back
+              {preview.volumes.length} volume{preview.volumes.length === 1 ? '' : 's'} ·{' '}
+              {formatBytes(preview.totalBytes)} back
             </span>
           )}
           <span className="status-spacer" />

@@ -72,7 +72,7 @@ function History({ item, tick }: { item: StorageItem; tick: number }) {
                 {e.containerName && <> · {e.containerName}</>}
                 {e.destination && <> · {e.destination}</>}
                 {e.rw !== undefined && <> · {e.rw ? 'rw' : 'ro'}</>}
-                {e.mode && <> · {e.mode}</>}
+                {e.mode && e.mode !== 'ro' && e.mode !== 'rw' && <> · {e.mode}</>}
               </div>
             </div>
           </li>
