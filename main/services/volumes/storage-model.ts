@@ -258,6 +258,10 @@ export class StorageModel {
     const at = Math.floor(event.timeNano / 1e6) || this.now();
     const attrs = event.Actor.Attributes;
     const action = `${event.Type} ${event.Action}`;
+    // Docker announces `create` again whenever a container references an existing volume
+    // (e.g. Berth's own read-only helper); the volume did not start anew, so no history line.
+    if (event.Type === 'volume' && event.Action === 'create' && this.volumes.has(event.Actor.ID))
+      return;
     if (event.Type === 'volume' && event.Actor.ID) {
       const containerId = attrs.container;
       const container = containerId ? this.containers.get(containerId) : undefined;
