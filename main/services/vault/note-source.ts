@@ -13,12 +13,10 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }
 /** True when the first 8 KB contain NUL bytes or mostly control characters. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
+  if (sample.indexOf(0) >= 0) return true;
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
+  const control = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1').match(/[\x01-\x08\x0e-\x1f]/g);
+  return sample.length > 0 && (control?.length ?? 0) / sample.length > 0.1;
 }
 
 /** Normalizes line endings (CRLF, CR) to LF and drops a leading BOM. */

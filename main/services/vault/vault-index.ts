@@ -31,6 +31,8 @@ export interface IndexChange {
   kind: 'added' | 'changed' | 'removed';
 }
 
+/** Notes added to the search index per turn of the event loop during the initial build. */
+const SEARCH_BATCH = 250;
 /** Notes bigger than this are indexed by name only (their text is not searched). */
 const SCAN_LIMIT = 5_000_000;
 
@@ -46,6 +48,8 @@ export class VaultIndex {
   readonly search = new SearchIndex();
   private outgoing = new Map<string, LinkEdge[]>();
   private incoming = new Map<string, Set<string>>();
+  /** Resolves when the full-text index has caught up with the initial build (it fills in the background). */
+  searchReady: Promise<void> = Promise.resolve();
 
   constructor(readonly root: string) {}
 
@@ -58,8 +62,31 @@ export class VaultIndex {
       this.resolver.add(attachment);
     }
     const records = await mapLimit(listing.notes, 32, (note) => this.readRecord(note, true));
-    for (const record of records) if (record) this.putRecord(record);
+    for (const record of records) if (record) this.putRecord(record, false);
     this.relinkAll();
+    // Tree, links, backlinks and rendering are ready now; search fills in without blocking them.
+    this.searchReady = this.fillSearch(records.filter((record): record is NoteRecord => record !== null));
+  }
+
+  private async fillSearch(records: NoteRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += SEARCH_BATCH) {
+      for (const record of records.slice(i, i + SEARCH_BATCH)) {
+        // A note changed on disk meanwhile was already indexed in its newer form.
+        if (this.notes.get(record.path) === record) this.indexForSearch(record);
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private indexForSearch(record: NoteRecord): void {
+    this.search.upsert({
+      path: record.path,
+      name: record.name,
+      aliases: record.scan.aliases,
+      headings: record.scan.headings.map((heading) => heading.text),
+      tags: record.scan.tags,
+      text: record.scan.text,
+    });
   }
 
   private async readRecord(relative: string, knownStat = false): Promise<NoteRecord | null> {
@@ -85,17 +112,10 @@ export class VaultIndex {
     }
   }
 
-  private putRecord(record: NoteRecord): void {
+  private putRecord(record: NoteRecord, searchNow = true): void {
     this.notes.set(record.path, record);
     this.resolver.add(record.path, record.scan.aliases);
-    this.search.upsert({
-      path: record.path,
-      name: record.name,
-      aliases: record.scan.aliases,
-      headings: record.scan.headings.map((heading) => heading.text),
-      tags: record.scan.tags,
-      text: record.scan.text,
-    });
+    if (searchNow) this.indexForSearch(record);
   }
 
   private addParentFolders(relative: string): void {

@@ -70,7 +70,7 @@ describe('VaultService', () => {
     expect(backlinks.linked[0]?.contexts[0]?.text).toContain('[[Volumes]]');
     expect(backlinks.unlinked.map((b) => b.path)).toEqual(['Storage/Bind Mounts.md']);
     expect(service.tags().tags).toEqual(expect.arrayContaining([{ tag: 'docker', count: 1 }, { tag: 'docker/volumes', count: 1 }, { tag: 'storage', count: 1 }]));
-    const hits = service.search('persist').hits;
+    const hits = (await service.search('persist')).hits;
     expect(hits[0]?.path).toBe('Storage/Volumes.md');
     expect(hits[0]?.snippet.some((part) => part.match && /persist/i.test(part.text))).toBe(true);
     expect(service.quickSwitch('vols').hits[0]).toMatchObject({ path: 'Storage/Volumes.md', alias: 'vols' });
@@ -82,14 +82,14 @@ describe('VaultService', () => {
     let indexed = nextIndexed(service);
     await fs.writeFile(path.join(root, 'New Note.md'), '# New\nLinks to [[Bind Mounts]]. zebra');
     await indexed;
-    expect(service.search('zebra').hits[0]?.path).toBe('New Note.md');
+    expect((await service.search('zebra')).hits[0]?.path).toBe('New Note.md');
     expect(service.backlinks('Storage/Bind Mounts.md').linked.map((b) => b.path)).toEqual(['New Note.md']);
 
     indexed = nextIndexed(service);
     await fs.writeFile(path.join(root, 'Welcome.md'), '# Welcome\nNothing linked now. giraffe');
     await indexed;
     expect(service.backlinks('Storage/Volumes.md').linked).toEqual([]);
-    expect(service.search('giraffe').hits.length).toBe(1);
+    expect((await service.search('giraffe')).hits.length).toBe(1);
 
     indexed = nextIndexed(service);
     await fs.rename(path.join(root, 'New Note.md'), path.join(root, 'Storage/Renamed.md'));
@@ -102,7 +102,7 @@ describe('VaultService', () => {
     indexed = nextIndexed(service);
     await fs.rm(path.join(root, 'Storage/Renamed.md'));
     await indexed;
-    expect(service.search('zebra').hits).toEqual([]);
+    expect((await service.search('zebra')).hits).toEqual([]);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['added', 'changed', 'removed']));
   });
 

@@ -214,9 +214,11 @@ export class VaultService {
     };
   }
 
-  search(query: string, limit = 50) {
+  async search(query: string, limit = 50) {
+    const index = this.requireIndex();
+    await index.searchReady;
     const started = performance.now();
-    const hits = this.requireIndex().search.search(query, limit);
+    const hits = index.search.search(query, limit);
     return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
