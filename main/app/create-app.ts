@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EventHub } from '../rpc/event-hub';
 import { Router } from '../rpc/router';
 import { DockerService } from '../services/docker/docker-service';
+import { BaseImageResolver } from '../services/demos/base-image';
 import { DemoService } from '../services/demos/demo-service';
 import { AnnotationsService } from '../services/annotations/annotations-service';
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
@@ -75,8 +76,11 @@ export function createApp(options: CreateAppOptions): BerthApp {
     onNotice: (notice) => hub.publish('system.notice', { level: notice.level, message: notice.message }),
   });
 
+  const demoImage = settings.get().demoImage;
   const demos = new DemoService({
     docker: () => docker.connection.requireClient('streaming'),
+    // Settings > Demos > Demo image replaces the pinned image (read at start).
+    ...(demoImage ? { baseImage: new BaseImageResolver({ pinned: demoImage }) } : {}),
     historyDir: path.join(options.userDataDir, 'demo-runs'),
     log: log.child('demos'),
     onRunEvent: (event) => {

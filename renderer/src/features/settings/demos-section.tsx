@@ -24,8 +24,8 @@ export function DemosSection({ settings }: SectionProps) {
         label="Demo image"
         field="demoImage"
         value={settings.demoImage}
-        placeholder="berth-busybox:1.36-local (built in)"
-        description="The image demos run in. Leave empty for Berth’s own small busybox image, which works offline."
+        placeholder="Automatic: busybox:1.36.1 (pinned), else berth-busybox:1.36-local"
+        description="The image demos run in. Leave empty for the pinned busybox, or Berth’s own local build of it when offline. A change applies the next time Berth starts."
       />
       <div className="setting">
         <div className="setting-check">
