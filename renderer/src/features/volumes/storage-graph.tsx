@@ -7,7 +7,7 @@ import { stateColor } from './state-badge';
 
 const MAX_ITEMS = 150;
 const ROW = 44;
-const COL = 200;
+const COL = 180;
 const sides = { sourcePosition: Position.Right, targetPosition: Position.Left };
 
 /** Nodes and edges: containers → volumes/tmpfs → host paths, and containers → bind host paths. */
@@ -88,6 +88,8 @@ export function buildGraph(
   for (const e of edges) {
     const on = !selectedId || (touched.has(e.source) && touched.has(e.target));
     e.style = { opacity: on ? 1 : 0.15, strokeWidth: selectedId && on ? 2 : 1 };
+    // Mount paths only where they help: on the selection's edges, or when the graph is small.
+    if (e.label && ((selectedId && !on) || (!selectedId && edges.length > 8))) delete e.label;
   }
   return { nodes, edges, touched };
 }
@@ -116,6 +118,7 @@ export function StorageGraph({
         nodes={nodes}
         edges={edges}
         fitView
+        fitViewOptions={{ padding: 0.08 }}
         nodesDraggable={false}
         nodesConnectable={false}
         onNodeClick={(_, node) =>
