@@ -10,7 +10,14 @@ export type StorageKind = z.infer<typeof storageKindSchema>;
  * references it but has not run), mounted (a running container uses it), unmounted (its
  * containers are stopped), dangling (no container references it any more), removed.
  */
-export const lifecycleStateSchema = z.enum(['created', 'attached', 'mounted', 'unmounted', 'dangling', 'removed']);
+export const lifecycleStateSchema = z.enum([
+  'created',
+  'attached',
+  'mounted',
+  'unmounted',
+  'dangling',
+  'removed',
+]);
 export type LifecycleState = z.infer<typeof lifecycleStateSchema>;
 
 /** One container's use of a storage item. */
@@ -145,7 +152,13 @@ export type VolumeFile = z.infer<typeof volumeFileSchema>;
 
 export const prunePreviewSchema = z.object({
   volumes: z.array(
-    z.object({ name: z.string(), kind: storageKindSchema, sizeBytes: z.number(), labels: z.record(z.string(), z.string()), createdBy: z.string().optional() }),
+    z.object({
+      name: z.string(),
+      kind: storageKindSchema,
+      sizeBytes: z.number(),
+      labels: z.record(z.string(), z.string()),
+      createdBy: z.string().optional(),
+    }),
   ),
   totalBytes: z.number(),
   /** The label filter the preview was made with, if any. */
@@ -153,14 +166,27 @@ export const prunePreviewSchema = z.object({
 });
 export type PrunePreview = z.infer<typeof prunePreviewSchema>;
 
-const volumeName = z.string().min(1).max(255).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'not a valid volume name');
+const volumeName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'not a valid volume name');
 const relativePath = z.string().max(4096);
 
 export const volumesMethods = {
-  'volumes.snapshot': method('The whole storage model: volumes, bind and tmpfs mounts with their states.', noParams, storageSnapshotSchema),
+  'volumes.snapshot': method(
+    'The whole storage model: volumes, bind and tmpfs mounts with their states.',
+    noParams,
+    storageSnapshotSchema,
+  ),
   'volumes.lineage': method(
     'History of one item (or of everything), oldest first.',
-    z.object({ itemId: z.string().max(5000).optional(), limit: z.number().int().min(1).max(10000).optional() }).strict(),
+    z
+      .object({
+        itemId: z.string().max(5000).optional(),
+        limit: z.number().int().min(1).max(10000).optional(),
+      })
+      .strict(),
     z.object({ entries: z.array(lineageEntrySchema) }),
   ),
   'volumes.events': method(
@@ -173,7 +199,11 @@ export const volumesMethods = {
     noParams,
     z.object({ sizes: z.record(z.string(), z.number()) }),
   ),
-  'volumes.inspect': method('Raw `docker volume inspect` of one volume.', z.object({ name: volumeName }).strict(), z.object({ inspect: z.record(z.string(), z.unknown()) })),
+  'volumes.inspect': method(
+    'Raw `docker volume inspect` of one volume.',
+    z.object({ name: volumeName }).strict(),
+    z.object({ inspect: z.record(z.string(), z.unknown()) }),
+  ),
   'volumes.commands': method(
     'The docker CLI commands that would recreate or remove a volume.',
     z.object({ name: volumeName }).strict(),
@@ -187,7 +217,13 @@ export const volumesMethods = {
   'volumes.readFile': method(
     'Reads a small text file inside a volume (read-only, through a short-lived helper container).',
     z.object({ name: volumeName, path: relativePath.min(1) }).strict(),
-    z.object({ path: z.string(), text: z.string(), size: z.number(), truncated: z.boolean(), binary: z.boolean() }),
+    z.object({
+      path: z.string(),
+      text: z.string(),
+      size: z.number(),
+      truncated: z.boolean(),
+      binary: z.boolean(),
+    }),
   ),
   'volumes.remove': method(
     'Removes a volume; refused with an explanation while a container references it.',
@@ -211,5 +247,8 @@ export const volumesMethods = {
 } as const;
 
 export const volumesEvents = {
-  'volumes.delta': event('A batch of changes to the storage model (items, history, raw events).', storageDeltaSchema),
+  'volumes.delta': event(
+    'A batch of changes to the storage model (items, history, raw events).',
+    storageDeltaSchema,
+  ),
 } as const;
