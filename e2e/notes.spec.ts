@@ -48,6 +48,10 @@ test.describe('notes reader', () => {
     await body(page).locator('table').first().scrollIntoViewIfNeeded();
     await expect(body(page).locator('table').first()).toBeVisible();
     await berth.shot('reader-table');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openNote(page, 'Named Volumes');
+    await body(page).locator('.callout').first().scrollIntoViewIfNeeded();
+    await berth.shot('reader-dark');
   });
 
   test('searches the vault with highlighted snippets and opens a hit', async ({ berth }) => {
