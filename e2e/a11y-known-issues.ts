@@ -12,17 +12,4 @@ export interface KnownA11yIssue {
   fix: string;
 }
 
-export const knownA11yIssues: KnownA11yIssue[] = [
-  {
-    rule: 'label',
-    target: '.task-list-item-checkbox',
-    owner: 'main/services/vault/markdown/structure-plugin.ts (notes)',
-    fix: 'Task-list checkboxes are rendered without a label: wrap the item text in a <label> or give the input aria-label / aria-labelledby.',
-  },
-  {
-    rule: 'color-contrast',
-    target: '.callout-title',
-    owner: 'renderer/src/features/notes/note-content.css (notes)',
-    fix: 'Callout titles use the callout colour (e.g. tip on its tinted background) below 4.5:1; darken --callout for the light theme.',
-  },
-];
+export const knownA11yIssues: KnownA11yIssue[] = [];

@@ -10,6 +10,8 @@ export interface BerthOptions {
   vault: 'copy' | 'bundled' | string;
   /** Point Berth at another daemon (e.g. a private dockerd) instead of the default one. */
   dockerHost?: string;
+  /** Files to place in the user data folder before Berth starts (name -> content). */
+  userDataFiles?: Record<string, string>;
 }
 
 export interface Berth {
@@ -44,6 +46,10 @@ export const test = base.extend<{ berthOptions: BerthOptions; berth: Berth }>({
   berth: async ({ berthOptions, browser }, use, testInfo) => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-'));
     const userDataDir = path.join(tmp, 'user-data');
+    for (const [name, content] of Object.entries(berthOptions.userDataFiles ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(userDataDir, name)), { recursive: true });
+      fs.writeFileSync(path.join(userDataDir, name), content);
+    }
     const vaultDir = prepareVault(berthOptions.vault, tmp);
     const env: NodeJS.ProcessEnv = berthOptions.dockerHost ? { DOCKER_HOST: berthOptions.dockerHost } : {};
     const shotOf = (page: Page) => async (name: string) => {

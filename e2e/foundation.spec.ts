@@ -92,3 +92,19 @@ test.describe('foundation: the RPC refuses strangers', () => {
     expect(response instanceof Error || response.status === 403).toBe(true);
   });
 });
+
+test.describe('foundation: a corrupt settings file', () => {
+  test.use({ berthOptions: { vault: 'copy', userDataFiles: { 'settings.json': '{"theme": "dark", oops' } } });
+
+  test('is kept as a dated backup and the user is told where, and Berth starts', async ({ berth }) => {
+    const toast = berth.page.locator('.toast', { hasText: 'settings file could not be read' });
+    await expect(toast).toBeVisible();
+    await expect(toast).toContainText('settings.corrupt-');
+    await expect(berth.page.locator('.docker-status')).toHaveAttribute('data-state', 'connected');
+    const fs = await import('node:fs');
+    const backups = fs.readdirSync(berth.userDataDir).filter((f) => f.startsWith('settings.corrupt-'));
+    expect(backups).toHaveLength(1);
+    expect(fs.readFileSync(`${berth.userDataDir}/${backups[0]}`, 'utf8')).toBe('{"theme": "dark", oops');
+    await berth.shot('corrupt-settings-notice');
+  });
+});

@@ -9,13 +9,14 @@ import Store from 'electron-store';
 import { createApp, type BerthApp } from './app/create-app';
 import { bundledVaultDir, readAppVersion } from './app/paths';
 import { installAppMenu } from './electron/app-menu';
-import { handleAppProtocol, registerAppScheme } from './electron/app-protocol';
+import { handleAppProtocol, handleVaultProtocol, registerAppScheme } from './electron/app-protocol';
 import { notifyFinishedDemos } from './electron/demo-notifications';
 import { vaultFromArgs } from './electron/launch-args';
 import { openExternalSafely } from './electron/open-external';
 import { attachIpcTransport } from './rpc/ipc-transport';
 import { applyAppSecurity, isAppUrl } from './security';
 import { createLogger } from './services/logging/logger';
+import { NoticeBoard } from './services/logging/notice-board';
 import { moveAsideCorruptStore, wrapConf, type StoreFactory, type StoreOptions } from './services/settings/store-factory';
 import { captureWindowState, createMainWindow } from './window';
 
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
   applyAppSecurity(log);
   handleAppProtocol(rendererRoot);
 
+  const notices = new NoticeBoard();
   const storeFactory: StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) => {
     const open = () =>
       new Store<T>({
@@ -54,6 +56,7 @@ async function start(): Promise<void> {
       const file = path.join(options.cwd ?? userDataDir, `${options.name}.json`);
       const backup = moveAsideCorruptStore(file, String(error));
       log.warn('store was unreadable and was moved aside', { ...backup });
+      notices.record({ level: 'warning', message: `A settings file could not be read and was kept as ${backup.backup}; Berth started with defaults.` });
       return wrapConf(open());
     }
   };
@@ -79,6 +82,7 @@ async function start(): Promise<void> {
     log,
     userDataDir,
     storeFactory,
+    notices,
     bundledVaultDir: bundledVaultDir(appRoot),
     ...(vaultArg ? { vaultDir: vaultArg } : {}),
   });
@@ -92,6 +96,7 @@ async function start(): Promise<void> {
     log: log.child('ipc'),
     isTrustedSender: (url, sender) => isAppUrl(url) && windows.has(sender.id),
   });
+  handleVaultProtocol((requested) => berth.services.vault.resolveFile(requested));
   berth.start();
 
   const openWindow = () => {

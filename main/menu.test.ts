@@ -13,8 +13,8 @@ describe('native menu', () => {
     const template = buildMenuTemplate(options());
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Go', '&Window', '&Help']);
     const byId = new Map(all(template).filter((i) => i.id).map((i) => [i.id, i]));
-    expect(byId.get(AppCommand.openVault)?.accelerator).toBe('CmdOrCtrl+O');
-    expect(byId.get(AppCommand.quickSwitcher)?.accelerator).toBe('CmdOrCtrl+P');
+    expect(byId.get(AppCommand.openVault)?.accelerator).toBe('CmdOrCtrl+Shift+O');
+    expect(byId.get(AppCommand.quickSwitcher)?.accelerator).toBe('CmdOrCtrl+O');
     expect(byId.get(AppCommand.search)?.accelerator).toBe('CmdOrCtrl+Shift+F');
     expect(byId.get(AppCommand.runDemo)?.accelerator).toBe('CmdOrCtrl+Enter');
     expect(byId.get(AppCommand.zoomIn)?.accelerator).toBe('CmdOrCtrl+=');

@@ -125,3 +125,15 @@ describe('security defaults', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('request allowlist', () => {
+  it('lets a window load its own origin, the open vault and inline data only', async () => {
+    const { isAllowedRequestUrl } = await import('./security');
+    expect(isAllowedRequestUrl('app://berth/assets/index.js')).toBe(true);
+    expect(isAllowedRequestUrl('berth-vault://vault/attachments/image-layers.svg')).toBe(true);
+    expect(isAllowedRequestUrl('berth-vault://elsewhere/x.png')).toBe(false);
+    expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
+    expect(isAllowedRequestUrl('https://tracker.example/pixel.gif')).toBe(false);
+    expect(isAllowedRequestUrl('file:///etc/passwd')).toBe(false);
+  });
+});

@@ -9,6 +9,8 @@ import type { Logger } from './services/logging/logger';
 
 /** The custom scheme Berth's own UI is served from. */
 export const APP_SCHEME = 'app';
+/** The scheme attachments of the open vault are served from (`berth-vault://vault/<path>`). */
+export const VAULT_SCHEME = 'berth-vault';
 /** The origin of Berth's UI: `app://berth`. */
 export const APP_ORIGIN = `${APP_SCHEME}://berth`;
 
@@ -45,11 +47,13 @@ export function isAppUrl(url: string): boolean {
 
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'devtools:']);
 
-/** True for requests a Berth window may make: its own origin, and inline data/blob URLs. */
+/** True for requests a Berth window may make: its own origin, the open vault's attachments, and inline data/blob URLs. */
 export function isAllowedRequestUrl(url: string): boolean {
   if (isAppUrl(url)) return true;
   try {
-    return LOCAL_SCHEMES.has(new URL(url).protocol);
+    const parsed = new URL(url);
+    if (parsed.protocol === `${VAULT_SCHEME}:` && parsed.host === 'vault') return true;
+    return LOCAL_SCHEMES.has(parsed.protocol);
   } catch {
     return false;
   }

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app/create-app';
 import { bundledVaultDir, findAppRoot, readAppVersion, rendererDir } from './app/paths';
 import { createLogger } from './services/logging/logger';
+import { NoticeBoard } from './services/logging/notice-board';
 import { confStoreFactory } from './services/settings/store-factory';
 import { openWithSystem } from './web/open-browser';
 import { startWebServer } from './web/web-server';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const appRoot = findAppRoot(import.meta.url);
   const userDataDir = path.resolve(values['user-data'] ?? defaultUserDataDir());
   const log = createLogger({ file: path.join(userDataDir, 'logs', 'berth.log'), console: true, verbose: Boolean(values.verbose) });
+  const notices = new NoticeBoard();
   const vaultDir = values.vault ? path.resolve(values.vault) : undefined;
 
   const app = createApp({
@@ -54,7 +56,11 @@ async function main(): Promise<void> {
     },
     log,
     userDataDir,
-    storeFactory: confStoreFactory(userDataDir),
+    storeFactory: confStoreFactory(userDataDir, (backup) => {
+      log.warn('store was unreadable and was moved aside', { ...backup });
+      notices.record({ level: 'warning', message: `A settings file could not be read and was kept as ${backup.backup}; Berth started with defaults.` });
+    }),
+    notices,
     bundledVaultDir: bundledVaultDir(appRoot),
     ...(vaultDir ? { vaultDir } : {}),
   });

@@ -1,4 +1,5 @@
 import type { Logger } from '../services/logging/logger';
+import type { NoticeBoard } from '../services/logging/notice-board';
 import type { DockerService } from '../services/docker/docker-service';
 import type { DemoService } from '../services/demos/demo-service';
 import type { VolumesService } from '../services/volumes/volumes-service';
@@ -19,6 +20,8 @@ export interface AppServices {
   initialVaultDir: string;
   userDataDir: string;
   storeFactory: StoreFactory;
+  /** Notices raised since start, for windows that open later. */
+  notices: NoticeBoard;
   settings: SettingsService;
   docker: DockerService;
   demos: DemoService;

@@ -9,6 +9,7 @@ import { AnnotationsService } from '../services/annotations/annotations-service'
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
 import { createAppVaultService } from '../services/vault/create-app-vault';
 import type { Logger } from '../services/logging/logger';
+import { NoticeBoard } from '../services/logging/notice-board';
 import { VolumesService } from '../services/volumes/volumes-service';
 import { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
@@ -22,6 +23,8 @@ export interface CreateAppOptions {
   log: Logger;
   userDataDir: string;
   storeFactory: StoreFactory;
+  /** Notices the host raised before the app existed (e.g. a store moved aside). */
+  notices?: NoticeBoard;
   bundledVaultDir: string;
   /** A vault given on the command line wins over the remembered one. */
   vaultDir?: string;
@@ -50,6 +53,8 @@ function isDirectory(dir: string | undefined): dir is string {
 export function createApp(options: CreateAppOptions): BerthApp {
   const log = options.log;
   const hub = new EventHub(log.child('events'));
+  const notices = options.notices ?? new NoticeBoard();
+  hub.on('system.notice', (notice) => notices.record(notice));
   const settings = new SettingsService(options.storeFactory);
   if (settings.droppedOnLoad.length) {
     log.warn('settings had invalid values that were reset', { keys: settings.droppedOnLoad });
@@ -115,6 +120,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     initialVaultDir,
     userDataDir: options.userDataDir,
     storeFactory: options.storeFactory,
+    notices,
     settings,
     docker,
     demos,

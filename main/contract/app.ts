@@ -72,7 +72,7 @@ export const appMenu: MenuSection[] = [
     id: 'file',
     label: 'File',
     entries: [
-      cmd(AppCommand.openVault, 'Open Vault…', 'CmdOrCtrl+O'),
+      cmd(AppCommand.openVault, 'Open Vault…', 'CmdOrCtrl+Shift+O'),
       sep,
       cmd(AppCommand.settings, 'Settings…', 'CmdOrCtrl+,'),
       sep,
@@ -113,7 +113,7 @@ export const appMenu: MenuSection[] = [
     id: 'go',
     label: 'Go',
     entries: [
-      cmd(AppCommand.quickSwitcher, 'Quick Switcher…', 'CmdOrCtrl+P'),
+      cmd(AppCommand.quickSwitcher, 'Quick Switcher…', 'CmdOrCtrl+O'),
       cmd(AppCommand.search, 'Search Notes…', 'CmdOrCtrl+Shift+F'),
       cmd(AppCommand.runDemo, 'Run Demo of This Note', 'CmdOrCtrl+Enter'),
       sep,

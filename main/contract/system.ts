@@ -11,6 +11,9 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+export const noticeSchema = z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() });
+export type Notice = z.infer<typeof noticeSchema>;
+
 export const systemMethods = {
   'system.info': method('Name, version and mode (electron or web) of the running Berth.', noParams, appInfoSchema),
   'system.openExternal': method(
@@ -18,11 +21,16 @@ export const systemMethods = {
     z.object({ url: z.string().max(4096) }).strict(),
     z.object({ opened: z.boolean() }),
   ),
+  'system.notices': method(
+    'Notices the main process raised since it started (newest last), including those from before any window listened.',
+    noParams,
+    z.array(noticeSchema.extend({ at: z.number() })),
+  ),
 } as const;
 
 export const systemEvents = {
   'system.notice': event(
     'A message for the user from the main process (e.g. a recovered store).',
-    z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+    noticeSchema,
   ),
 } as const;

@@ -1,15 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
-import { APP_SCHEME } from '../security';
+import { APP_SCHEME, VAULT_SCHEME } from '../security';
+import { vaultProtocolResponse } from '../services/vault/vault-protocol';
+import type { ResolvedVaultFile } from '../services/vault/resolve-vault-file';
 import { contentSecurityPolicy, securityHeaders } from '../security-policy';
 import { mimeTypeFor } from '../web/mime-types';
 
-/** Registers `app://` as a standard, secure scheme. Must run before the app is ready. */
+/** Registers `app://` (the UI) and `berth-vault://` (attachments) as standard, secure schemes. Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    { scheme: VAULT_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
+}
+
+/** Serves attachments of the open vault on `berth-vault://vault/…`, confined by the vault service's resolver. */
+export function handleVaultProtocol(resolve: (requestedPath: string) => Promise<ResolvedVaultFile>): void {
+  protocol.handle(VAULT_SCHEME, (request) => vaultProtocolResponse(resolve, request.url));
 }
 
 /** Serves the built renderer on `app://berth/…`, confined to its folder, with the CSP header. */

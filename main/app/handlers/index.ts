@@ -12,7 +12,7 @@ import { vaultHandlers } from './vault-handlers';
 /** Every contract method bound to its service. */
 export function createHandlers(services: AppServices): Handlers {
   return {
-    ...systemHandlers(services.host, services.version),
+    ...systemHandlers(services.host, services.version, services.notices),
     ...dockerHandlers(services.docker),
     ...demosHandlers(services.demos),
     ...volumesHandlers(services.volumes),

@@ -1,9 +1,10 @@
 import { RpcFailure } from '../../contract';
 import type { HandlersFor } from '../../rpc/router';
+import type { NoticeBoard } from '../../services/logging/notice-board';
 import { isAllowedExternalUrl, type HostCapabilities } from '../host-capabilities';
 
 /** Handlers for `system.*`. */
-export function systemHandlers(host: HostCapabilities, version: string): HandlersFor<'system'> {
+export function systemHandlers(host: HostCapabilities, version: string, notices: NoticeBoard): HandlersFor<'system'> {
   return {
     'system.info': () => ({
       name: 'Berth',
@@ -19,5 +20,6 @@ export function systemHandlers(host: HostCapabilities, version: string): Handler
       await host.openExternal(url);
       return { opened: true };
     },
+    'system.notices': () => notices.recent(),
   };
 }

@@ -105,6 +105,6 @@ export function structurePlugin(md: MarkdownIt): void {
   md.core.ruler.push('task_lists', taskLists);
   md.renderer.rules.task_checkbox = (tokens, idx) => {
     const meta = tokens[idx]?.meta as { checked: boolean; mark: string };
-    return `<input class="task-list-item-checkbox" type="checkbox" disabled${meta.checked ? ' checked' : ''}> `;
+    return `<input class="task-list-item-checkbox" type="checkbox" disabled${meta.checked ? ' checked aria-label="Done"' : ' aria-label="To do"'}> `;
   };
 }

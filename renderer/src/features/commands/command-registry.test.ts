@@ -15,7 +15,7 @@ describe('command registry', () => {
 
   it('takes the shortcut of the shared menu model unless it brings its own', () => {
     const a = registerCommand({ id: AppCommand.quickSwitcher, title: 'Quick Switcher', run: () => undefined });
-    expect(getCommand(AppCommand.quickSwitcher)?.shortcut).toBe('CmdOrCtrl+P');
+    expect(getCommand(AppCommand.quickSwitcher)?.shortcut).toBe('CmdOrCtrl+O');
     a();
     const b = registerCommand({ id: AppCommand.quickSwitcher, title: 'Quick Switcher', shortcut: 'CmdOrCtrl+K', run: () => undefined });
     expect(getCommand(AppCommand.quickSwitcher)?.shortcut).toBe('CmdOrCtrl+K');

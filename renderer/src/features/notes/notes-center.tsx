@@ -38,10 +38,7 @@ export function NotesCenter() {
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
-      if (mod && !event.shiftKey && key === 'o') {
-        event.preventDefault();
-        notesStore.setSwitcher(true);
-      } else if (mod && event.shiftKey && key === 'f') {
+      if (mod && event.shiftKey && key === 'f') {
         event.preventDefault();
         notesStore.focusSearch();
       } else if (event.altKey && event.key === 'ArrowLeft') {
@@ -50,7 +47,7 @@ export function NotesCenter() {
         notesStore.goForward();
       }
     };
-    // Capture phase: Ctrl/Cmd+O is the quick switcher here (as in Obsidian), before any menu binding.
+    // Capture phase, so that search and history keys win over widgets that handle keys themselves.
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);

@@ -7,6 +7,7 @@ import { AnnotationsHost } from '../annotations/annotations-host';
 import { DemoCardHost } from '../demos/demo-card-host';
 import { StatusBar } from './status-bar';
 import { usePaneSize } from './use-pane-size';
+import { useSystemNotices } from './use-system-notices';
 import { useThemeFromSettings } from './use-theme';
 import { WelcomeView } from './welcome-view';
 
@@ -32,6 +33,7 @@ function Splitter({ label, value, onPointerDown, onKeyDown }: { label: string; v
  */
 export function AppShell({ center, headerExtras }: { center?: ReactNode; headerExtras?: ReactNode }) {
   useThemeFromSettings();
+  useSystemNotices();
   const info = useQuery('system.info', {});
   const hiddenPanes = useQuery('settings.get', {}, { invalidateOn: ['settings.changed'] }).data?.hiddenPanes ?? [];
   const left = usePaneSize('sidebar', 280, 200, 520, 'left');
