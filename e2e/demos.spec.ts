@@ -47,6 +47,10 @@ test.describe('demos', () => {
     await run.scrollIntoViewIfNeeded();
     await berth.shot('02-note-card-passed');
 
+    // The Storage view points out what the run touched (its volume, now removed by cleanup).
+    await expect(page.locator('.demo-highlight-banner')).toContainText('A named volume outlives its container');
+    await expect(page.locator(`.storage-row[data-demo="true"][data-name="berth-${runId}-data"]`)).toBeVisible();
+
     // Nothing the run created is left in Docker.
     expect(leftovers(runId)).toEqual([]);
     await expect(card.getByRole('button', { name: 'Run again' })).toBeVisible();

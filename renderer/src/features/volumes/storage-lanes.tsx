@@ -43,11 +43,14 @@ export function StorageLanes({
   history,
   selectedId,
   onSelect,
+  isDemoItem,
 }: {
   items: StorageItem[];
   history: Map<string, LineageEntry[]>;
   selectedId: string | undefined;
   onSelect: (id: string) => void;
+  /** True for items the running demo touches; they are pointed out. */
+  isDemoItem?: (item: StorageItem) => boolean;
 }) {
   const rows = useMemo<Row[]>(() => {
     const groups = groupByKind(items);
@@ -100,12 +103,14 @@ export function StorageLanes({
             );
           }
           const { item } = row;
+          const demo = isDemoItem?.(item) ?? false;
           return (
             <div
               key={v.key}
               style={style}
               role="listitem"
-              className={`storage-row kind-${item.kind}${item.id === selectedId ? ' is-selected' : ''}${item.state === 'removed' ? ' is-removed' : ''}`}
+              className={`storage-row kind-${item.kind}${item.id === selectedId ? ' is-selected' : ''}${item.state === 'removed' ? ' is-removed' : ''}${demo ? ' is-demo' : ''}`}
+              data-demo={demo || undefined}
               data-item={item.id}
               data-kind={item.kind}
               data-state={item.state}
@@ -122,6 +127,7 @@ export function StorageLanes({
                 <span className="storage-row-name mono" title={item.name}>
                   {displayName(item)}
                   {item.berthOwner && <span className="owner-chip">berth:{item.berthOwner}</span>}
+                  {demo && <span className="storage-demo-chip">demo</span>}
                 </span>
                 <span className="storage-row-meta" title={describeItem(item)}>
                   {describeItem(item)}

@@ -9,6 +9,7 @@ import { FilterBar } from './filter-bar';
 import { StorageGraph } from './storage-graph';
 import { StorageLanes } from './storage-lanes';
 import { defaultFilter, matchesFilter, type StorageFilter } from './storage-filters';
+import { useDemoHighlight } from './use-demo-highlight';
 import { useStorageModel } from './use-storage-model';
 import './volumes.css';
 
@@ -21,6 +22,7 @@ type ViewMode = 'lanes' | 'graph' | 'events';
  */
 export function StorageView() {
   const model = useStorageModel();
+  const demo = useDemoHighlight();
   const status = useDockerStatus();
   const [filter, setFilter] = useState<StorageFilter>(defaultFilter);
   const [mode, setMode] = useState<ViewMode>('lanes');
@@ -159,6 +161,12 @@ export function StorageView() {
       )}
       <div className={`storage-body${selected && mode !== 'events' ? ' has-detail' : ''}`}>
         <div className="storage-main">
+          {demo.highlight && (
+            <div className="demo-highlight-banner" role="status" data-run={demo.highlight.runId}>
+              <span className="storage-demo-chip">demo</span>
+              {demo.highlight.running ? 'Running' : 'Ran'} “{demo.highlight.title}”: its volumes and mounts are marked below.
+            </div>
+          )}
           {mode === 'lanes' &&
             (visible.length === 0 && model.loaded ? (
               <div className="empty-state">
@@ -178,6 +186,7 @@ export function StorageView() {
                 history={model.history}
                 selectedId={selectedId}
                 onSelect={setSelectedId}
+                isDemoItem={demo.touches}
               />
             ))}
           {mode === 'graph' && (
