@@ -40,6 +40,9 @@ export class LinkResolver {
   private readonly byName = new Map<string, string[]>();
   private readonly byAlias = new Map<string, string[]>();
   private readonly aliasesOf = new Map<string, string[]>();
+  private lastSource: string | null = null;
+  private lastFolder = '';
+  private lastFolderLower = '';
 
   /** Adds a note or attachment (vault-relative posix path). */
   add(filePath: string, aliases: string[] = []): void {
@@ -76,28 +79,40 @@ export class LinkResolver {
     return { path: found, kind: fileKindOf(found) === 'note' ? 'note' : 'attachment' };
   }
 
+  /** The folder of `sourcePath`; remembered for the last source, as links are resolved note by note. */
+  private folderOfSource(sourcePath: string): string {
+    if (sourcePath !== this.lastSource) {
+      this.lastSource = sourcePath;
+      this.lastFolder = folderOf(sourcePath);
+      this.lastFolderLower = this.lastFolder.toLowerCase();
+    }
+    return this.lastFolder;
+  }
+
   private resolvePath(rawTarget: string, sourcePath: string): string | null {
-    let target = rawTarget.trim().replace(/\\/g, '/');
+    let target = rawTarget.trim();
+    if (target.includes('\\')) target = target.replace(/\\/g, '/');
     if (target === '') return sourcePath;
-    const sourceFolder = folderOf(sourcePath);
+    const sourceFolder = this.folderOfSource(sourcePath);
     if (target.startsWith('./') || target.startsWith('../')) {
       const joined = path.posix.normalize(path.posix.join(sourceFolder, target));
       if (joined.startsWith('../')) return null;
       target = joined;
     }
-    target = target.replace(/^\/+/, '');
+    if (target.startsWith('/')) target = target.replace(/^\/+/, '');
     const lower = target.toLowerCase();
 
     const exact = this.byPath.get(lower);
     if (exact) return exact;
     if (sourceFolder) {
-      const relative = this.byPath.get(`${sourceFolder.toLowerCase()}/${lower}`);
+      const relative = this.byPath.get(`${this.lastFolderLower}/${lower}`);
       if (relative) return relative;
     }
 
     const slash = lower.lastIndexOf('/');
-    const name = (slash >= 0 ? lower.slice(slash + 1) : lower).replace(/\.md$/, '');
-    const named = this.byName.get(name) ?? this.byName.get(slash >= 0 ? lower.slice(slash + 1) : lower);
+    const base = slash >= 0 ? lower.slice(slash + 1) : lower;
+    const name = base.endsWith('.md') ? base.slice(0, -3) : base;
+    const named = this.byName.get(name) ?? this.byName.get(base);
     if (named?.length) {
       const suffix = slash >= 0 ? `/${lower.replace(/\.md$/, '')}` : null;
       const candidates = suffix

@@ -1,7 +1,7 @@
 import { frontmatterAliases, frontmatterTags, splitFrontmatter } from './frontmatter';
-import { headingDomId, headingKey, IdAllocator, slugOf, stripInlineMarkdown } from './heading-key';
+import { headingDomId, headingKeyOfStripped, IdAllocator, slugOfStripped, stripInlineMarkdown } from './heading-key';
 import { parseWikilink, type WikilinkParts } from './parse-wikilink';
-import { splitFences, stripComments } from './strip-comments';
+import { closesFence, fenceOpening, stripComments } from './strip-comments';
 
 /** A heading as found in a note. */
 export interface ScannedHeading {
@@ -57,6 +57,7 @@ function safeDecode(value: string): string {
 
 /** Normalizes a tag for comparison and display (no `#`, trailing slashes trimmed). */
 export function normalizeTag(tag: string): string {
+  if (tag.charCodeAt(0) !== 35 && tag.charCodeAt(tag.length - 1) !== 47) return tag;
   return tag.replace(/^#/, '').replace(/\/+$/, '');
 }
 
@@ -69,56 +70,73 @@ export function scanNote(source: string, title: string): ScannedNote {
   const tags = new Set(frontmatterTags(front.properties).map(normalizeTag));
   const blockIds: string[] = [];
   const textParts: string[] = [];
-  let lineNumber = front.lineOffset;
   const ids = new IdAllocator();
 
-  for (const chunk of splitFences(body)) {
-    const lines = chunk.text.split('\n');
-    if (chunk.code) {
-      lineNumber += lines.length;
-      textParts.push(lines.slice(1, -1).join('\n'));
+  // One pass over the lines: prose lines are scanned, fenced code only feeds the search text
+  // (the lines between the fences; an unclosed fence runs to the end and loses its last line,
+  // exactly as `splitFences` chunks it).
+  const lines = body.split('\n');
+  let fence: string | null = null;
+  let codeStart = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (fence !== null) {
+      if (closesFence(line, fence)) {
+        textParts.push(lines.slice(codeStart + 1, index).join('\n'));
+        fence = null;
+      }
       continue;
     }
-    for (const line of lines) {
-      lineNumber++;
-      if (line.length === 0) continue;
-      const heading = HEADING.exec(line);
-      if (heading?.[1] && heading[2] !== undefined) {
-        const text = stripInlineMarkdown(heading[2]);
-        headings.push({
-          level: heading[1].length,
-          text,
-          key: headingKey(heading[2]),
-          line: lineNumber,
-          id: headingDomId(ids.next(slugOf(heading[2]))),
-        });
-      }
-      if (line.includes('[[')) {
-        for (const match of line.matchAll(WIKILINK)) {
-          const inner = match[2] ?? '';
-          links.push({ ...parseWikilink(inner), embed: match[1] === '!', line: lineNumber, context: line.trim().slice(0, 300) });
-        }
-      }
-      if (line.includes('.md')) {
-        for (const match of line.matchAll(MD_LINK)) {
-          const href = match[2] ?? '';
-          if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
-          const parts = parseWikilink(safeDecode(href));
-          links.push({ ...parts, embed: match[1] === '!', line: lineNumber, context: line.trim().slice(0, 300) });
-        }
-      }
-      if (line.includes('#')) {
-        const withoutCode = line.includes('`') ? line.replace(INLINE_CODE, ' ') : line;
-        const scanFrom = heading ? withoutCode.replace(/^ {0,3}#{1,6}/, '') : withoutCode;
-        for (const tag of findTags(scanFrom)) tags.add(tag);
-      }
-      if (line.includes('^')) {
-        const block = BLOCK_ID.exec(line);
-        if (block?.[1]) blockIds.push(block[1]);
-      }
-      textParts.push(line);
+    const opened = fenceOpening(line);
+    if (opened) {
+      fence = opened;
+      codeStart = index;
+      continue;
     }
+    if (line.length === 0) continue;
+    const lineNumber = front.lineOffset + index + 1;
+    const heading = isHeadingStart(line) ? HEADING.exec(line) : null;
+    if (heading?.[1] && heading[2] !== undefined) {
+      const stripped = stripInlineMarkdown(heading[2]);
+      headings.push({
+        level: heading[1].length,
+        text: stripped,
+        key: headingKeyOfStripped(stripped),
+        line: lineNumber,
+        id: headingDomId(ids.next(slugOfStripped(stripped))),
+      });
+    }
+    let context: string | undefined;
+    if (line.includes('[[')) {
+      WIKILINK.lastIndex = 0;
+      for (let match = WIKILINK.exec(line); match; match = WIKILINK.exec(line)) {
+        const inner = match[2] ?? '';
+        context ??= line.trim().slice(0, 300);
+        links.push({ ...parseWikilink(inner), embed: match[1] === '!', line: lineNumber, context });
+      }
+    }
+    if (line.includes('.md')) {
+      MD_LINK.lastIndex = 0;
+      for (let match = MD_LINK.exec(line); match; match = MD_LINK.exec(line)) {
+        const href = match[2] ?? '';
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
+        const parts = parseWikilink(safeDecode(href));
+        context ??= line.trim().slice(0, 300);
+        links.push({ ...parts, embed: match[1] === '!', line: lineNumber, context });
+      }
+    }
+    if (line.includes('#')) {
+      const withoutCode = line.includes('`') ? line.replace(INLINE_CODE, ' ') : line;
+      const scanFrom = heading ? withoutCode.replace(/^ {0,3}#{1,6}/, '') : withoutCode;
+      for (const tag of findTags(scanFrom)) tags.add(tag);
+    }
+    if (line.includes('^')) {
+      const block = BLOCK_ID.exec(line);
+      if (block?.[1]) blockIds.push(block[1]);
+    }
+    textParts.push(line);
   }
+  if (fence !== null) textParts.push(lines.slice(codeStart + 1, lines.length - 1).join('\n'));
 
   const scanned: ScannedNote = {
     title,
@@ -132,6 +150,13 @@ export function scanNote(source: string, title: string): ScannedNote {
   };
   if (front.error) scanned.frontmatterError = front.error;
   return scanned;
+}
+
+/** Cheap pre-check for `HEADING`: after at most three spaces the line must start with `#`. */
+function isHeadingStart(line: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  return line.charCodeAt(at) === 35;
 }
 
 /** `#tags` in a line of prose: after a space or line start, not all digits. */
@@ -152,11 +177,13 @@ export function findTags(line: string): string[] {
 
 /** Markdown reduced to words for search and unlinked-mention scanning. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[\[([^[\]|\n]*?)(?:\s*\|\s*([^\]\n]*))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target)
-    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-    .replace(/^ {0,3}(#{1,6}|>+|[-*+]|\d+[.)])(?:[ \t]+\[[ xX]\])?[ \t]+/gm, '')
-    .replace(/(\*\*|__|==|~~|`+)/g, '')
-    .replace(/<[^>\n]+>/g, ' ')
-    .replace(/[ \t]+/g, ' ');
+  // Steps whose pattern needs a character the text lacks are skipped (same result, less work).
+  let text = markdown;
+  if (text.includes('[[')) text = text.replace(/!?\[\[([^[\]|\n]*?)(?:\s*\|\s*([^\]\n]*))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target);
+  if (text.includes('](')) text = text.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1');
+  text = text.replace(/^ {0,3}(#{1,6}|>+|[-*+]|\d+[.)])(?:[ \t]+\[[ xX]\])?[ \t]+/gm, '');
+  text = text.replace(/(\*\*|__|==|~~|`+)/g, '');
+  if (text.includes('<')) text = text.replace(/<[^>\n]+>/g, ' ');
+  // Runs of spaces and tabs become one space (a lone space already is one).
+  return text.includes('\t') || text.includes('  ') ? text.replace(/[ \t]{2,}|\t/g, ' ') : text;
 }

@@ -14,9 +14,12 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.indexOf(0) >= 0) return true;
-  // eslint-disable-next-line no-control-regex -- counting control characters is the point
-  const control = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1').match(/[\x01-\x08\x0e-\x1f]/g);
-  return sample.length > 0 && (control?.length ?? 0) / sample.length > 0.1;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i] as number;
+    if ((byte >= 0x01 && byte <= 0x08) || (byte >= 0x0e && byte <= 0x1f)) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
 }
 
 /** Normalizes line endings (CRLF, CR) to LF and drops a leading BOM. */

@@ -87,10 +87,6 @@ interface IndexedDoc {
   source: SearchDocument;
 }
 
-function tokens(text: string): string[] {
-  return text.toLowerCase().match(TOKEN) ?? [];
-}
-
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -132,31 +128,41 @@ export class SearchIndex {
     this.remove(doc.path);
     const text = doc.text.length > INDEXED_TEXT_LIMIT ? doc.text.slice(0, INDEXED_TEXT_LIMIT) : doc.text;
     const id = this.docs.length;
-    const weights = new Map<string, number>();
-    let length = 0;
-    const add = (value: string, weight: number) => {
-      for (const term of tokens(value)) {
-        weights.set(term, (weights.get(term) ?? 0) + weight);
-        length++;
-      }
-    };
-    add(doc.name, FIELD_WEIGHTS.name);
-    add(doc.aliases.join(' '), FIELD_WEIGHTS.aliases);
-    add(doc.headings.join(' '), FIELD_WEIGHTS.headings);
-    add(doc.tags.join(' ').replace(/\//g, ' '), FIELD_WEIGHTS.tags);
-    add(text, FIELD_WEIGHTS.text);
-    for (const [term, weight] of weights) {
-      const list = this.postings.get(term);
-      if (list) list.push(id, weight);
-      else {
-        this.postings.set(term, [id, weight]);
-        this.sortedTerms = null;
-      }
-    }
+    let length = this.addTerms(id, doc.name, FIELD_WEIGHTS.name);
+    length += this.addTerms(id, doc.aliases.join(' '), FIELD_WEIGHTS.aliases);
+    length += this.addTerms(id, doc.headings.join(' '), FIELD_WEIGHTS.headings);
+    length += this.addTerms(id, doc.tags.join(' ').replace(/\//g, ' '), FIELD_WEIGHTS.tags);
+    length += this.addTerms(id, text, FIELD_WEIGHTS.text);
     this.docs.push({ path: doc.path, name: doc.name, text, length, alive: true, source: doc });
     this.idOf.set(doc.path, id);
     this.totalLength += length;
     this.liveCount++;
+  }
+
+  /**
+   * Adds `weight` per occurrence of each word of `value` to document `id`'s postings; returns
+   * the number of words. Postings are `[id, weight, id, weight, ...]` in id order, and `id` is
+   * the newest document, so its entry (if any) is the last pair of the list.
+   */
+  private addTerms(id: number, value: string, weight: number): number {
+    if (value === '') return 0;
+    const lower = value.toLowerCase();
+    let count = 0;
+    TOKEN.lastIndex = 0;
+    for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
+      const term = match[0];
+      count++;
+      const list = this.postings.get(term);
+      if (!list) {
+        this.postings.set(term, [id, weight]);
+        this.sortedTerms = null;
+      } else if (list[list.length - 2] === id) {
+        list[list.length - 1] = (list[list.length - 1] ?? 0) + weight;
+      } else {
+        list.push(id, weight);
+      }
+    }
+    return count;
   }
 
   addAll(docs: SearchDocument[]): void {

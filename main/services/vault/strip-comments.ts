@@ -1,4 +1,21 @@
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^(`{3,}|~{3,})\s*$/;
+
+/** The fence (e.g. "```") a line opens, or null when it does not open a fenced code block. */
+export function fenceOpening(line: string): string | null {
+  // Cheap pre-check: after at most three spaces the line must start with ` or ~.
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  const first = line.charCodeAt(at);
+  if (first !== 96 && first !== 126) return null;
+  return FENCE_OPEN.exec(line)?.[1] ?? null;
+}
+
+/** True when `line` closes a fenced code block opened with `fence`. */
+export function closesFence(line: string, fence: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.startsWith(fence[0] ?? '`') && FENCE_CLOSE.test(trimmed) && trimmed.replace(/\s+$/, '').length >= fence.length && trimmed[0] === fence[0];
+}
 
 /** Splits markdown into alternating prose and fenced-code chunks (code chunks include their fences). */
 export function splitFences(text: string): { code: boolean; text: string }[] {
@@ -12,16 +29,15 @@ export function splitFences(text: string): { code: boolean; text: string }[] {
   };
   for (const line of lines) {
     if (fence === null) {
-      const open = FENCE_OPEN.exec(line);
-      if (open?.[1]) {
+      const open = fenceOpening(line);
+      if (open) {
         flush(false);
-        fence = open[1];
+        fence = open;
       }
       current.push(line);
     } else {
       current.push(line);
-      const trimmed = line.trim();
-      if (trimmed.startsWith(fence[0] ?? '`') && /^(`{3,}|~{3,})\s*$/.test(trimmed) && trimmed.replace(/\s+$/, '').length >= fence.length && trimmed[0] === fence[0]) {
+      if (closesFence(line, fence)) {
         flush(true);
         fence = null;
       }
