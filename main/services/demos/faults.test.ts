@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrivateDockerd } from '../../../e2e/support/private-dockerd';
 import { BaseImageResolver } from './base-image';
 import { loadCatalogue } from './catalogue';
 import { listLabelled } from './cleanup';
@@ -27,100 +28,13 @@ const [longDemo] = loadCatalogue([
   },
 ]);
 
-/**
- * A private dockerd for killing. It gets its own bridge: a daemon started with `--bridge none`
- * deletes the host's docker0 (libnetwork removes the default bridge interface), which would
- * break every other container on the shared daemon.
- */
-class KillableDockerd {
-  readonly root = '/run/berth-demos-fault';
-  readonly socket = path.join(this.root, 'docker.sock');
-  private readonly pidFile = path.join(this.root, 'docker.pid');
-  private readonly bridge = 'berthdemos0';
-
-  private pid(): number | undefined {
-    try {
-      const pid = Number(fs.readFileSync(this.pidFile, 'utf8').trim());
-      process.kill(pid, 0);
-      return pid;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async up(): Promise<boolean> {
-    try {
-      await new Dockerode({ socketPath: this.socket, timeout: 2000 }).ping();
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  async start(): Promise<void> {
-    if (await this.up()) return;
-    fs.mkdirSync(this.root, { recursive: true });
-    try {
-      execFileSync('ip', ['link', 'show', this.bridge], { stdio: 'ignore' });
-    } catch {
-      execFileSync('ip', ['link', 'add', this.bridge, 'type', 'bridge']);
-      execFileSync('ip', ['addr', 'add', '10.213.7.1/24', 'dev', this.bridge]);
-      execFileSync('ip', ['link', 'set', this.bridge, 'up']);
-    }
-    const log = fs.openSync('/tmp/berth-demos-fault-dockerd.log', 'a');
-    const child = spawn(
-      'dockerd',
-      ['--host', `unix://${this.socket}`, '--data-root', '/var/lib/berth-demos-fault', '--exec-root', path.join(this.root, 'exec'), '--pidfile', this.pidFile, '--bridge', this.bridge, '--iptables=false', '--ip-masq=false'],
-      { detached: true, stdio: ['ignore', log, log] },
-    );
-    let exited = false;
-    child.once('exit', () => (exited = true));
-    child.unref();
-    fs.closeSync(log);
-    const deadline = Date.now() + 150_000;
-    while (Date.now() < deadline) {
-      if (await this.up()) return;
-      if (exited) throw new Error('the private dockerd exited; see /tmp/berth-demos-fault-dockerd.log');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the private dockerd did not come up; see /tmp/berth-demos-fault-dockerd.log');
-  }
-
-  async stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-    const pid = this.pid();
-    if (pid) process.kill(pid, signal);
-    const deadline = Date.now() + 30_000;
-    while (this.pid() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    // A killed dockerd leaves its own containerd behind; end exactly that one, by its pid file,
-    // and wait until it is gone (a new dockerd would otherwise wait for the dying one).
-    const pidFile = path.join(this.root, 'exec', 'containerd', 'containerd.pid');
-    let containerdPid = 0;
-    try {
-      containerdPid = Number(fs.readFileSync(pidFile, 'utf8').trim());
-      if (containerdPid > 0) process.kill(containerdPid, 'SIGKILL');
-    } catch {
-      // none running
-    }
-    const gone = () => {
-      try {
-        process.kill(containerdPid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    };
-    const until = Date.now() + 15_000;
-    while (containerdPid > 0 && !gone() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    fs.rmSync(pidFile, { force: true });
-  }
-}
-
 describe('dockerd killed mid-demo (private daemon)', () => {
-  const daemon = new KillableDockerd();
+  // Its own socket, data root, containerd and bridge, so killing it never touches the shared daemon.
+  const daemon = new PrivateDockerd('berth-demos-fault');
   let docker: Dockerode;
 
   beforeAll(async () => {
-    await daemon.start();
+    await daemon.start(150_000);
     docker = new Dockerode({ socketPath: daemon.socket });
   }, 180_000);
 
