@@ -4,8 +4,16 @@
 set -euo pipefail
 log="${1:-/tmp/berth-dockerd.log}"
 if docker info >/dev/null 2>&1; then
-  echo "dockerd: already running ($(docker version --format '{{.Server.Version}}' 2>/dev/null))"
-  exit 0
+  # A second daemon started with --bridge=none deletes docker0 under the running one; only a
+  # restart brings the default bridge back.
+  if command -v ip >/dev/null 2>&1 && ! ip link show docker0 >/dev/null 2>&1 && [ -f /var/run/docker.pid ]; then
+    echo "dockerd: the default bridge docker0 is missing; restarting dockerd to recreate it"
+    kill "$(cat /var/run/docker.pid)" 2>/dev/null || true
+    for _ in $(seq 1 30); do docker info >/dev/null 2>&1 || break; sleep 1; done
+  else
+    echo "dockerd: already running ($(docker version --format '{{.Server.Version}}' 2>/dev/null))"
+    exit 0
+  fi
 fi
 if ! command -v dockerd >/dev/null 2>&1; then
   echo "dockerd: not installed (apt-get install docker.io)" >&2
