@@ -17,6 +17,8 @@ export function headingKeyOfStripped(stripped: string): string {
 }
 
 const EMPHASIS_CHAR = /[*_~=]/;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range is the point
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Removes inline markdown (emphasis, code ticks, links, wikilinks, highlights) and keeps the words. */
 export function stripInlineMarkdown(text: string): string {
@@ -41,10 +43,9 @@ export function slugOf(text: string): string {
 
 /** `slugOf` of text that already went through `stripInlineMarkdown`. */
 export function slugOfStripped(stripped: string): string {
-  const slug = stripped
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+  // ASCII text is its own NFKC form, and its letters and digits are exactly a-z and 0-9.
+  const ascii = ASCII_ONLY.test(stripped);
+  const slug = (ascii ? stripped.toLowerCase().replace(/[^a-z0-9\s_-]/g, '') : stripped.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, ''))
     .trim()
     .replace(/\s+/g, '-')
     .replace(/-+/g, '-');

@@ -79,6 +79,11 @@ export class LinkResolver {
     return { path: found, kind: fileKindOf(found) === 'note' ? 'note' : 'attachment' };
   }
 
+  /** The path `target` resolves to from `sourcePath` (as `resolve(...)?.path`), or null. */
+  resolvedPath(target: string, sourcePath: string): string | null {
+    return this.resolvePath(target, sourcePath) || null;
+  }
+
   /** The folder of `sourcePath`; remembered for the last source, as links are resolved note by note. */
   private folderOfSource(sourcePath: string): string {
     if (sourcePath !== this.lastSource) {

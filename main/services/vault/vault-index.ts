@@ -241,7 +241,7 @@ export class VaultIndex {
     return removed;
   }
 
-  private relink(source: string, memo?: Map<string, string | null>): void {
+  private relink(source: string): void {
     for (const edge of this.outgoing.get(source) ?? []) this.incoming.get(edge.target)?.delete(source);
     const record = this.notes.get(source);
     if (!record) {
@@ -249,17 +249,8 @@ export class VaultIndex {
       return;
     }
     const edges: LinkEdge[] = [];
-    const slash = source.lastIndexOf('/');
-    const keyPrefix = `${slash >= 0 ? source.slice(0, slash) : ''}\0`;
     for (const link of record.scan.links) {
-      let resolved: string | null;
-      if (link.target === '') resolved = source;
-      else {
-        const key = keyPrefix + link.target;
-        const cached = memo?.get(key);
-        resolved = cached !== undefined ? cached : (this.resolver.resolve(link.target, source)?.path ?? null);
-        if (cached === undefined) memo?.set(key, resolved);
-      }
+      const resolved = link.target === '' ? source : this.resolver.resolvedPath(link.target, source);
       if (resolved === null) continue;
       edges.push({ source, target: resolved, link });
       let set = this.incoming.get(resolved);
@@ -276,8 +267,7 @@ export class VaultIndex {
   relinkAll(): void {
     this.outgoing = new Map();
     this.incoming = new Map();
-    const memo = new Map<string, string | null>();
-    for (const source of this.notes.keys()) this.relink(source, memo);
+    for (const source of this.notes.keys()) this.relink(source);
   }
 
   /** Resolved links leaving a note. */
