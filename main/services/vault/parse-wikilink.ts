@@ -18,7 +18,7 @@ export interface WikilinkParts {
  * Obsidian users write inside tables.
  */
 export function parseWikilink(inner: string): WikilinkParts {
-  const raw = inner.replace(/\\\|/g, '|');
+  const raw = inner.includes('\\') ? inner.replace(/\\\|/g, '|') : inner;
   const pipe = raw.indexOf('|');
   const linkPart = pipe >= 0 ? raw.slice(0, pipe) : raw;
   const aliasRaw = pipe >= 0 ? raw.slice(pipe + 1).trim() : undefined;
@@ -54,8 +54,9 @@ export function parseWikilink(inner: string): WikilinkParts {
 
 /** What a link shows when it has no alias: `Note`, `Note > Heading`, `Heading` for `[[#Heading]]`. */
 export function defaultLinkText(parts: WikilinkParts): string {
-  const subpath = parts.blockId !== undefined ? [`^${parts.blockId}`] : parts.headings;
-  const name = parts.target.split('/').pop() ?? parts.target;
+  const name = parts.target.slice(parts.target.lastIndexOf('/') + 1);
   const shownName = name.toLowerCase().endsWith('.md') ? name.slice(0, -3) : name;
+  if (parts.blockId === undefined && parts.headings.length === 0) return shownName;
+  const subpath = parts.blockId !== undefined ? [`^${parts.blockId}`] : parts.headings;
   return [shownName, ...subpath].filter((piece) => piece !== '').join(' > ');
 }

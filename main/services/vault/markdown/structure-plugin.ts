@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { blockDomId, headingDomId, slugOf, stripInlineMarkdown } from '../heading-key';
+import { blockDomId, headingDomId, slugOfStripped, stripInlineMarkdown } from '../heading-key';
 import { asRenderEnv } from './render-env';
 
 const BLOCK_ID_AT_END = /(^|\s)\^([A-Za-z0-9-]+)\s*$/;
@@ -15,8 +15,8 @@ function headingIds(state: StateCore): void {
     if (token?.type !== 'heading_open') continue;
     const inline = tokens[i + 1];
     const raw = inline?.content ?? '';
-    const id = headingDomId(env.ids.next(slugOf(raw)));
     const text = stripInlineMarkdown(raw);
+    const id = headingDomId(env.ids.next(slugOfStripped(text)));
     token.attrSet('id', id);
     token.attrSet('data-heading', text);
     if (!env.embedded) env.headings.push({ level: Number(token.tag.slice(1)), text, id });
