@@ -76,7 +76,10 @@ const FIELD_WEIGHTS = { name: 5, aliases: 4, headings: 2, tags: 2, text: 1 } as 
 const K1 = 1.2;
 const B = 0.75;
 const MAX_EXPANSIONS = 60;
-const TOKEN = /[\p{L}\p{N}_]+/gu;
+const SEPARATORS = /[^\p{L}\p{N}_]+/u;
+const ASCII_SEPARATORS = /[^a-z0-9_]+/;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range is the point
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 interface IndexedDoc {
   path: string;
@@ -147,10 +150,12 @@ export class SearchIndex {
   private addTerms(id: number, value: string, weight: number): number {
     if (value === '') return 0;
     const lower = value.toLowerCase();
+    // Words are the runs between separators; in ASCII text the Unicode letters and digits are
+    // exactly a-z and 0-9, and the ASCII pattern is much faster.
+    const words = lower.split(ASCII_ONLY.test(lower) ? ASCII_SEPARATORS : SEPARATORS);
     let count = 0;
-    TOKEN.lastIndex = 0;
-    for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
-      const term = match[0];
+    for (const term of words) {
+      if (term === '') continue;
       count++;
       const list = this.postings.get(term);
       if (!list) {
