@@ -1,27 +1,6 @@
-import type { SVGProps } from 'react';
+import { iconAttributes as base, type IconProps } from '../shell/icons';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function base({ size = 16, ...rest }: IconProps) {
-  return {
-    width: size,
-    height: size,
-    viewBox: '0 0 24 24',
-    fill: 'none',
-    stroke: 'currentColor',
-    strokeWidth: 1.8,
-    strokeLinecap: 'round' as const,
-    strokeLinejoin: 'round' as const,
-    'aria-hidden': true,
-    ...rest,
-  };
-}
-
-export const CloseIcon = (p: IconProps) => (
-  <svg {...base(p)}>
-    <path d="M6 6l12 12M18 6L6 18" />
-  </svg>
-);
+export { CloseIcon } from '../shell/icons';
 
 export const CheckIcon = (p: IconProps) => (
   <svg {...base(p)}>

@@ -1,8 +1,10 @@
 import type { SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+/** Props of Berth's line icons: an SVG's props plus a square size in pixels. */
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function base({ size = 16, ...rest }: IconProps) {
+/** The shared attributes of a 24×24 line icon (stroke in the current colour, hidden from screen readers). */
+export function iconAttributes({ size = 16, ...rest }: IconProps) {
   return {
     width: size,
     height: size,
@@ -20,7 +22,7 @@ function base({ size = 16, ...rest }: IconProps) {
 /** Berth's mark: a ship's berth — a container resting on a quay. */
 export function BerthLogo(props: IconProps) {
   return (
-    <svg {...base({ size: 20, ...props })} viewBox="0 0 32 32" strokeWidth={0}>
+    <svg {...iconAttributes({ size: 20, ...props })} viewBox="0 0 32 32" strokeWidth={0}>
       <rect x="1" y="1" width="30" height="30" rx="8" fill="var(--accent)" />
       <rect x="7" y="9" width="18" height="9" rx="1.5" fill="var(--on-accent)" opacity="0.95" />
       <path d="M11 10.5v6M14.5 10.5v6M18 10.5v6M21.5 10.5v6" stroke="var(--accent)" strokeWidth="1.4" />
@@ -31,7 +33,7 @@ export function BerthLogo(props: IconProps) {
 }
 
 export const DatabaseIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <ellipse cx="12" cy="5.5" rx="7.5" ry="2.8" />
     <path d="M4.5 5.5v6.5c0 1.5 3.4 2.8 7.5 2.8s7.5-1.3 7.5-2.8V5.5" />
     <path d="M4.5 12v6.5c0 1.5 3.4 2.8 7.5 2.8s7.5-1.3 7.5-2.8V12" />
@@ -39,51 +41,51 @@ export const DatabaseIcon = (p: IconProps) => (
 );
 
 export const ActivityIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <path d="M3 12h4l2.5-6 5 12 2.5-6h4" />
   </svg>
 );
 
 export const PlayIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <path d="M7 4.5v15l12-7.5z" />
   </svg>
 );
 
 export const FolderIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <path d="M3.5 6.5a2 2 0 0 1 2-2h4l2 2.5h7a2 2 0 0 1 2 2v8.5a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z" />
   </svg>
 );
 
 export const SearchIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <circle cx="11" cy="11" r="6.5" />
     <path d="m20 20-4.3-4.3" />
   </svg>
 );
 
 export const RefreshIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <path d="M20 11a8 8 0 0 0-14.7-4.4M4 5v4h4M4 13a8 8 0 0 0 14.7 4.4M20 19v-4h-4" />
   </svg>
 );
 
 export const AlertIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <path d="M12 3.5 2.5 20h19z" />
     <path d="M12 10v4.5M12 17.2v.3" />
   </svg>
 );
 
 export const CloseIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <path d="M6 6l12 12M18 6 6 18" />
   </svg>
 );
 
 export const SettingsIcon = (p: IconProps) => (
-  <svg {...base(p)}>
+  <svg {...iconAttributes(p)}>
     <circle cx="12" cy="12" r="3" />
     <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
   </svg>

@@ -1,4 +1,5 @@
 import type { LifecycleState, StorageKind } from '@contract';
+import { iconAttributes } from '../shell/icons';
 
 const STATE_TONE: Record<LifecycleState, string> = {
   created: 'info',
@@ -47,17 +48,7 @@ export const KIND_LABEL: Record<StorageKind, string> = {
 
 /** A small glyph per storage kind. */
 export function KindIcon({ kind, size = 15 }: { kind: StorageKind; size?: number }) {
-  const common = {
-    width: size,
-    height: size,
-    viewBox: '0 0 24 24',
-    fill: 'none',
-    stroke: 'currentColor',
-    strokeWidth: 1.8,
-    strokeLinecap: 'round' as const,
-    strokeLinejoin: 'round' as const,
-    'aria-hidden': true,
-  };
+  const common = iconAttributes({ size });
   switch (kind) {
     case 'named':
       return (
