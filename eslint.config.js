@@ -4,6 +4,37 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import path from 'node:path';
+
+/**
+ * Renderer features do not import each other: they meet through the api, the pane and command
+ * registries (`features/commands` via its index) and the UI kit (`renderer/src/ui`). The shell is
+ * the composition root and may mount any feature.
+ */
+const featureBoundaries = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = context.filename.replaceAll('\\', '/');
+    const match = /\/renderer\/src\/features\/([^/]+)\//.exec(file);
+    if (!match || match[1] === 'shell') return {};
+    const own = match[1];
+    const dir = file.slice(0, file.lastIndexOf('/'));
+    return {
+      ImportDeclaration(node) {
+        const source = String(node.source.value);
+        if (!source.startsWith('.')) return;
+        const resolved = path.posix.normalize(`${dir}/${source}`);
+        const target = /\/renderer\/src\/features\/([^/]+)(\/.*)?$/.exec(resolved);
+        if (!target || target[1] === own) return;
+        if (target[1] === 'commands' && !target[2]) return;
+        context.report({
+          node,
+          message: `features/${own} may not import features/${target[1]}: share it through renderer/src/ui, the api, or a registry.`,
+        });
+      },
+    };
+  },
+};
 
 const ipcOnlyInRpc = {
   name: 'electron',
@@ -28,8 +59,9 @@ export default tseslint.config(
     // The renderer reaches the main process only through the contract (alias @contract).
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, berth: { rules: { 'feature-boundaries': featureBoundaries } } },
     rules: {
+      'berth/feature-boundaries': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [

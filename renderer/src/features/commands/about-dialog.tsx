@@ -1,8 +1,8 @@
 import { AppCommand, helpLinks } from '@contract';
 import { useQuery } from '../../api';
-import { BerthLogo } from '../shell/icons';
+import { BerthLogo } from '../../ui/icons';
 import { runCommand } from './command-registry';
-import { Dialog } from './dialog';
+import { Dialog } from '../../ui/dialog';
 
 /** Help > About Berth: version, where it runs, where its data lives. */
 export function AboutDialog({ onClose }: { onClose: () => void }) {

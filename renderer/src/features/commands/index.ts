@@ -1,6 +1,6 @@
 /** The commands feature: one registry for the native menu, the web menu bar and shortcuts. */
 export { registerCommand, runCommand, getCommand, listCommands, type Command } from './command-registry';
-export { showToast } from './ui-state';
+export { showToast } from '../../ui/toasts';
 export { CommandLayer } from './command-layer';
 export { MenuBar } from './menu-bar';
 export { TitlebarActions } from './titlebar-actions';

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { appMenu } from '@contract';
 import { formatAccelerator } from './accelerator';
 import { commandsVersion, getCommand, listCommands, subscribeCommands } from './command-registry';
-import { Dialog } from './dialog';
+import { Dialog } from '../../ui/dialog';
 
 /** Help > Keyboard Shortcuts: every registered command that has a key, grouped like the menu. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {

@@ -3,7 +3,7 @@ import { appMenu } from '@contract';
 import { getApi, useEvent } from '../../api';
 import { matchesAccelerator } from './accelerator';
 import { canRun, listCommands, onCommandError, runCommand, subscribeCommands } from './command-registry';
-import { showToast } from './ui-state';
+import { showToast } from '../../ui/toasts';
 
 const nativeMenuCommands = new Set(appMenu.flatMap((s) => s.entries).flatMap((e) => (e.kind === 'command' ? [e.command] : [])));
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { events, isEventName } from '@contract';
 import { demoFinishedNotice } from '@contract/demo-notice';
 import { getApi } from '../../api';
-import { showToast } from './ui-state';
+import { showToast } from '../../ui/toasts';
 
 const demoEvents = Object.keys(events).filter((name) => name.startsWith('demos.')).filter(isEventName);
 

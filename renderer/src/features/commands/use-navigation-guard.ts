@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getApi } from '../../api';
-import { showToast } from './ui-state';
+import { showToast } from '../../ui/toasts';
 
 /** True for a URL outside Berth's own origin. */
 function isForeign(url: URL): boolean {

@@ -3,7 +3,8 @@ import { AppCommand, helpLinks, type SettingsValue } from '@contract';
 import { getApi } from '../../api';
 import { registerCommand } from './command-registry';
 import { focusPane } from './pane-focus';
-import { openDialog, showToast } from './ui-state';
+import { showToast } from '../../ui/toasts';
+import { openDialog } from './ui-state';
 
 const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '../../api';
-import { PlayIcon, SearchIcon } from '../shell/icons';
+import { PlayIcon, SearchIcon } from '../../ui/icons';
 import { DemoDetail } from './demo-detail';
 import { useRun, useLatestRunId } from './runs-store';
 import { StatusIcon } from './status-icons';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PlayIcon } from '../shell/icons';
+import { PlayIcon } from '../../ui/icons';
 import { cancelRun, isActive, startDemo, type LiveRun } from './runs-store';
 
 /** Run / Cancel for one demo, with a readable error when the start is refused. */

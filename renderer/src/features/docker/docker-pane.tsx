@@ -1,6 +1,6 @@
 import { useQuery } from '../../api';
-import { AlertIcon, DatabaseIcon } from '../shell/icons';
-import { useDockerStatus } from './use-docker-status';
+import { AlertIcon, DatabaseIcon } from '../../ui/icons';
+import { useDockerStatus } from '../../api/use-docker-status';
 import { VolumeTable } from './volume-table';
 
 /** The right-hand pane's Docker view: the live list of volumes, marked stale while disconnected. */

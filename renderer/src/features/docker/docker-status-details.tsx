@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DockerStatus } from '@contract';
 import { getApi } from '../../api';
-import { CloseIcon, RefreshIcon } from '../shell/icons';
-import { describeState } from './use-docker-status';
+import { CloseIcon, RefreshIcon } from '../../ui/icons';
+import { describeState } from '../../api/use-docker-status';
 
 const SOURCE_LABEL: Record<DockerStatus['source'], string> = {
   settings: 'Berth settings',

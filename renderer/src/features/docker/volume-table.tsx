@@ -1,5 +1,5 @@
 import type { VolumeSummary } from '@contract';
-import { formatRelativeTime, isAnonymousVolumeName, shortName } from './format-time';
+import { formatRelativeTime, isAnonymousVolumeName, shortName } from '../../ui/format-time';
 
 /** The live list of volumes: name, driver, age and whether any container uses it. */
 export function VolumeTable({ volumes, stale }: { volumes: VolumeSummary[]; stale: boolean }) {

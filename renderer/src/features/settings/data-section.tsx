@@ -1,6 +1,6 @@
 import { AppCommand } from '@contract';
 import { useQuery } from '../../api';
-import { runCommand } from '../commands/command-registry';
+import { runCommand } from '../commands';
 import type { SectionProps } from './settings-dialog';
 
 /** Where Berth keeps its settings and logs, with a way to open the logs. */

@@ -1,4 +1,4 @@
-import { useDockerStatus, describeState } from '../docker/use-docker-status';
+import { useDockerStatus, describeState } from '../../api/use-docker-status';
 import type { SectionProps } from './settings-dialog';
 import { TextSetting } from './text-setting';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SettingsValue } from '@contract';
 import { useQuery } from '../../api';
-import { Dialog } from '../commands/dialog';
+import { Dialog } from '../../ui/dialog';
 import { AppearanceSection } from './appearance-section';
 import { DataSection } from './data-section';
 import { DockerSection } from './docker-section';

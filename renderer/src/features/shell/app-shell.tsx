@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useQuery } from '../../api';
 import { CommandLayer, MenuBar, TitlebarActions } from '../commands';
-import { BerthLogo } from './icons';
+import { SettingsDialog } from '../settings/settings-dialog';
+import { BerthLogo } from '../../ui/icons';
 import { dockTabs, sidebarViews } from './pane-registry';
 import { AnnotationsHost } from '../annotations/annotations-host';
 import { DemoCardHost } from '../demos/demo-card-host';
@@ -112,7 +113,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
         </aside>
       </div>
       <StatusBar mode={info.data?.mode} />
-      <CommandLayer />
+      <CommandLayer settingsDialog={(close) => <SettingsDialog onClose={close} />} />
       <DemoCardHost />
       <AnnotationsHost />
     </div>

@@ -4,7 +4,7 @@ import { DemosPane } from '../demos/demos-pane';
 import { DockerPane } from '../docker/docker-pane';
 import { StorageView } from '../volumes/storage-view';
 import { NotesSidebar } from '../notes/notes-sidebar';
-import { ActivityIcon, DatabaseIcon, FolderIcon, PlayIcon } from './icons';
+import { ActivityIcon, DatabaseIcon, FolderIcon, PlayIcon } from '../../ui/icons';
 
 /** A tab of the right-hand Docker pane. Features add theirs here. */
 export interface DockTab {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLinkState } from '../../api';
 import { DockerStatusDetails } from '../docker/docker-status-details';
-import { describeState, useDockerStatus } from '../docker/use-docker-status';
+import { describeState, useDockerStatus } from '../../api/use-docker-status';
 
 /** The bottom bar: the Docker connection (click for details) and where the UI is running. */
 export function StatusBar({ mode }: { mode: string | undefined }) {

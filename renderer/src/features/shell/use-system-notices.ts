@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Notice } from '@contract';
 import { getApi, useEvent } from '../../api';
-import { showToast } from '../commands';
+import { showToast } from '../../ui/toasts';
 
 const TONE = { info: 'info', warning: 'warn', error: 'danger' } as const;
 const TITLE = { info: 'Berth', warning: 'Berth recovered from a problem', error: 'Berth hit a problem' } as const;

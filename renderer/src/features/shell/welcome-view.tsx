@@ -1,4 +1,4 @@
-import { BerthLogo } from './icons';
+import { BerthLogo } from '../../ui/icons';
 
 /** Shown in the centre when no note is open. */
 export function WelcomeView() {

@@ -1,5 +1,5 @@
 import type { LifecycleState, StorageKind } from '@contract';
-import { iconAttributes } from '../shell/icons';
+import { iconAttributes } from '../../ui/icons';
 
 const STATE_TONE: Record<LifecycleState, string> = {
   created: 'info',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LineageEntry, StorageItem } from '@contract';
 import { getApi } from '../../api';
-import { formatRelativeTime } from '../docker/format-time';
+import { formatRelativeTime } from '../../ui/format-time';
 import { ContentBrowser } from './content-browser';
 import { displayName, formatBytes } from './storage-filters';
 import { KIND_LABEL, KindIcon, StateBadge, stateColor } from './state-badge';

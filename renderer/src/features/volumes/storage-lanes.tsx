@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LineageEntry, StorageItem, StorageKind } from '@contract';
-import { formatRelativeTime } from '../docker/format-time';
+import { formatRelativeTime } from '../../ui/format-time';
 import { displayName, groupByKind, KINDS } from './storage-filters';
 import { KIND_LABEL, KindIcon, StateBadge, stateColor } from './state-badge';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { getApi } from '../../api';
-import { AlertIcon } from '../shell/icons';
-import { useDockerStatus } from '../docker/use-docker-status';
+import { AlertIcon } from '../../ui/icons';
+import { useDockerStatus } from '../../api/use-docker-status';
 import { EventsPanel } from './events-panel';
 import { PruneDialog } from './prune-dialog';
 import { StorageDetail } from './storage-detail';

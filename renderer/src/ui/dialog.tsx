@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { CloseIcon } from './command-icons';
+import { CloseIcon } from './icons';
 
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus, Escape closes it, and

@@ -1,11 +1,11 @@
-import { CheckIcon, CloseIcon, CopyIcon, InfoIcon, WarnIcon } from './command-icons';
-import { dismissToast, useUiState, type Toast } from './ui-state';
+import { CheckIcon, CloseIcon, CopyIcon, InfoIcon, WarnIcon } from './icons';
+import { dismissToast, useToasts, type Toast } from './toasts';
 
 const icons: Record<Toast['tone'], typeof InfoIcon> = { info: InfoIcon, ok: CheckIcon, warn: WarnIcon, danger: WarnIcon };
 
 /** The toasts in the corner: polite for news, assertive for errors. */
 export function ToastRegion() {
-  const { toasts } = useUiState();
+  const toasts = useToasts();
   return (
     <section className="toast-region" aria-label="Notifications">
       <div role="status" aria-live="polite" className="toast-stack">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DockerStatus } from '@contract';
-import { getApi, useEvent } from '../../api';
+import { getApi, useEvent } from '.';
 
 /** The live Docker connection state: asked once, then kept current by `docker.status` events. */
 export function useDockerStatus(): DockerStatus | undefined {
