@@ -133,6 +133,19 @@ export type DemoStep = z.infer<typeof stepSchema>;
 export const demoTopicSchema = z.enum(['Storage', 'Images', 'Runtime', 'Networking', 'Compose']);
 export type DemoTopic = z.infer<typeof demoTopicSchema>;
 
+/** A common wrong belief a demo corrects; the claim check flags note sentences that state it. */
+export const misconceptionSchema = z
+  .object({
+    /** The wrong belief as students write it, in one sentence. */
+    claim: z.string().min(1).max(240),
+    /** Other ways students say the same thing. */
+    variants: z.array(z.string().min(1).max(240)).max(12).optional(),
+    /** One line: what is true instead (shown in the flag's popover). */
+    correction: z.string().min(1).max(300),
+  })
+  .strict();
+export type DemoMisconception = z.infer<typeof misconceptionSchema>;
+
 export const demoSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -142,6 +155,14 @@ export const demoSchema = z
     /** The note this demo proves, as a path inside the vault (e.g. "Storage/Named Volumes.md"). */
     note: z.string().endsWith('.md'),
     heading: z.string().optional(),
+    /** What the demo proves, as short sentences ("a named volume outlives its container"). */
+    claims: z.array(z.string().min(1).max(200)).max(10).optional(),
+    /** Words and phrases students use for the topic, with synonyms and common spellings. */
+    keywords: z.array(z.string().min(1).max(60)).max(40).optional(),
+    /** Headings of student notes this demo fits ("Anonymous Volumes", "Dangling volumes"). */
+    headings: z.array(z.string().min(1).max(100)).max(12).optional(),
+    /** Common misconceptions the demo corrects. */
+    misconceptions: z.array(misconceptionSchema).max(6).optional(),
     /** Something the host must offer; without it the demo is skipped with the reason. */
     requires: z.enum(['compose']).optional(),
     /** Network for every container of the demo unless a step names one (`none` keeps storage demos off the bridge). */
