@@ -12,6 +12,7 @@ import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import { volumesEvents, volumesMethods } from './volumes';
 import { vaultEvents, vaultMethods } from './vault';
+import { suggestionsEvents, suggestionsMethods } from './suggestions';
 
 export const methods = {
   ...vaultMethods,
@@ -22,6 +23,7 @@ export const methods = {
   ...annotationsMethods,
   ...settingsMethods,
   ...appMethods,
+  ...suggestionsMethods,
 } as const;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...annotationsEvents,
   ...settingsEvents,
   ...appEvents,
+  ...suggestionsEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -67,6 +70,7 @@ export * from './annotations';
 export * from './vault';
 export * from './settings';
 export * from './app';
+export * from './suggestions';
 
 /** Publishes a contract event to every subscriber. Services receive one of these. */
 export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -8,6 +8,7 @@ import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
 import { volumesHandlers } from './volumes-handlers';
 import { vaultHandlers } from './vault-handlers';
+import { suggestionsHandlers } from './suggestions-handlers';
 
 /** Every contract method bound to its service. */
 export function createHandlers(services: AppServices): Handlers {
@@ -20,5 +21,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...vaultHandlers(services.vault),
     ...settingsHandlers(services.settings),
     ...appHandlers(services),
+    ...suggestionsHandlers(),
   };
 }
