@@ -120,6 +120,11 @@ export const vaultMethods = {
     z.object({ name: z.string().min(1).max(255), folder: z.string().max(4096).optional() }).strict(),
     z.object({ path: z.string() }),
   ),
+  'vault.setTask': method(
+    'Ticks (done) or unticks one task box of a note on disk; refuses when the file changed since `mtimeMs`.',
+    z.object({ path: vaultPath, line: z.number().int().min(1), done: z.boolean(), mtimeMs: z.number() }).strict(),
+    z.object({ mtimeMs: z.number(), done: z.boolean() }),
+  ),
   'vault.exportHtml': method(
     'The note as one standalone, sanitized HTML file (styles inlined, images embedded).',
     z.object({ path: vaultPath }).strict(),

@@ -41,6 +41,10 @@ export function vaultHandlers(vault: VaultService): HandlersFor<'vault'> {
       await vault.whenReady();
       return vault.createNote(name, folder);
     },
+    'vault.setTask': async ({ path, line, done, mtimeMs }) => {
+      await vault.whenReady();
+      return vault.setTask(path, line, done, mtimeMs);
+    },
     'vault.exportHtml': async ({ path }) => {
       await vault.whenReady();
       return vault.exportHtml(path);

@@ -151,7 +151,9 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
   if (scan.frontmatterError) problems.push(scan.frontmatterError);
   const state: RenderState = { lookup, urls, ids: new IdAllocator(), flags: { hasRawHtml: false }, topPath: path, selfScan: scan, maxLevel: 0 };
   const env = makeEnv(state, path, false, [`${path}#`]);
-  const body = stripComments(splitFrontmatter(text).body);
+  const front = splitFrontmatter(text);
+  env.lineOffset = front.lineOffset;
+  const body = stripComments(front.body);
   const tokens = md.parse(body, env);
   trackNesting(state, tokens);
   let html = md.renderer.render(tokens, md.options, env);

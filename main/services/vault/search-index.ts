@@ -1,8 +1,5 @@
-/** A piece of a search snippet; `match` pieces are highlighted. */
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
+import { hasTag, parseSearchQuery, queryWords } from './search-query';
+import { buildSnippet, snippetText, type SnippetPart } from './snippet-text';
 
 /** One ranked search hit. */
 export interface SearchHit {
@@ -24,52 +21,9 @@ export interface SearchDocument {
 
 /** Search text beyond this many characters per note is not indexed. */
 const INDEXED_TEXT_LIMIT = 200_000;
-const SNIPPET_RADIUS = 70;
-
-function tokenizeQuery(query: string): string[] {
-  return query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}_]+/u)
-    .filter((term) => term.length > 0);
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Builds a snippet around the best place in `text`: the whole query as a phrase if it occurs,
- * else the first term match; marks the phrase and every word starting with a term.
- */
-export function buildSnippet(text: string, terms: string[], phrase = ''): SnippetPart[] {
-  if (!terms.length) return [{ text: text.slice(0, SNIPPET_RADIUS * 2), match: false }];
-  const alternatives = [...terms]
-    .sort((a, b) => b.length - a.length)
-    .map((term) => (term.length >= 3 ? `${escapeRegExp(term)}[\\p{L}\\p{N}]*` : `${escapeRegExp(term)}(?![\\p{L}\\p{N}])`));
-  const phrasePattern = phrase.trim().length > 2 ? escapeRegExp(phrase.trim()).replace(/\\?[-\s]+/g, '[-\\s]+') : '';
-  const source = `(?<![\\p{L}\\p{N}])(?:${phrasePattern ? `${phrasePattern}|` : ''}${alternatives.join('|')})`;
-  const pattern = new RegExp(source, 'giu');
-  const phraseAt = phrasePattern ? text.search(new RegExp(phrasePattern, 'iu')) : -1;
-  const first = phraseAt >= 0 ? phraseAt : (pattern.exec(text)?.index ?? 0);
-  pattern.lastIndex = 0;
-  let start = Math.max(0, first - SNIPPET_RADIUS);
-  let end = Math.min(text.length, first + SNIPPET_RADIUS * 2);
-  const spaceBefore = text.lastIndexOf(' ', start);
-  if (start > 0 && spaceBefore > start - 20) start = spaceBefore + 1;
-  const spaceAfter = text.indexOf(' ', end);
-  if (spaceAfter > 0 && spaceAfter < end + 20) end = spaceAfter;
-  const window = text.slice(start, end).replace(/\s+/g, ' ');
-  const parts: SnippetPart[] = [];
-  if (start > 0) parts.push({ text: '…', match: false });
-  let last = 0;
-  for (const match of window.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: window.slice(last, match.index), match: false });
-    parts.push({ text: match[0], match: true });
-    last = match.index + match[0].length;
-  }
-  if (last < window.length) parts.push({ text: window.slice(last), match: false });
-  if (end < text.length) parts.push({ text: '…', match: false });
-  return parts;
 }
 
 const FIELD_WEIGHTS = { name: 5, aliases: 4, headings: 2, tags: 2, text: 1 } as const;
@@ -241,10 +195,9 @@ export class SearchIndex {
     return found;
   }
 
-  /** Ranked hits with highlighted snippets; every word must match (as a prefix, or with one typo). */
-  search(query: string, limit = 50): SearchHit[] {
-    const words = [...new Set(tokenizeQuery(query))];
-    if (!words.length || !this.liveCount) return [];
+  /** Scores of the live documents matching every word (a prefix, or one typo); null when no word was given. */
+  private scoreWords(words: string[]): Map<number, number> | null {
+    if (!words.length) return null;
     const averageLength = this.totalLength / this.liveCount;
     let scores: Map<number, number> | null = null;
     for (const word of words) {
@@ -268,25 +221,55 @@ export class SearchIndex {
         for (const [id, score] of wordScores) wordScores.set(id, score + (previous.get(id) ?? 0));
       }
       scores = wordScores;
-      if (!scores.size) return [];
+      if (!scores.size) return scores;
     }
-    const phrase = query.trim().toLowerCase();
-    const ranked = [...(scores ?? new Map<number, number>())]
-      .map(([id, score]) => {
-        const doc = this.docs[id];
-        const bonus = doc && phrase.length > 2 && doc.name.toLowerCase().includes(phrase) ? 10 : 0;
-        return { id, score: score + bonus };
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
-    return ranked.map(({ id, score }) => {
+    return scores;
+  }
+
+  /**
+   * Ranked hits with highlighted snippets. Loose words must all match (as a prefix, or with one
+   * typo); `"quoted phrases"` must occur as written; `tag:x` keeps notes tagged x or x/...
+   */
+  search(query: string, limit = 50): SearchHit[] {
+    const parsed = parseSearchQuery(query);
+    const phraseWords = parsed.phrases.flatMap(queryWords);
+    const words = [...new Set([...parsed.words, ...phraseWords])];
+    if ((!words.length && !parsed.tags.length) || !this.liveCount) return [];
+    let scores = this.scoreWords(words);
+    if (!scores) {
+      scores = new Map();
+      this.docs.forEach((doc, id) => doc.alive && scores?.set(id, 1));
+    }
+    const phrasePatterns = parsed.phrases.map(phraseRegExp);
+    const loosePhrase = parsed.phrases.length ? '' : parsed.words.join(' ');
+    const ranked: { id: number; score: number }[] = [];
+    for (const [id, score] of scores) {
+      const doc = this.docs[id];
+      if (!doc?.alive) continue;
+      if (parsed.tags.some((tag) => !hasTag(doc.source.tags, tag))) continue;
+      const haystack = `${doc.name}\n${doc.source.aliases.join('\n')}\n${doc.source.headings.join('\n')}\n${doc.text}`;
+      if (phrasePatterns.some((pattern) => !pattern.test(haystack))) continue;
+      const named = doc.name.toLowerCase();
+      const bonus = [...parsed.phrases, loosePhrase].some((phrase) => phrase.length > 2 && named.includes(phrase)) ? 10 : 0;
+      ranked.push({ id, score: score + bonus });
+    }
+    ranked.sort((a, b) => b.score - a.score || (this.docs[a.id]?.name ?? '').localeCompare(this.docs[b.id]?.name ?? ''));
+    const highlight = parsed.phrases[0] ?? (words.length ? query.replace(/tag:\s*\S+/gi, ' ').replace(/"/g, ' ').trim() : `#${parsed.tags[0] ?? ''}`);
+    const terms = parsed.phrases.length ? parsed.words : words.length ? words : parsed.tags;
+    return ranked.slice(0, limit).map(({ id, score }) => {
       const doc = this.docs[id];
       return {
         path: doc?.path ?? '',
         name: doc?.name ?? '',
         score: Math.round(score * 1000) / 1000,
-        snippet: buildSnippet(doc?.text ?? '', words, query),
+        snippet: buildSnippet(snippetText(doc?.text ?? ''), terms, highlight),
       };
     });
   }
+}
+
+/** A phrase as a pattern: its words in order, separated by anything that is not a letter or digit. */
+function phraseRegExp(phrase: string): RegExp {
+  const words = queryWords(phrase).map(escapeRegExp);
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${words.join('[^\\p{L}\\p{N}_]+')}`, 'iu');
 }

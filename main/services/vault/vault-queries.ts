@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { snippetText } from './snippet-text';
 import type { VaultIndex } from './vault-index';
 
 /** A node of the file tree. */
@@ -126,7 +127,7 @@ export function backlinksOf(index: VaultIndex, target: string): { linked: Backli
     const contexts = index
       .linksFrom(source)
       .filter((edge) => edge.target === target)
-      .map((edge) => ({ line: edge.link.line, text: edge.link.context }));
+      .map((edge) => ({ line: edge.link.line, text: snippetText(edge.link.context).trim() }));
     linked.push({ path: source, name: record.name, contexts: dedupeContexts(contexts) });
   }
   const record = index.notes.get(target);
@@ -142,7 +143,7 @@ export function backlinksOf(index: VaultIndex, target: string): { linked: Backli
           .map((text, i) => ({ line: i + 1, text: text.trim() }))
           .filter((entry) => pattern.test(entry.text))
           .slice(0, 5)
-          .map((entry) => ({ line: entry.line, text: entry.text.slice(0, 300) }));
+          .map((entry) => ({ line: entry.line, text: snippetText(entry.text).trim().slice(0, 300) }));
         unlinked.push({ path: other.path, name: other.name, contexts });
         if (unlinked.length >= 100) break;
       }

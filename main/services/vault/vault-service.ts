@@ -8,6 +8,7 @@ import { exportNoteHtml } from './export-html';
 import { decodeNote } from './note-source';
 import { readerUrls, renderNote, type NoteLookup, type RenderUrls } from './render-note';
 import { resolveVaultFile, type ResolvedVaultFile } from './resolve-vault-file';
+import { writeTaskMark } from './task-mark';
 import { VaultIndex } from './vault-index';
 import { fileKindOf, noteNameOf } from './vault-paths';
 import { backlinksOf, buildTree, notesWithTag, quickSwitch, tagCounts } from './vault-queries';
@@ -23,6 +24,8 @@ export interface VaultMemory {
 
 export interface VaultServiceOptions {
   bundledVaultDir: string;
+  /** The bundled vault is read-only (a packaged app's resources): nothing is written into it. */
+  bundledVaultReadOnly?: boolean;
   publish: Publish;
   log: Logger;
   memory: VaultMemory;
@@ -240,9 +243,21 @@ export class VaultService {
     return found ? { path: found.path, kind: found.kind } : { kind: 'missing' as const };
   }
 
+  /** Throws a readable refusal when the open vault must not be written (the bundled notes of a packaged app). */
+  assertWritable(): void {
+    const index = this.requireIndex();
+    if (this.options.bundledVaultReadOnly && path.resolve(this.options.bundledVaultDir) === index.root) {
+      throw new RpcFailure(
+        'forbidden',
+        'The bundled study notes are read-only inside the app. Open a vault of your own (File › Open Vault…) to write notes.',
+      );
+    }
+  }
+
   /** Creates an empty note named `name` (in `folder`, or the vault root); refuses unsafe names. */
   async createNote(name: string, folder = ''): Promise<{ path: string }> {
     const index = this.requireIndex();
+    this.assertWritable();
     const clean = name.trim().replace(/\.md$/i, '');
     if (!clean || /[\\:*?"<>|\0]/.test(clean) || clean.split('/').some((part) => part === '..' || part === '.' || part.trim() === '')) {
       throw new RpcFailure('invalid-params', `"${name}" cannot be a note name; avoid \\ : * ? " < > | and empty folder names.`);
@@ -261,6 +276,15 @@ export class VaultService {
     await index.update([relative]);
     this.options.publish('vault.changed', { paths: [relative], kind: 'added', at: Date.now() });
     return { path: relative };
+  }
+
+  /** Ticks or unticks one task line of a note on disk (see `writeTaskMark`), then re-indexes it. */
+  async setTask(notePath: string, line: number, done: boolean, expectedMtimeMs: number) {
+    const index = this.requireIndex();
+    const result = await writeTaskMark(index.root, notePath, line, done, expectedMtimeMs);
+    await index.update([notePath]);
+    this.options.publish('vault.changed', { paths: [notePath], kind: 'changed', at: Date.now() });
+    return result;
   }
 
   /** The note as a standalone HTML document. */

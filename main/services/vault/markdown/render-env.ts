@@ -28,6 +28,8 @@ export interface RenderEnv {
   sourcePath: string;
   /** True while rendering an embedded (transcluded) note: its headings stay out of the outline. */
   embedded: boolean;
+  /** Lines of frontmatter before the rendered body, so source line numbers can be given (tasks). */
+  lineOffset?: number;
   ids: IdAllocator;
   headings: RenderedHeading[];
   flags: RenderFlags;

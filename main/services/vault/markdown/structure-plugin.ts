@@ -88,6 +88,8 @@ function taskLists(state: StateCore): void {
     inline.children?.unshift(checkbox);
     item.attrJoin('class', 'task-list-item');
     item.attrSet('data-task', mark);
+    const env = asRenderEnv(state.env);
+    if (!env.embedded && item.map) item.attrSet('data-line', String(item.map[0] + 1 + (env.lineOffset ?? 0)));
     for (let j = i - 3; j >= 0; j--) {
       const list = tokens[j];
       if (list && (list.type === 'bullet_list_open' || list.type === 'ordered_list_open') && list.level === item.level - 1) {

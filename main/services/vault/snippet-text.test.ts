@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnippet, snippetText } from './snippet-text';
+
+describe('snippetText', () => {
+  it('turns a pasted table into readable text', () => {
+    const table =
+      '| Type | Where | Survives rm? |\n|---|:---:|---|\n| **named volume** | /var/lib/docker | yes |';
+    expect(snippetText(table)).toBe(
+      'Type · Where · Survives rm?\n\nnamed volume · /var/lib/docker · yes',
+    );
+  });
+  it('drops emphasis, code ticks, highlights, links and callout markers', () => {
+    expect(
+      snippetText(
+        '> [!warning] Careful\n> run `docker volume prune` *only* if ==sure==, see [[Volumes|the volumes note]]',
+      ),
+    ).toBe('Careful\nrun docker volume prune only if sure, see the volumes note');
+  });
+  it('keeps snake_case words and maths-like stars', () => {
+    expect(snippetText('set MY_VAR and 2 * 3 * 4')).toBe('set MY_VAR and 2 * 3 * 4');
+  });
+  it('drops list bullets, task boxes, headings, footnotes and block ids', () => {
+    expect(snippetText('## **Bind** mounts\n- [x] mount it[^1] ^abc123')).toBe(
+      'Bind mounts\nmount it',
+    );
+  });
+  it('escaped pipes stay pipes', () => {
+    expect(snippetText('use `a \\| b` here')).toBe('use a | b here');
+  });
+});
+
+describe('buildSnippet', () => {
+  it('marks the phrase and centres the snippet on it', () => {
+    const text = `${'filler words '.repeat(30)}then docker volume prune clears them`;
+    const parts = buildSnippet(text, ['docker', 'volume', 'prune'], 'docker volume prune');
+    expect(parts[0]?.text).toBe('…');
+    expect(parts.find((part) => part.match)?.text).toBe('docker volume prune');
+  });
+});
