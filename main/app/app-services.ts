@@ -1,6 +1,8 @@
 import type { Logger } from '../services/logging/logger';
 import type { NoticeBoard } from '../services/logging/notice-board';
 import type { DockerService } from '../services/docker/docker-service';
+import type { ContainersService } from '../services/containers/containers-service';
+import type { ImagesService } from '../services/images/images-service';
 import type { DemoService } from '../services/demos/demo-service';
 import type { VolumesService } from '../services/volumes/volumes-service';
 import type { AnnotationsService } from '../services/annotations/annotations-service';
@@ -24,6 +26,8 @@ export interface AppServices {
   notices: NoticeBoard;
   settings: SettingsService;
   docker: DockerService;
+  containers: ContainersService;
+  images: ImagesService;
   demos: DemoService;
   volumes: VolumesService;
   vault: VaultService;

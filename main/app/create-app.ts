@@ -3,6 +3,8 @@ import path from 'node:path';
 import { EventHub } from '../rpc/event-hub';
 import { Router } from '../rpc/router';
 import { DockerService } from '../services/docker/docker-service';
+import { ContainersService } from '../services/containers/containers-service';
+import { ImagesService } from '../services/images/images-service';
 import { BaseImageResolver } from '../services/demos/base-image';
 import { DemoService } from '../services/demos/demo-service';
 import { AnnotationsService } from '../services/annotations/annotations-service';
@@ -72,6 +74,9 @@ export function createApp(options: CreateAppOptions): BerthApp {
     ...(options.dockerBackoffMs ? { backoffMs: options.dockerBackoffMs } : {}),
   });
 
+  const containers = new ContainersService({ connection: docker.connection, publish: hub.publish });
+  const images = new ImagesService({ connection: docker.connection, publish: hub.publish });
+
   const annotations = new AnnotationsService({
     baseDir: path.join(options.userDataDir, 'annotations'),
     vaultPath: initialVaultDir,
@@ -123,6 +128,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     notices,
     settings,
     docker,
+    containers,
+    images,
     demos,
     volumes,
     annotations,
@@ -148,12 +155,16 @@ export function createApp(options: CreateAppOptions): BerthApp {
     start() {
       void vault.openInitial(initialVaultDir);
       volumes.start();
+      containers.watch();
+      images.watch();
       docker.start();
     },
     async dispose() {
       disposeSettingsWatch();
       await demos.dispose();
       await volumes.stop();
+      containers.dispose();
+      images.dispose();
       await docker.stop();
       await vault.stop();
     },

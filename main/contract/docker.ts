@@ -68,6 +68,23 @@ export const volumeListSchema = z.object({
 });
 export type VolumeList = z.infer<typeof volumeListSchema>;
 
+/** A Docker network as the resource browser lists it. */
+export const networkSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  driver: z.string(),
+  scope: z.string(),
+  internal: z.boolean(),
+  /** bridge, host and none: Docker's own, cannot be removed. */
+  builtIn: z.boolean(),
+  subnets: z.array(z.string()),
+  containers: z.array(z.object({ id: z.string(), name: z.string(), ipv4: z.string() })),
+  createdAt: z.string().optional(),
+  labels: z.record(z.string(), z.string()),
+  berthOwner: z.string().optional(),
+});
+export type NetworkSummary = z.infer<typeof networkSummarySchema>;
+
 /** What changed in Docker, so that clients re-query; payloads never carry the truth itself. */
 export const dockerScopeSchema = z.enum(['volumes', 'containers', 'images', 'networks']);
 export type DockerScope = z.infer<typeof dockerScopeSchema>;
@@ -76,6 +93,7 @@ export const dockerMethods = {
   'docker.status': method('The current connection to the Docker daemon.', noParams, dockerStatusSchema),
   'docker.reconnect': method('Drops the connection and tries again at once.', noParams, dockerStatusSchema),
   'docker.listVolumes': method('All volumes with the containers that use them.', noParams, volumeListSchema),
+  'docker.listNetworks': method('All networks with their driver, subnets and attached containers.', noParams, z.array(networkSummarySchema)),
 } as const;
 
 export const dockerEvents = {

@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { dockerEvents, dockerMethods } from './docker';
+import { containersEvents, containersMethods } from './containers';
+import { imagesEvents, imagesMethods } from './images';
 import { demosEvents, demosMethods } from './demos';
 import { annotationsEvents, annotationsMethods } from './annotations';
 import { settingsEvents, settingsMethods } from './settings';
@@ -18,6 +20,8 @@ export const methods = {
   ...vaultMethods,
   ...systemMethods,
   ...dockerMethods,
+  ...containersMethods,
+  ...imagesMethods,
   ...demosMethods,
   ...volumesMethods,
   ...annotationsMethods,
@@ -30,6 +34,8 @@ export const events = {
   ...vaultEvents,
   ...systemEvents,
   ...dockerEvents,
+  ...containersEvents,
+  ...imagesEvents,
   ...demosEvents,
   ...volumesEvents,
   ...annotationsEvents,
@@ -64,6 +70,8 @@ export * from './errors';
 export * from './transport';
 export * from './system';
 export * from './docker';
+export * from './containers';
+export * from './images';
 export * from './demos';
 export * from './volumes';
 export * from './annotations';

@@ -7,5 +7,6 @@ export function dockerHandlers(docker: DockerService): HandlersFor<'docker'> {
     'docker.status': () => docker.status(),
     'docker.reconnect': () => docker.reconnect(),
     'docker.listVolumes': () => docker.listVolumes(),
+    'docker.listNetworks': () => docker.listNetworks(),
   };
 }

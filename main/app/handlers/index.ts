@@ -2,6 +2,8 @@ import type { Handlers } from '../../rpc/router';
 import type { AppServices } from '../app-services';
 import { appHandlers } from './app-handlers';
 import { dockerHandlers } from './docker-handlers';
+import { containersHandlers } from './containers-handlers';
+import { imagesHandlers } from './images-handlers';
 import { demosHandlers } from './demos-handlers';
 import { annotationsHandlers } from './annotations-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -15,6 +17,8 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     ...systemHandlers(services.host, services.version, services.notices),
     ...dockerHandlers(services.docker),
+    ...containersHandlers(services.containers),
+    ...imagesHandlers(services.images),
     ...demosHandlers(services.demos),
     ...volumesHandlers(services.volumes),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),

@@ -1,8 +1,9 @@
-import type { Disposer, DockerStatus, Publish, VolumeList } from '../../contract';
+import type { Disposer, DockerStatus, NetworkSummary, Publish, VolumeList } from '../../contract';
 import type { Logger } from '../logging/logger';
 import { ChangeBatcher, scopesForEvent } from './change-batcher';
 import { DockerConnection } from './docker-connection';
 import type { DockerEndpoint } from './resolve-endpoint';
+import { listNetworkSummaries } from './network-list';
 import { listVolumesWithUsage } from './volume-list';
 
 export interface DockerServiceOptions {
@@ -76,5 +77,10 @@ export class DockerService {
       if (this.lastVolumes) return { ...this.lastVolumes, stale: true };
       throw error;
     }
+  }
+
+  /** Every network with its containers (the resource browser's Networks list). */
+  listNetworks(): Promise<NetworkSummary[]> {
+    return listNetworkSummaries(this.connection.requireClient());
   }
 }

@@ -13,6 +13,8 @@ export interface Toast {
   copy?: string;
   /** Toasts with the same key replace each other instead of stacking (e.g. zoom level). */
   key?: string;
+  /** One button on the toast (e.g. Undo); pressing it runs `run` and closes the toast. */
+  action?: { label: string; run: () => void };
 }
 
 let toasts: Toast[] = [];
@@ -25,7 +27,10 @@ function set(next: Toast[]): void {
 }
 
 /** Shows a toast; it goes away by itself after `ms` (errors stay until dismissed). */
-export function showToast(toast: Omit<Toast, 'id'>, ms = toast.tone === 'danger' ? 0 : 6000): number {
+export function showToast(
+  toast: Omit<Toast, 'id'>,
+  ms = toast.tone === 'danger' ? 0 : 6000,
+): number {
   const id = nextId++;
   const rest = toast.key ? toasts.filter((t) => t.key !== toast.key) : toasts;
   set([...rest.slice(-3), { ...toast, id }]);

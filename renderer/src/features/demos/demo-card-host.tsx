@@ -4,6 +4,7 @@ import { AppCommand } from '@contract';
 import { registerCommand } from '../commands';
 import { DemoCard } from './demo-card';
 import { startDemo } from './runs-store';
+import { SuggestedDemoCard } from './suggested-demo-card';
 import './demos.css';
 
 const SELECTOR = '.berth-demo-card[data-demo-id]';
@@ -21,12 +22,25 @@ export function DemoCardHost() {
       const demoId = holder.dataset.demoId ?? '';
       const captionElement = holder.querySelector('.berth-demo-caption');
       const caption = captionElement?.textContent?.trim() ?? '';
+      const suggested = holder.dataset.suggested;
       holder.classList.add('has-card');
       const slot = document.createElement('div');
       slot.className = 'berth-demo-slot';
       holder.replaceChildren(slot);
       const root = createRoot(slot);
-      root.render(<DemoCard demoId={demoId} caption={caption} />);
+      // `data-suggested`: a demo Berth suggests beside the note (not in the file), drawn compact.
+      root.render(
+        suggested === 'section' || suggested === 'flag' ? (
+          <SuggestedDemoCard
+            demoId={demoId}
+            holder={holder}
+            variant={suggested}
+            why={holder.dataset.why ?? ''}
+          />
+        ) : (
+          <DemoCard demoId={demoId} caption={caption} />
+        ),
+      );
       roots.set(holder, root);
     };
     const sweep = () => {
@@ -52,7 +66,10 @@ export function DemoCardHost() {
     });
     observer.observe(document.body, { childList: true, subtree: true });
     // "Run Demo of This Note" (Ctrl/Cmd+Enter): the first demo card in the open note.
-    const firstCard = () => document.querySelector<HTMLElement>('.note-reader .berth-demo-card[data-demo-id], .berth-demo-card[data-demo-id]');
+    const firstCard = () =>
+      document.querySelector<HTMLElement>(
+        '.note-reader .berth-demo-card[data-demo-id]:not([data-suggested])',
+      ) ?? document.querySelector<HTMLElement>('.note-reader .berth-demo-card[data-demo-id]');
     const disposeCommand = registerCommand({
       id: AppCommand.runDemo,
       title: 'Run Demo of This Note',

@@ -6,6 +6,7 @@ import { BerthLogo } from '../../ui/icons';
 import { dockTabs, sidebarViews } from './pane-registry';
 import { AnnotationsHost } from '../annotations/annotations-host';
 import { DemoCardHost } from '../demos/demo-card-host';
+import { SuggestionsHost } from '../suggestions/suggestions-host';
 import { StatusBar } from './status-bar';
 import { usePaneSize } from './use-pane-size';
 import { useSystemNotices } from './use-system-notices';
@@ -116,6 +117,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
       <CommandLayer settingsDialog={(close) => <SettingsDialog onClose={close} />} />
       <DemoCardHost />
       <AnnotationsHost />
+      <SuggestionsHost />
     </div>
   );
 }
