@@ -5,10 +5,12 @@ import type { ContainersService } from '../services/containers/containers-servic
 import type { ImagesService } from '../services/images/images-service';
 import type { DemoService } from '../services/demos/demo-service';
 import type { VolumesService } from '../services/volumes/volumes-service';
+import type { NetworksService } from '../services/networks/networks-service';
 import type { AnnotationsService } from '../services/annotations/annotations-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
 import type { VaultService } from '../services/vault/vault-service';
+import type { SuggestionsService } from '../services/suggestions/suggestions-service';
 import type { HostCapabilities } from './host-capabilities';
 
 /** The services of one running Berth, shared by all windows and sockets. */
@@ -30,8 +32,10 @@ export interface AppServices {
   images: ImagesService;
   demos: DemoService;
   volumes: VolumesService;
+  networks: NetworksService;
   vault: VaultService;
   annotations: AnnotationsService;
+  suggestions: SuggestionsService;
   /** Root of the vault open now (annotations follow it). */
   currentVault: () => string | null;
 }

@@ -13,7 +13,9 @@ import { createAppVaultService } from '../services/vault/create-app-vault';
 import type { Logger } from '../services/logging/logger';
 import { NoticeBoard } from '../services/logging/notice-board';
 import { VolumesService } from '../services/volumes/volumes-service';
+import { NetworksService } from '../services/networks/networks-service';
 import { SettingsService } from '../services/settings/settings-service';
+import { createSuggestionsService } from '../services/suggestions/create-suggestions';
 import type { StoreFactory } from '../services/settings/store-factory';
 import type { AppServices } from './app-services';
 import { createHandlers } from './handlers';
@@ -28,6 +30,8 @@ export interface CreateAppOptions {
   /** Notices the host raised before the app existed (e.g. a store moved aside). */
   notices?: NoticeBoard;
   bundledVaultDir: string;
+  /** True where the bundled vault must not be written (inside a packaged app's resources). */
+  bundledVaultReadOnly?: boolean;
   /** A vault given on the command line wins over the remembered one. */
   vaultDir?: string;
   dockerBackoffMs?: number[];
@@ -107,7 +111,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     demos.sweep().catch((error: unknown) => log.warn('demo sweep failed', { error: String(error) }));
   });
 
-  const vault = createAppVaultService({ host: options.host, settings, hub, log, bundledVaultDir: options.bundledVaultDir });
+  const vault = createAppVaultService({ host: options.host, settings, hub, log, bundledVaultDir: options.bundledVaultDir, bundledVaultReadOnly: options.bundledVaultReadOnly ?? false });
 
   const volumes = new VolumesService({
     connection: docker.connection,
@@ -116,6 +120,16 @@ export function createApp(options: CreateAppOptions): BerthApp {
     userDataDir: options.userDataDir,
     onNotice: (message) => hub.publish('system.notice', { level: 'warning', message }),
   });
+
+  const networks = new NetworksService({
+    connection: docker.connection,
+    onChanged: (revision) => hub.publish('networks.changed', { revision, at: Date.now() }),
+    log: log.child('networks'),
+    userDataDir: options.userDataDir,
+    onNotice: (message) => hub.publish('system.notice', { level: 'warning', message }),
+  });
+
+  const suggestions = createSuggestionsService({ settings, storeFactory: options.storeFactory, hub, vault, bundledVaultDir: options.bundledVaultDir });
 
   const services: AppServices = {
     version: options.version,
@@ -132,7 +146,9 @@ export function createApp(options: CreateAppOptions): BerthApp {
     images,
     demos,
     volumes,
+    networks,
     annotations,
+    suggestions,
     currentVault: () => vault.root,
     vault,
   };
@@ -155,6 +171,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     start() {
       void vault.openInitial(initialVaultDir);
       volumes.start();
+      networks.start();
       containers.watch();
       images.watch();
       docker.start();
@@ -163,6 +180,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
       disposeSettingsWatch();
       await demos.dispose();
       await volumes.stop();
+      await networks.stop();
       containers.dispose();
       images.dispose();
       await docker.stop();

@@ -13,6 +13,7 @@ export const settingsValueSchema = z.object({
   zoom: z.number().min(0.5).max(2),
   notifyDemoFinished: z.boolean(),
   hiddenPanes: z.array(z.enum(['sidebar', 'dock'])),
+  demoSuggestions: z.boolean(),
 });
 export type SettingsValue = z.infer<typeof settingsValueSchema>;
 
@@ -32,6 +33,7 @@ export const settingsPatchSchema = z
     zoom: z.number().min(0.5).max(2),
     notifyDemoFinished: z.boolean(),
     hiddenPanes: z.array(z.enum(['sidebar', 'dock'])).max(2),
+    demoSuggestions: z.boolean(),
   })
   .partial()
   .strict();

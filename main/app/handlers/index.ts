@@ -9,6 +9,7 @@ import { annotationsHandlers } from './annotations-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
 import { volumesHandlers } from './volumes-handlers';
+import { networksHandlers } from './networks-handlers';
 import { vaultHandlers } from './vault-handlers';
 import { suggestionsHandlers } from './suggestions-handlers';
 
@@ -21,10 +22,11 @@ export function createHandlers(services: AppServices): Handlers {
     ...imagesHandlers(services.images),
     ...demosHandlers(services.demos),
     ...volumesHandlers(services.volumes),
+    ...networksHandlers(services.networks),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),
-    ...vaultHandlers(services.vault),
+    ...vaultHandlers(services.vault, services.host),
     ...settingsHandlers(services.settings),
     ...appHandlers(services),
-    ...suggestionsHandlers(),
+    ...suggestionsHandlers(services.suggestions),
   };
 }

@@ -1,12 +1,14 @@
-import { RpcFailure } from '../../contract';
 import type { HandlersFor } from '../../rpc/router';
-
-// Wiring in progress (issue 11): the suggestions service replaces these refusals.
-const pending = () => {
-  throw new RpcFailure('unavailable', 'Demo suggestions are still being set up in this build.');
-};
+import type { SuggestionsService } from '../../services/suggestions/suggestions-service';
 
 /** Handlers for `suggestions.*`. */
-export function suggestionsHandlers(): HandlersFor<'suggestions'> {
-  return { 'suggestions.forNote': pending, 'suggestions.dismiss': pending, 'suggestions.addToNote': pending, 'suggestions.undoAdd': pending };
+export function suggestionsHandlers(suggestions: SuggestionsService): HandlersFor<'suggestions'> {
+  return {
+    'suggestions.forNote': ({ path }) => suggestions.forNote(path),
+    'suggestions.dismiss': ({ path, heading, demoId, restore }) =>
+      suggestions.dismiss(path, heading, demoId, restore),
+    'suggestions.addToNote': ({ path, heading, line, demoId }) =>
+      suggestions.addToNote(path, heading, line, demoId),
+    'suggestions.undoAdd': ({ undoToken }) => suggestions.undoAdd(undoToken),
+  };
 }

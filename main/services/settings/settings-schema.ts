@@ -33,6 +33,8 @@ export const settingsSchema = z.object({
   notifyDemoFinished: z.boolean(),
   /** Panes the user collapsed (`sidebar`, `dock`). */
   hiddenPanes: z.array(z.enum(['sidebar', 'dock'])).max(2),
+  /** Suggest demos under the headings of notes and flag misconceptions (issue 11). */
+  demoSuggestions: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -48,6 +50,7 @@ export const defaultSettings: Settings = {
   zoom: 1,
   notifyDemoFinished: true,
   hiddenPanes: [],
+  demoSuggestions: true,
 };
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;

@@ -1,0 +1,50 @@
+import type { ClaimFlag, SectionSuggestion } from '../../contract/suggestions';
+import type { Demo } from '../demos/demo-schema';
+import { ClaimChecker } from './claim-check';
+import { DemoMatcher } from './demo-matcher';
+import { outlineNote } from './note-outline';
+
+/** What the suggestions service finds in one note, before dismissals are applied. */
+export interface NoteSuggestions {
+  sections: SectionSuggestion[];
+  flags: ClaimFlag[];
+}
+
+/** The matcher and the claim check over one catalogue, applied to whole notes. */
+export class NoteSuggester {
+  readonly matcher: DemoMatcher;
+  readonly claims: ClaimChecker;
+
+  constructor(readonly demos: readonly Demo[]) {
+    this.matcher = new DemoMatcher(demos);
+    this.claims = new ClaimChecker(demos);
+  }
+
+  /** Suggestions for every heading section of a normalized note, and its flagged sentences. */
+  suggest(source: string): NoteSuggestions {
+    const outline = outlineNote(source);
+    const sections: SectionSuggestion[] = [];
+    for (const section of outline.sections) {
+      const present = new Set(section.demoBlocks);
+      const matches = this.matcher
+        .matchSection(section.heading, section.body, 3 + present.size)
+        .filter((match) => !present.has(match.demo.id));
+      if (!matches.length) continue;
+      sections.push({
+        heading: section.heading,
+        line: section.line,
+        slug: section.slug,
+        demos: matches.slice(0, 3).map((match) => ({
+          id: match.demo.id,
+          title: match.demo.title,
+          summary: match.demo.summary,
+          score: match.score,
+          why: match.matched.length
+            ? `matched: ${match.matched.join(', ')}`
+            : 'matched the section’s words',
+        })),
+      });
+    }
+    return { sections, flags: this.claims.check(outline.prose) };
+  }
+}

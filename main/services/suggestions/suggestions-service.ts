@@ -1,0 +1,128 @@
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import type { ClaimFlag, Publish, SectionSuggestion } from '../../contract';
+import { RpcFailure } from '../../contract/errors';
+import type { Demo } from '../demos/demo-schema';
+import { decodeNote } from '../vault/note-source';
+import { resolveVaultFile } from '../vault/resolve-vault-file';
+import { DemoBlockEdits } from './demo-block-edits';
+import type { Dismissals } from './dismissals';
+import { NoteSuggester, type NoteSuggestions } from './suggest-note';
+
+export interface SuggestionsServiceOptions {
+  catalogue: readonly Demo[];
+  /** Root of the vault open now, or null. */
+  vaultRoot: () => string | null;
+  /** True when the setting `demoSuggestions` is on. */
+  enabled: () => boolean;
+  /** True for vaults Berth must not write to (the bundled study vault). */
+  isReadOnly?: (root: string) => boolean;
+  dismissals: Dismissals;
+  publish: Publish;
+}
+
+/** Notes larger than this are looked at up to this size. */
+const READ_LIMIT = 2_000_000;
+const CACHE_SIZE = 200;
+
+/** Demo suggestions and the claim check for the notes of the open vault (issue 11). */
+export class SuggestionsService {
+  readonly suggester: NoteSuggester;
+  /** Per "vault root\0note path": the content hash and what was found for it. */
+  private readonly cache = new Map<string, { hash: string; found: NoteSuggestions }>();
+  private readonly edits: DemoBlockEdits;
+
+  constructor(private readonly options: SuggestionsServiceOptions) {
+    this.suggester = new NoteSuggester(options.catalogue);
+    const byId = new Map(options.catalogue.map((demo) => [demo.id, demo]));
+    this.edits = new DemoBlockEdits((id) => byId.get(id));
+  }
+
+  /** Suggestions and flags for a note of the open vault, without the dismissed demos. */
+  async forNote(
+    notePath: string,
+  ): Promise<{ enabled: boolean; sections: SectionSuggestion[]; flags: ClaimFlag[] }> {
+    if (!this.options.enabled()) return { enabled: false, sections: [], flags: [] };
+    const root = this.requireRoot();
+    const source = await this.readNote(root, notePath);
+    const found = this.analyze(root, notePath, source);
+    const sections = found.sections
+      .map((section) => {
+        const hidden = this.options.dismissals.hidden(root, notePath, section.heading);
+        return hidden.size
+          ? { ...section, demos: section.demos.filter((demo) => !hidden.has(demo.id)) }
+          : section;
+      })
+      .filter((section) => section.demos.length > 0);
+    return { enabled: true, sections, flags: found.flags };
+  }
+
+  /** Hides a demo under a heading of a note (or shows it again) and tells every window. */
+  dismiss(notePath: string, heading: string, demoId: string, restore = false): { ok: true } {
+    const root = this.requireRoot();
+    if (this.options.dismissals.set(root, notePath, heading, demoId, restore)) this.changed();
+    return { ok: true };
+  }
+
+  /** Adds a `berth-demo` block at the end of the heading's section (atomic write); returns an undo token. */
+  async addToNote(
+    notePath: string,
+    heading: string,
+    line: number,
+    demoId: string,
+  ): Promise<{ path: string; undoToken: string }> {
+    const root = this.requireRoot();
+    if (this.options.isReadOnly?.(root)) {
+      throw new RpcFailure(
+        'forbidden',
+        'This is Berth’s bundled study vault, which Berth does not change; open your own vault to add demos to your notes.',
+      );
+    }
+    return this.edits.add(root, notePath, heading, line, demoId);
+  }
+
+  /** Restores the note as it was before `addToNote`, when it has not changed since. */
+  undoAdd(undoToken: string): Promise<{ path: string }> {
+    return this.edits.undoAdd(undoToken);
+  }
+
+  /** Tells every window to ask again (setting toggled, catalogue changed). */
+  changed(): void {
+    this.options.publish('suggestions.changed', { at: Date.now() });
+  }
+
+  /** What the matcher and claim check find in a note's text, cached by content hash. */
+  analyze(root: string, notePath: string, source: string): NoteSuggestions {
+    const key = `${root}\0${notePath}`;
+    const hash = crypto.createHash('sha1').update(source).digest('hex');
+    const cached = this.cache.get(key);
+    if (cached?.hash === hash) return cached.found;
+    const found = this.suggester.suggest(source);
+    this.cache.delete(key);
+    this.cache.set(key, { hash, found });
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    return found;
+  }
+
+  protected requireRoot(): string {
+    const root = this.options.vaultRoot();
+    if (!root) throw new RpcFailure('unavailable', 'No vault is open yet.');
+    return root;
+  }
+
+  protected async readNote(root: string, notePath: string): Promise<string> {
+    const file = await resolveVaultFile(root, notePath);
+    const handle = await fsp.open(file.filePath, 'r');
+    try {
+      const stat = await handle.stat();
+      const buffer = Buffer.alloc(Math.min(stat.size, READ_LIMIT));
+      await handle.read(buffer, 0, buffer.length, 0);
+      const decoded = decodeNote(buffer);
+      if (decoded.binary)
+        throw new RpcFailure('invalid-params', `"${notePath}" is not a text note.`);
+      return decoded.text;
+    } finally {
+      await handle.close();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Words that say nothing about which demo fits: English function words, the same in the
+ * languages students mix in (German, French, Spanish), and words every Docker note uses.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then than so of to in on at by for with from into onto over under as is are was were be been being ' +
+    'it its this that these those there here what which who whom how why when where do does did done can could will would should ' +
+    'may might must shall i you he she we they me my your our their them his her us not no yes just also only very more most ' +
+    'some any all each every other such same own too about after before again once up down out off while until between through ' +
+    'get gets got use used using uses like e g eg ie etc vs versus via per one two note notes todo see example examples ' +
+    'der die das den dem des ein eine einer einem und oder ist sind nicht mit von zu im am auf fur für bei wird werden auch ' +
+    'le la les un une des et ou est sont pas avec pour dans sur du au aux ce cette qui que ' +
+    'el los las y o es son con para en por del al lo se su sus que ' +
+    'docker'
+  ).split(' '),
+);
+
+/** Lower case, accents removed, so "Entrypoint", "ENTRYPOINT" and "entrypoínt" are one term. */
+export function foldTerm(term: string): string {
+  const lower = term.toLowerCase();
+  // eslint-disable-next-line no-control-regex -- ASCII fast path
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/**
+ * MiniSearch term processing for both the demo index and the queries: folded, stop words
+ * dropped, a plural `s` removed ("volumes" -> "volume", "mounts" -> "mount").
+ */
+export function processTerm(term: string): string | null {
+  const folded = foldTerm(term).replace(/^[-.]+|[-.]+$/g, '');
+  if (folded.length < 2 || STOP_WORDS.has(folded) || /^\d+$/.test(folded)) return null;
+  if (folded.length > 4 && folded.endsWith('s') && !folded.endsWith('ss') && !folded.endsWith('us'))
+    return folded.slice(0, -1);
+  return folded;
+}
+
+/**
+ * Splits text into words: letters and digits, with `-`, `.` and `'` inside a word kept as one
+ * word plus its parts ("read-only" -> "read-only", "read", "only"; "host.docker.internal" too).
+ */
+export function tokenize(text: string): string[] {
+  const words = text.match(/[\p{L}\p{N}]+(?:[-.'][\p{L}\p{N}]+)*/gu) ?? [];
+  const out: string[] = [];
+  for (const word of words) {
+    out.push(word);
+    if (/[-.']/.test(word)) for (const part of word.split(/[-.']/)) out.push(part);
+  }
+  return out;
+}
+
+/** The processed, distinct terms of a text, in order of first appearance. */
+export function termsOf(text: string): string[] {
+  const seen = new Set<string>();
+  for (const word of tokenize(text)) {
+    const term = processTerm(word);
+    if (term) seen.add(term);
+  }
+  return [...seen];
+}
