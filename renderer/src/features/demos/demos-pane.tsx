@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '../../api';
 import { PlayIcon, SearchIcon } from '../../ui/icons';
 import { DemoDetail } from './demo-detail';
+import { NoteDemosList } from './note-demos-list';
 import { useRun, useLatestRunId } from './runs-store';
 import { StatusIcon } from './status-icons';
 import type { DemoSummary } from '@contract';
@@ -73,6 +74,7 @@ export function DemosPane() {
           <span>Try a word like volume, cache or network.</span>
         </div>
       )}
+      {!query.trim() && <NoteDemosList demos={demos} />}
       <div className="demo-groups">
         {groups.map((group) => (
           <section key={group.topic} className="demo-group" aria-label={group.topic}>

@@ -13,6 +13,7 @@ export function DemosSection({ settings }: SectionProps) {
   const info = useQuery('system.info', {});
   const { save, error } = useSaveSetting();
   const notifyId = useId();
+  const suggestId = useId();
   const [permission, setPermission] = useState(browserPermission);
   const web = info.data?.mode === 'web';
   return (
@@ -27,6 +28,18 @@ export function DemosSection({ settings }: SectionProps) {
         placeholder="Automatic: busybox:1.36.1 (pinned), else berth-busybox:1.36-local"
         description="The image demos run in. Leave empty for the pinned busybox, or Berth’s own local build of it when offline. A change applies the next time Berth starts."
       />
+      <div className="setting">
+        <div className="setting-check">
+          <input id={suggestId} type="checkbox" checked={settings.demoSuggestions} onChange={(event) => void save({ demoSuggestions: event.target.checked })} />
+          <label htmlFor={suggestId} className="setting-label">
+            Suggest demos in notes
+          </label>
+        </div>
+        <p className="setting-description">
+          Under headings Berth has a demo for, show a “Prove it” card, and flag sentences its demos contradict. Shown beside the note, never written into
+          it unless you choose “Add to note”.
+        </p>
+      </div>
       <div className="setting">
         <div className="setting-check">
           <input
