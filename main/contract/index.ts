@@ -13,6 +13,7 @@ import { annotationsEvents, annotationsMethods } from './annotations';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import { volumesEvents, volumesMethods } from './volumes';
+import { networksEvents, networksMethods } from './networks';
 import { vaultEvents, vaultMethods } from './vault';
 import { suggestionsEvents, suggestionsMethods } from './suggestions';
 
@@ -24,6 +25,7 @@ export const methods = {
   ...imagesMethods,
   ...demosMethods,
   ...volumesMethods,
+  ...networksMethods,
   ...annotationsMethods,
   ...settingsMethods,
   ...appMethods,
@@ -38,6 +40,7 @@ export const events = {
   ...imagesEvents,
   ...demosEvents,
   ...volumesEvents,
+  ...networksEvents,
   ...annotationsEvents,
   ...settingsEvents,
   ...appEvents,
@@ -74,6 +77,7 @@ export * from './containers';
 export * from './images';
 export * from './demos';
 export * from './volumes';
+export * from './networks';
 export * from './annotations';
 export * from './vault';
 export * from './settings';
