@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // electron-store imports `electron` itself: inline it so a test's stand-in for electron reaches it too.
+    server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', ['json', { outputFile: path.join(root, 'test-results', 'unit-results.json') }]],
   },
 });

@@ -17,7 +17,12 @@ import { attachIpcTransport } from './rpc/ipc-transport';
 import { applyAppSecurity, isAppUrl } from './security';
 import { createLogger } from './services/logging/logger';
 import { NoticeBoard } from './services/logging/notice-board';
-import { moveAsideCorruptStore, wrapConf, type StoreFactory, type StoreOptions } from './services/settings/store-factory';
+import {
+  moveAsideCorruptStore,
+  wrapConf,
+  type StoreFactory,
+  type StoreOptions,
+} from './services/settings/store-factory';
 import { captureWindowState, createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,21 +32,57 @@ const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
 
 registerAppScheme();
 
+/** Launches that arrived before the app was ready; handled once it is. */
+let onSecondInstance: (argv: string[], workingDirectory: string) => void = () => undefined;
+const earlyLaunches: { argv: string[]; workingDirectory: string }[] = [];
+let started = false;
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void start();
+  // Registered before anything can fail: a process without windows never keeps the lock.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (started) onSecondInstance(argv, workingDirectory);
+    else earlyLaunches.push({ argv, workingDirectory });
+  });
+  start().catch(failStart);
+}
+
+/** Start-up failed: say so with the log's path, then quit (never linger without a window). */
+function failStart(error: unknown): void {
+  const logFile = path.join(app.getPath('userData'), 'logs', 'berth.log');
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    createLogger({ file: logFile, console: true }).error('Berth could not start', {
+      error: error instanceof Error ? (error.stack ?? message) : message,
+    });
+  } catch {
+    // the log folder itself may be the problem; the dialog still names it
+  }
+  dialog.showErrorBox('Berth could not start', `${message}\n\nDetails are in the log: ${logFile}`);
+  app.exit(1);
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   const userDataDir = app.getPath('userData');
-  const log = createLogger({ file: path.join(userDataDir, 'logs', 'berth.log'), console: !app.isPackaged });
+  const log = createLogger({
+    file: path.join(userDataDir, 'logs', 'berth.log'),
+    console: !app.isPackaged,
+  });
   applyAppSecurity(log);
-  handleAppProtocol(rendererRoot);
+  handleAppProtocol(
+    rendererRoot,
+    app.isPackaged ? undefined : devServerUrl(process.env.ELECTRON_RENDERER_URL),
+  );
 
   const notices = new NoticeBoard();
-  const storeFactory: StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) => {
+  const storeFactory: StoreFactory = <T extends Record<string, unknown>>(
+    options: StoreOptions<T>,
+  ) => {
     const open = () =>
       new Store<T>({
         name: options.name,
@@ -56,12 +97,17 @@ async function start(): Promise<void> {
       const file = path.join(options.cwd ?? userDataDir, `${options.name}.json`);
       const backup = moveAsideCorruptStore(file, String(error));
       log.warn('store was unreadable and was moved aside', { ...backup });
-      notices.record({ level: 'warning', message: `A settings file could not be read and was kept as ${backup.backup}; Berth started with defaults.` });
+      notices.record({
+        level: 'warning',
+        message: `A settings file could not be read and was kept as ${backup.backup}; Berth started with defaults.`,
+      });
       return wrapConf(open());
     }
   };
 
-  const vaultArg = vaultFromArgs(process.argv, process.cwd());
+  // Unpackaged, argv[1] is the app folder (`electron .`); it is never a vault.
+  const firstUserArg = app.isPackaged ? 1 : 2;
+  const vaultArg = vaultFromArgs(process.argv, process.cwd(), firstUserArg);
   let setMenuCommands: (commands: string[]) => void = () => undefined;
   const berth: BerthApp = createApp({
     version: app.isPackaged ? app.getVersion() : readAppVersion(appRoot),
@@ -72,11 +118,16 @@ async function start(): Promise<void> {
       },
       pickFolder: async () => {
         const focused = BrowserWindow.getFocusedWindow();
-        const options: Electron.OpenDialogOptions = { title: 'Open vault', properties: ['openDirectory', 'createDirectory'] };
-        const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
+        const options: Electron.OpenDialogOptions = {
+          title: 'Open vault',
+          properties: ['openDirectory', 'createDirectory'],
+        };
+        const result = focused
+          ? await dialog.showOpenDialog(focused, options)
+          : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
-      openPath: (folder) => shell.openPath(folder),
+      openPath: (target) => shell.openPath(target),
       setAvailableCommands: (commands) => setMenuCommands(commands),
     },
     log,
@@ -84,11 +135,17 @@ async function start(): Promise<void> {
     storeFactory,
     notices,
     bundledVaultDir: bundledVaultDir(appRoot),
+    // Packaged, the bundled notes sit inside the signed, read-only app resources.
+    bundledVaultReadOnly: app.isPackaged,
     ...(vaultArg ? { vaultDir: vaultArg } : {}),
   });
   const menu = installAppMenu(berth.hub.publish);
   setMenuCommands = (commands) => menu.setAvailable(commands);
-  const stopNotifications = notifyFinishedDemos(berth.hub, () => berth.services.settings.get().notifyDemoFinished, log.child('notify'));
+  const stopNotifications = notifyFinishedDemos(
+    berth.hub,
+    () => berth.services.settings.get().notifyDemoFinished,
+    log.child('notify'),
+  );
 
   const windows = new Set<number>();
   const detachIpc = attachIpcTransport({
@@ -111,7 +168,8 @@ async function start(): Promise<void> {
         if (!win.isDestroyed()) berth.services.settings.update({ window: captureWindowState(win) });
       }, 500);
     };
-    for (const name of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(name as 'resize', saveBounds);
+    for (const name of ['resize', 'move', 'maximize', 'unmaximize'] as const)
+      win.on(name as 'resize', saveBounds);
     win.on('close', () => {
       clearTimeout(saveTimer);
       berth.services.settings.update({ window: captureWindowState(win) });
@@ -122,7 +180,7 @@ async function start(): Promise<void> {
   openWindow();
 
   // A second launch focuses this window and opens the vault it was given (`berth ~/notes`).
-  app.on('second-instance', (_event, argv, workingDirectory) => {
+  onSecondInstance = (argv, workingDirectory) => {
     const [win] = BrowserWindow.getAllWindows();
     if (win) {
       if (win.isMinimized()) win.restore();
@@ -131,21 +189,76 @@ async function start(): Promise<void> {
     } else {
       openWindow();
     }
-    const vault = vaultFromArgs(argv, workingDirectory);
+    const vault = vaultFromArgs(argv, workingDirectory, firstUserArg);
     if (!vault) return;
-    void berth.router.call('vault.open', { path: vault }, { transport: 'local', peer: 'second-instance' }).then((response) => {
-      if (!response.ok) log.warn('second launch could not open its vault', { vault, error: response.error.message });
-    });
-  });
+    void berth.router
+      .call('vault.open', { path: vault }, { transport: 'local', peer: 'second-instance' })
+      .then((response) => {
+        if (!response.ok)
+          log.warn('second launch could not open its vault', {
+            vault,
+            error: response.error.message,
+          });
+      });
+  };
+  started = true;
+  for (const launch of earlyLaunches.splice(0))
+    onSecondInstance(launch.argv, launch.workingDirectory);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('will-quit', () => {
+  // Quit waits for running demos to be cancelled and cleaned up (bounded), then quits for real.
+  let shutdown: 'running' | 'disposing' | 'done' = 'running';
+  app.on('will-quit', (event) => {
+    if (shutdown === 'done') return;
+    event.preventDefault();
+    if (shutdown === 'disposing') return;
+    shutdown = 'disposing';
     detachIpc();
     stopNotifications();
-    void berth.dispose();
+    void settleWithin(berth.dispose(), QUIT_TIMEOUT_MS).then((outcome) => {
+      if (outcome === 'timeout')
+        log.warn('quit: clean-up took too long; quitting anyway (the next start sweeps leftovers)');
+      else if (outcome instanceof Error)
+        log.warn('quit: clean-up failed', { error: outcome.message });
+      log.info('shut down');
+      shutdown = 'done';
+      app.quit();
+    });
   });
+}
+
+/** How long quitting waits for demo clean-up before it gives up (the next start sweeps the rest). */
+const QUIT_TIMEOUT_MS = 10_000;
+
+/** Resolves with 'ok', the error, or 'timeout', whichever comes first. */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<'ok' | 'timeout' | Error> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>(
+    (resolve) => (timer = setTimeout(() => resolve('timeout'), ms)),
+  );
+  try {
+    return await Promise.race([
+      work.then(
+        () => 'ok' as const,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** electron-vite's dev server (`npm run dev`), only on loopback. */
+function devServerUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+      ? url.origin
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

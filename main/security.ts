@@ -84,13 +84,38 @@ export function restrictWebContents(contents: WebContents, log: Logger): void {
   });
 }
 
-/** Denies every permission request and check, cancels requests outside the app, and sets the CSP on responses. */
+/**
+ * The permissions Berth's own page uses: writing to the clipboard (every Copy button). Everything
+ * else (camera, notifications, clipboard reads, …) is denied; main shows notifications itself.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** True when `permission` is one Berth uses and the request comes from Berth's own page. */
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+): boolean {
+  return (
+    GRANTED_PERMISSIONS.has(permission) &&
+    requestingUrl !== undefined &&
+    isAppUrl(requestingUrl.endsWith('://berth') ? `${requestingUrl}/` : requestingUrl)
+  );
+}
+
+/** Grants only what Berth's page uses, from its own origin; cancels requests outside the app, and sets the CSP on responses. */
 export function restrictSession(target: Session, log: Logger): void {
-  target.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('denied permission request', { permission });
-    callback(false);
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = isPermissionGranted(permission, details?.requestingUrl);
+    if (!granted)
+      log.warn('denied permission request', {
+        permission,
+        from: details?.requestingUrl?.slice(0, 200),
+      });
+    callback(granted);
   });
-  target.setPermissionCheckHandler(() => false);
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted(permission, details?.requestingUrl ?? requestingOrigin),
+  );
   target.setDevicePermissionHandler(() => false);
   // Only our own origin loads: any request to the network or the file system is cancelled.
   target.webRequest.onBeforeRequest((details, callback) => {

@@ -16,7 +16,11 @@ vi.mock('electron', () => ({
     maximize() {
       this.record.maximized = true;
     }
-    once() {}
+    readyListeners: (() => void)[] = [];
+    once(_name: string, listener: () => void) {
+      this.readyListeners.push(listener);
+    }
+    show() {}
     loadURL(url: string) {
       this.record.url = url;
       return Promise.resolve();
@@ -28,8 +32,16 @@ const { createMainWindow, visibleBounds } = await import('./window');
 
 describe('main window', () => {
   it('opens with the secure preferences, on the app origin, with the remembered size', () => {
-    createMainWindow('/app/preload.cjs', { x: 100, y: 80, width: 1200, height: 800, maximized: true });
+    const win = createMainWindow('/app/preload.cjs', {
+      x: 100,
+      y: 80,
+      width: 1200,
+      height: 800,
+      maximized: true,
+    }) as unknown as { readyListeners: (() => void)[] };
     const window = created.at(-1)!;
+    expect(window.maximized).toBe(false);
+    win.readyListeners.forEach((listener) => listener());
     expect(window.options).toMatchObject({ x: 100, y: 80, width: 1200, height: 800, show: false });
     expect(window.options.webPreferences).toMatchObject({
       preload: '/app/preload.cjs',
@@ -47,14 +59,18 @@ describe('main window', () => {
   });
 
   it('forgets a position that is no longer on any screen, but keeps the size', () => {
-    expect(visibleBounds({ x: 5000, y: 3000, width: 1000, height: 700, maximized: false })).toEqual({
-      x: undefined,
-      y: undefined,
-      width: 1000,
-      height: 700,
-      maximized: false,
-    });
-    expect(visibleBounds({ x: 40, y: 40, width: 1000, height: 700, maximized: false })).toMatchObject({ x: 40, y: 40 });
+    expect(visibleBounds({ x: 5000, y: 3000, width: 1000, height: 700, maximized: false })).toEqual(
+      {
+        x: undefined,
+        y: undefined,
+        width: 1000,
+        height: 700,
+        maximized: false,
+      },
+    );
+    expect(
+      visibleBounds({ x: 40, y: 40, width: 1000, height: 700, maximized: false }),
+    ).toMatchObject({ x: 40, y: 40 });
     expect(visibleBounds(undefined)).toEqual({ width: 1440, height: 900, maximized: false });
   });
 });

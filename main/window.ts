@@ -14,9 +14,15 @@ export function visibleBounds(state: WindowState | undefined): WindowState {
   const fallback = { width: 1440, height: 900, maximized: false };
   if (!state) return fallback;
   if (state.x === undefined || state.y === undefined) return { ...fallback, ...state };
-  const onScreen = screen.getAllDisplays().some(({ workArea }) =>
-    state.x! >= workArea.x - 50 && state.y! >= workArea.y - 50 && state.x! < workArea.x + workArea.width - 100 && state.y! < workArea.y + workArea.height - 100,
-  );
+  const onScreen = screen
+    .getAllDisplays()
+    .some(
+      ({ workArea }) =>
+        state.x! >= workArea.x - 50 &&
+        state.y! >= workArea.y - 50 &&
+        state.x! < workArea.x + workArea.width - 100 &&
+        state.y! < workArea.y + workArea.height - 100,
+    );
   return onScreen ? state : { ...state, x: undefined, y: undefined };
 }
 
@@ -41,8 +47,11 @@ export function createMainWindow(preload: string, state: WindowState | undefined
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  if (bounds.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  // maximize() shows a hidden window at once (Linux, Windows): wait for the first paint.
+  win.once('ready-to-show', () => {
+    if (bounds.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }

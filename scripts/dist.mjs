@@ -45,7 +45,7 @@ if (!('path' in electron)) {
 }
 
 step('building the app (electron-vite)…', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']);
-const electronDist = path.dirname(electron.path);
+const electronDist = electron.distDir;
 step(
   `packaging with electron-builder (Electron from ${path.relative(root, electronDist) || electronDist})…`,
   'npx',

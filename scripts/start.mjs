@@ -36,7 +36,9 @@ const electron = forceWeb ? { reason: 'web mode was asked for (npm run web)' } :
 if ('path' in electron) {
   console.log('Berth: starting the desktop app…');
   const vault = passThrough.indexOf('--vault');
-  const electronArgs = [path.join(root, 'out/main/index.js')];
+  // The app folder, not its main file: Electron then takes the name "Berth" from package.json
+  // (user data under …/Berth), as the packaged app does.
+  const electronArgs = [root];
   if (vault >= 0 && passThrough[vault + 1]) electronArgs.push(`--vault=${path.resolve(passThrough[vault + 1])}`);
   const child = spawn(electron.path, electronArgs, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

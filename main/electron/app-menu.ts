@@ -18,7 +18,8 @@ export function installAppMenu(publish: Publish): { setAvailable(commands: strin
   return {
     setAvailable(commands) {
       const next = new Set(commands);
-      if (available && next.size === available.size && [...next].every((c) => available!.has(c))) return;
+      if (available && next.size === available.size && [...next].every((c) => available!.has(c)))
+        return;
       available = next;
       install();
     },

@@ -31,22 +31,28 @@ export function attachIpcTransport(options: IpcTransportOptions): () => void {
     return ok;
   };
 
+  const watched = new WeakSet<WebContents>();
+  const endSession = (sender: WebContents) => {
+    sessions.get(sender.id)?.dispose();
+    sessions.delete(sender.id);
+  };
+
   const sessionFor = (sender: WebContents): RpcSession => {
     let session = sessions.get(sender.id);
     if (!session) {
-      const created = router.openSession(`ipc:${sender.id}`, (event, payload) => {
+      session = router.openSession(`ipc:${sender.id}`, (event, payload) => {
         if (!sender.isDestroyed()) sender.send(IpcChannel.Event, { event, payload });
       });
-      sessions.set(sender.id, created);
-      sender.once('destroyed', () => {
-        created.dispose();
-        sessions.delete(sender.id);
-      });
-      sender.on('did-start-navigation', (_e, _url, _inPlace, isMainFrame) => {
-        // A reload starts a fresh renderer: drop the old page's subscriptions.
-        if (isMainFrame) created.dispose();
-      });
-      session = created;
+      sessions.set(sender.id, session);
+    }
+    if (!watched.has(sender)) {
+      watched.add(sender);
+      sender.once('destroyed', () => endSession(sender));
+      // A new document in the main frame (a reload) starts a fresh renderer: drop the old page's
+      // subscriptions. Not on `did-start-navigation`: it also fires for same-document navigations
+      // (fragment links, pushState) and before `will-navigate` can still cancel the navigation.
+      // `did-navigate` fires only once a main-frame, cross-document navigation has committed.
+      sender.on('did-navigate', () => endSession(sender));
     }
     return session;
   };
@@ -57,9 +63,15 @@ export function attachIpcTransport(options: IpcTransportOptions): () => void {
     }
     const parsed = ipcCallSchema.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-params', message: 'Malformed call: expected {method, params}.' } };
+      return {
+        ok: false,
+        error: { code: 'invalid-params', message: 'Malformed call: expected {method, params}.' },
+      };
     }
-    return router.call(parsed.data.method, parsed.data.params, { transport: 'ipc', peer: `ipc:${event.sender.id}` });
+    return router.call(parsed.data.method, parsed.data.params, {
+      transport: 'ipc',
+      peer: `ipc:${event.sender.id}`,
+    });
   });
 
   const onSubscribe = (event: IpcMainEvent, name: unknown) => {

@@ -1,9 +1,23 @@
 import type { HandlersFor } from '../../rpc/router';
+import { RpcFailure } from '../../contract/errors';
+import type { HostCapabilities } from '../host-capabilities';
 import type { VaultService } from '../../services/vault/vault-service';
+import { encodeVaultPath } from '../../services/vault/vault-paths';
 
 /** Handlers for `vault.*`. Every query waits for the vault being opened, if any. */
-export function vaultHandlers(vault: VaultService): HandlersFor<'vault'> {
+export function vaultHandlers(
+  vault: VaultService,
+  host: Pick<HostCapabilities, 'openPath'> = {},
+): HandlersFor<'vault'> {
   return {
+    'vault.openAttachment': async ({ path }) => {
+      await vault.whenReady();
+      const file = await vault.resolveFile(path);
+      if (!host.openPath) return { opened: false, url: `/vault-file/${encodeVaultPath(path)}` };
+      const problem = await host.openPath(file.filePath);
+      if (problem) throw new RpcFailure('failed', `Could not open ${path}: ${problem}`);
+      return { opened: true };
+    },
     'vault.info': async () => {
       await vault.whenReady();
       return vault.info();

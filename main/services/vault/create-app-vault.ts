@@ -14,6 +14,7 @@ export interface AppVaultOptions {
   hub: { publish: Publish };
   log: Logger;
   bundledVaultDir: string;
+  bundledVaultReadOnly?: boolean;
 }
 
 /** An app-level vault service that falls back to the bundled vault when the initial one fails. */
@@ -44,6 +45,7 @@ export function createAppVaultService(options: AppVaultOptions): AppVaultService
       : readerUrls;
   return new AppVaultService(options.bundledVaultDir, {
     bundledVaultDir: options.bundledVaultDir,
+    ...(options.bundledVaultReadOnly ? { bundledVaultReadOnly: true } : {}),
     publish: options.hub.publish,
     log: options.log.child('vault'),
     memory: settingsVaultMemory(options.settings),
