@@ -46,6 +46,15 @@ export const ActivityIcon = (p: IconProps) => (
   </svg>
 );
 
+export const NetworkIcon = (p: IconProps) => (
+  <svg {...iconAttributes(p)}>
+    <rect x="9" y="3" width="6" height="5" rx="1" />
+    <rect x="3" y="16" width="6" height="5" rx="1" />
+    <rect x="15" y="16" width="6" height="5" rx="1" />
+    <path d="M12 8v4M6 16v-4h12v4" />
+  </svg>
+);
+
 export const PlayIcon = (p: IconProps) => (
   <svg {...iconAttributes(p)}>
     <path d="M7 4.5v15l12-7.5z" />

@@ -1,12 +1,13 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '../../api';
-import { CommandLayer, MenuBar, TitlebarActions } from '../commands';
+import { CommandLayer, MenuBar, TitlebarActions, registerCommand } from '../commands';
 import { SettingsDialog } from '../settings/settings-dialog';
 import { BerthLogo } from '../../ui/icons';
 import { dockTabs, sidebarViews } from './pane-registry';
 import { AnnotationsHost } from '../annotations/annotations-host';
 import { DemoCardHost } from '../demos/demo-card-host';
 import { SuggestionsHost } from '../suggestions/suggestions-host';
+import { NetworksRevealHost } from '../networks/networks-reveal-host';
 import { StatusBar } from './status-bar';
 import { usePaneSize } from './use-pane-size';
 import { useSystemNotices } from './use-system-notices';
@@ -42,6 +43,18 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
   const right = usePaneSize('dock', 440, 320, 900, 'right');
   const [sidebarId, setSidebarId] = useState(sidebarViews[0]?.id);
   const [dockId, setDockId] = useState(dockTabs[0]?.id);
+  // Features open their tab of the Docker pane through this command (arg: the tab id).
+  useEffect(
+    () =>
+      registerCommand({
+        id: 'shell.showDockTab',
+        title: 'Show Docker Pane Tab',
+        run: (id) => {
+          if (id && dockTabs.some((t) => t.id === id)) setDockId(id);
+        },
+      }),
+    [],
+  );
   const sidebar = hiddenPanes.includes('sidebar') ? undefined : (sidebarViews.find((v) => v.id === sidebarId) ?? sidebarViews[0]);
   const dock = dockTabs.find((t) => t.id === dockId) ?? dockTabs[0];
   const showDock = !hiddenPanes.includes('dock');
@@ -118,6 +131,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
       <DemoCardHost />
       <AnnotationsHost />
       <SuggestionsHost />
+      <NetworksRevealHost />
     </div>
   );
 }

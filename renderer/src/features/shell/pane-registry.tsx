@@ -3,8 +3,9 @@ import { AnnotationsPanel, HighlighterIcon } from '../annotations/annotations-pa
 import { DemosPane } from '../demos/demos-pane';
 import { DockerPane } from '../docker/docker-pane';
 import { StorageView } from '../volumes/storage-view';
+import { NetworksView } from '../networks/networks-view';
 import { NotesSidebar } from '../notes/notes-sidebar';
-import { ActivityIcon, DatabaseIcon, FolderIcon, PlayIcon } from '../../ui/icons';
+import { ActivityIcon, DatabaseIcon, FolderIcon, NetworkIcon, PlayIcon } from '../../ui/icons';
 
 /** A tab of the right-hand Docker pane. Features add theirs here. */
 export interface DockTab {
@@ -17,6 +18,7 @@ export interface DockTab {
 /** The tabs of the right-hand pane, in order. */
 export const dockTabs: DockTab[] = [
   { id: 'storage', label: 'Storage', icon: <DatabaseIcon />, render: () => <StorageView /> },
+  { id: 'networks', label: 'Networks', icon: <NetworkIcon />, render: () => <NetworksView /> },
   { id: 'demos', label: 'Demos', icon: <PlayIcon />, render: () => <DemosPane /> },
   { id: 'docker', label: 'Docker', icon: <ActivityIcon />, render: () => <DockerPane /> },
   { id: 'annotations', label: 'Annotations', icon: <HighlighterIcon />, render: () => <AnnotationsPanel /> },
