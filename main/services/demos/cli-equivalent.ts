@@ -14,6 +14,7 @@ function mountFlag(mount: DemoMount, ctx: RunContext): string {
       return mount.source ? `-v ${ctx.volumeName(mount.source)}:${mount.target}${ro}` : `-v ${mount.target}${ro}`;
     }
     case 'bind':
+      if (mount.engineHost) return `--mount type=bind,source=${shellQuote(mount.source)},target=${mount.target}${mount.readOnly ? ',readonly' : ''}`;
       return `-v ${shellQuote(`${ctx.workDir}/${mount.source}`)}:${mount.target}${mount.readOnly ? ':ro' : ''}`;
     case 'tmpfs':
       return `--tmpfs ${mount.target}`;
@@ -37,6 +38,9 @@ export function cliEquivalent(action: DemoAction, ctx: RunContext): string {
       if (network) parts.push(`--network ${ctx.networkName(network)}`);
       if (action.user) parts.push(`--user ${action.user}`);
       if (action.stopTimeoutSec !== undefined) parts.push(`--stop-timeout ${action.stopTimeoutSec}`);
+      if (action.restart) parts.push(`--restart ${action.restart}`);
+      if (action.pid) parts.push(`--pid ${action.pid}`);
+      for (const [name, value] of Object.entries(action.env ?? {})) parts.push(`-e ${shellQuote(`${name}=${ctx.expand(value)}`)}`);
       if (action.entrypoint) parts.push(`--entrypoint ${shellQuote(action.entrypoint[0] ?? '')}`);
       parts.push(action.image ? ctx.imageName(action.image) : ctx.baseImage);
       const rest = [...(action.entrypoint?.slice(1) ?? []), ...(action.cmd ?? [])];
@@ -63,8 +67,28 @@ export function cliEquivalent(action: DemoAction, ctx: RunContext): string {
       return `DOCKER_BUILDKIT=0 docker build --network none -t ${ctx.imageName(action.image)} ${shellQuote(`${ctx.workDir}/build-${action.image.replace(':', '-')}`)}`;
     case 'tag':
       return `docker tag ${ctx.imageName(action.source)} ${ctx.imageName(action.target)}`;
-    case 'image-inspect':
-      return `docker image inspect --format '{{.Id}} {{json .RepoTags}} {{json .RepoDigests}}' ${ctx.imageName(action.image)}`;
+    case 'image-inspect': {
+      const format = { id: '{{.Id}} {{json .RepoTags}} {{json .RepoDigests}}', size: '{{.Size}}', 'base-layer': '{{json .RootFS.Layers}}' }[action.show ?? 'id'];
+      return `docker image inspect --format '${format}' ${ctx.imageName(action.image)}`;
+    }
+    case 'image-remove':
+      return `docker rmi ${ctx.imageName(action.image)}`;
+    case 'system-df':
+      return `docker system df -v`;
+    case 'engine-info':
+      return `docker info --format 'Kernel Version: {{.KernelVersion}} / Operating System: {{.OperatingSystem}} / Docker Root Dir: {{.DockerRootDir}}'`;
+    case 'volume-inspect':
+      return `docker volume inspect ${ctx.volumeName(action.volume)}`;
+    case 'logs':
+      return `docker logs ${ctx.containerName(action.container)}`;
+    case 'diff':
+      return `docker diff ${ctx.containerName(action.container)}`;
+    case 'container-volumes':
+      return `docker inspect --format '{{.Name}}: {{range .Mounts}}{{.Name}} -> {{.Destination}} {{end}}' ${action.containers.map((c) => ctx.containerName(c)).join(' ')}`;
+    case 'watch-restarts': {
+      const name = ctx.containerName(action.container);
+      return `until [ "$(docker inspect --format '{{.RestartCount}} {{.State.Restarting}}' ${name})" = '${action.restarts} false' ]; do sleep 0.2; done; docker inspect --format '{{.RestartCount}} {{.State.Status}}' ${name}`;
+    }
     case 'image-history':
       return `docker history ${ctx.imageName(action.image)}`;
     case 'network-create':

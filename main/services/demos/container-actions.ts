@@ -34,6 +34,10 @@ async function toMount(env: ActionEnv, mount: DemoMount): Promise<Dockerode.Moun
         VolumeOptions: { Labels: { ...env.ctx.labels, ...(mount.anonymous ? { [LABEL_ANONYMOUS]: mount.anonymous } : {}) } },
       } as Dockerode.MountSettings;
     case 'bind': {
+      if (mount.engineHost) {
+        if (!mount.source.startsWith('/')) throw new Error(`An engine-host bind source must be an absolute path, not "${mount.source}".`);
+        return { Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly ?? false };
+      }
       const source = path.join(env.ctx.workDir, mount.source);
       fs.mkdirSync(source, { recursive: true });
       return { Type: 'bind', Source: source, Target: mount.target, ReadOnly: mount.readOnly ?? false };
@@ -59,6 +63,11 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
   const hostConfig: Dockerode.HostConfig = { AutoRemove: action.autoRemove ?? false, Mounts: mounts };
   const network = action.network ?? ctx.defaultNetwork;
   if (network) hostConfig.NetworkMode = ctx.networkName(network);
+  if (action.restart) {
+    const [policy = 'no', retries] = action.restart.split(':');
+    hostConfig.RestartPolicy = { Name: policy, ...(retries ? { MaximumRetryCount: Number(retries) } : {}) };
+  }
+  if (action.pid) hostConfig.PidMode = action.pid;
   const container = await docker.createContainer({
     name,
     Image: action.image ? ctx.imageName(action.image) : ctx.baseImage,
@@ -66,6 +75,7 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
     ...(action.entrypoint ? { Entrypoint: action.entrypoint.map((a) => ctx.expand(a)) } : {}),
     ...(action.user ? { User: action.user } : {}),
     ...(action.stopTimeoutSec !== undefined ? { StopTimeout: action.stopTimeoutSec } : {}),
+    ...(action.env ? { Env: Object.entries(action.env).map(([k, v]) => `${k}=${ctx.expand(v)}`) } : {}),
     Labels: ctx.labels,
     Tty: false,
     AttachStdout: !action.detach,

@@ -12,9 +12,10 @@ const key = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
   .max(40);
+/** `name:tag`; a bare `name` means `name:latest`, exactly as Docker reads it. */
 const imageKey = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*:[a-z0-9][a-z0-9._-]*$/, 'use "name:tag" in lower case')
+  .regex(/^[a-z0-9][a-z0-9_-]*(?::[a-z0-9][a-z0-9._-]*)?$/, 'use "name:tag" (or "name" for latest) in lower case')
   .max(60);
 
 export const mountSchema = z.discriminatedUnion('type', [
@@ -29,10 +30,12 @@ export const mountSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('bind'),
-    /** A folder inside the run's host work folder. */
+    /** A folder inside the run's host work folder (or an absolute engine-host path with `engineHost`). */
     source: z.string().min(1),
     target: z.string().startsWith('/'),
     readOnly: z.boolean().optional(),
+    /** `source` is an absolute path on the machine dockerd runs on (a helper looking at Docker's own files). */
+    engineHost: z.boolean().optional(),
   }),
   z.object({ type: z.literal('tmpfs'), target: z.string().startsWith('/') }),
 ]);
@@ -57,6 +60,12 @@ export const actionSchema = z.discriminatedUnion('kind', [
     /** Start and return at once (`docker run -d`) instead of waiting for the exit. */
     detach: z.boolean().optional(),
     stopTimeoutSec: z.number().int().min(0).max(60).optional(),
+    /** Environment variables (`-e KEY=value`), overriding the image's ENV. */
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).optional(),
+    /** Restart policy (`--restart`): `no`, `always`, `unless-stopped`, `on-failure` or `on-failure:N`. */
+    restart: z.string().regex(/^(no|always|unless-stopped|on-failure(:\d{1,2})?)$/).optional(),
+    /** `host` joins the engine host's PID namespace (`--pid host`), for helpers that look at host processes. */
+    pid: z.literal('host').optional(),
     /** Upper bound for a foreground run; the step fails when it is reached. */
     timeoutMs: z.number().int().positive().optional(),
   }),
@@ -77,7 +86,28 @@ export const actionSchema = z.discriminatedUnion('kind', [
     filler: z.record(z.string(), z.number().int().positive().max(16 * 1024 * 1024)).optional(),
   }),
   z.object({ kind: z.literal('tag'), source: imageKey, target: imageKey }),
-  z.object({ kind: z.literal('image-inspect'), image: imageKey }),
+  z.object({
+    kind: z.literal('image-inspect'),
+    image: imageKey,
+    /** What becomes the step's value: the image ID (default), its size in bytes, or its first (base) layer digest. */
+    show: z.enum(['id', 'size', 'base-layer']).optional(),
+  }),
+  /** `docker rmi` (no force): untags when other tags remain, deletes with the last one. */
+  z.object({ kind: z.literal('image-remove'), image: imageKey }),
+  /** `docker system df -v` for the run's images; the value is `image`'s shared size. */
+  z.object({ kind: z.literal('system-df'), image: imageKey }),
+  /** `docker info`: the engine's kernel, OS and root dir; the value is the kernel version. */
+  z.object({ kind: z.literal('engine-info') }),
+  /** `docker volume inspect`: the value is the volume's Mountpoint on the engine host. */
+  z.object({ kind: z.literal('volume-inspect'), volume: key }),
+  /** `docker logs` (stdout and stderr of PID 1, as the daemon recorded them). */
+  z.object({ kind: z.literal('logs'), container: key }),
+  /** `docker diff`: changes in the container's writable layer; the count is the number of changes. */
+  z.object({ kind: z.literal('diff'), container: key }),
+  /** The volumes mounted in these containers; the count is the number of distinct volumes. */
+  z.object({ kind: z.literal('container-volumes'), containers: z.array(key).min(1) }),
+  /** Waits until the container was restarted `restarts` times and is no longer restarting; the count is RestartCount. */
+  z.object({ kind: z.literal('watch-restarts'), container: key, restarts: z.number().int().min(1).max(10), timeoutMs: z.number().int().positive().max(60_000).optional() }),
   z.object({ kind: z.literal('image-history'), image: imageKey }),
   z.object({ kind: z.literal('network-create'), network: key }),
   z.object({ kind: z.literal('network-connect'), network: key, container: key }),

@@ -3,6 +3,7 @@ import { abortable, type ActionEnv, type ActionOutcome } from './action-env';
 import { followJsonStream } from './base-image';
 import { formatBytes, makeBuildContext } from './build-context';
 import type { DemoAction } from './demo-schema';
+import { LABEL_RUN } from './run-context';
 import { OutputCollector } from './stream-demux';
 
 type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
@@ -15,6 +16,20 @@ export function countCachedSteps(log: string): number {
     .filter((block) => !block.startsWith('LABEL berth.owner=') && block.includes('Using cache')).length;
 }
 
+/** Puts `labelLine` at the end of every stage of a Dockerfile, so that no stage's image goes unlabelled. */
+export function labelEveryStage(dockerfile: string, labelLine: string): string {
+  const out: string[] = [];
+  let seenFrom = false;
+  for (const line of dockerfile.trimEnd().split('\n')) {
+    if (/^\s*FROM\s/i.test(line)) {
+      if (seenFrom) out.push(labelLine);
+      seenFrom = true;
+    }
+    out.push(line);
+  }
+  return `${out.join('\n')}\n${labelLine}\n`;
+}
+
 /** `docker build` with the legacy builder: a tar context (honouring .dockerignore), labelled image. */
 export async function buildImage(action: Action<'build'>, env: ActionEnv): Promise<ActionOutcome> {
   const { ctx } = env;
@@ -24,9 +39,9 @@ export async function buildImage(action: Action<'build'>, env: ActionEnv): Promi
     const expanded = ctx.expand(text);
     files[file] = file === 'Dockerfile' ? expanded.replace(/^FROM base\b/gim, `FROM ${ctx.baseImage}`) : expanded;
   }
-  // One LABEL step at the end (the `labels` build option would add one step per label).
+  // One LABEL step at the end of every stage (the `labels` build option would add one step per label).
   const labelLine = `LABEL ${Object.entries(ctx.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`;
-  files.Dockerfile = `${(files.Dockerfile ?? '').trimEnd()}\n${labelLine}\n`;
+  files.Dockerfile = labelEveryStage(files.Dockerfile ?? '', labelLine);
   const context = makeBuildContext(files, action.filler ?? {});
   const collector = new OutputCollector();
   const say = (text: string) => {
@@ -43,12 +58,15 @@ export async function buildImage(action: Action<'build'>, env: ActionEnv): Promi
     }),
     env.signal,
   );
+  // Earlier stages of a multi-stage build end in untagged (labelled) images: remember them for the cleanup.
+  const stages = await env.docker.listImages({ filters: JSON.stringify({ label: [`${LABEL_RUN}=${ctx.runId}`], dangling: ['true'] }) });
+  for (const stage of stages) ctx.record('image', stage.Id);
   const cached = countCachedSteps(collector.text);
   return { output: collector.text, count: cached, value: String(context.bytes), exitCode: 0 };
 }
 
-/** `docker tag`, `docker image inspect` and `docker history`. */
-export async function imageMeta(action: Action<'tag' | 'image-inspect' | 'image-history'>, env: ActionEnv): Promise<ActionOutcome> {
+/** `docker tag`, `docker image inspect`, `docker history` and `docker rmi`. */
+export async function imageMeta(action: Action<'tag' | 'image-inspect' | 'image-history' | 'image-remove'>, env: ActionEnv): Promise<ActionOutcome> {
   const { ctx, docker } = env;
   switch (action.kind) {
     case 'tag': {
@@ -65,14 +83,24 @@ export async function imageMeta(action: Action<'tag' | 'image-inspect' | 'image-
         `Id:          ${info.Id}`,
         `RepoTags:    ${(info.RepoTags ?? []).join(', ') || '(none)'}`,
         `RepoDigests: ${digests.length ? digests.join(', ') : '(none: a repo digest exists only once a registry stores the image; locally the image ID is its content address)'}`,
+        `Size:        ${formatBytes(info.Size)}`,
         `Layers:      ${info.RootFS?.Layers?.length ?? 0}`,
+        ...(info.RootFS?.Layers ?? []).map((layer, i) => `  ${i === 0 ? 'base ' : `#${i}   `}${layer}`),
       ];
-      return { output: lines.join('\n'), value: info.Id };
+      const show = action.show ?? 'id';
+      const value = show === 'size' ? String(info.Size) : show === 'base-layer' ? (info.RootFS?.Layers?.[0] ?? '(no layers)') : info.Id;
+      return { output: lines.join('\n'), value };
     }
     case 'image-history': {
       const history = (await docker.getImage(ctx.imageName(action.image)).history()) as { Id: string; CreatedBy: string; Size: number }[];
       const lines = history.map((h) => `${h.Id === '<missing>' ? '<missing>   ' : h.Id.replace('sha256:', '').slice(0, 12)}  ${formatBytes(h.Size).padStart(8)}  ${h.CreatedBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').slice(0, 90)}`);
       return { output: lines.join('\n'), count: history.length, value: String(history.length) };
+    }
+    case 'image-remove': {
+      const name = ctx.imageName(action.image);
+      const removed = (await docker.getImage(name).remove()) as { Untagged?: string; Deleted?: string }[];
+      const lines = removed.map((r) => (r.Untagged ? `Untagged: ${r.Untagged}` : `Deleted: ${r.Deleted ?? ''}`));
+      return { output: lines.join('\n'), count: removed.filter((r) => r.Deleted).length, exitCode: 0 };
     }
   }
 }

@@ -1,6 +1,8 @@
 import type { ActionEnv, ActionOutcome } from './action-env';
 import { containerLifecycle, execInContainer, runContainer } from './container-actions';
+import { containerInsight } from './container-insight-actions';
 import type { DemoAction } from './demo-schema';
+import { engineQuery } from './engine-actions';
 import { buildImage, imageMeta } from './image-actions';
 import { compose, hostFile, table, volumeOrNetwork } from './misc-actions';
 
@@ -22,7 +24,17 @@ export async function executeAction(action: DemoAction, env: ActionEnv): Promise
     case 'tag':
     case 'image-inspect':
     case 'image-history':
+    case 'image-remove':
       return imageMeta(action, env);
+    case 'engine-info':
+    case 'system-df':
+    case 'volume-inspect':
+      return engineQuery(action, env);
+    case 'logs':
+    case 'diff':
+    case 'container-volumes':
+    case 'watch-restarts':
+      return containerInsight(action, env);
     case 'volume-create':
     case 'volume-list':
     case 'network-create':

@@ -1,5 +1,10 @@
 import { demoSchema, type Demo } from '../demo-schema';
+import { containerRuntimeDemos } from './container-runtime-demos';
+import { imageBuildDemos } from './image-build-demos';
 import { imageDemos } from './image-demos';
+import { imageTagDemos } from './image-tag-demos';
+import { isolationDemos } from './isolation-demos';
+import { moreStorageDemos } from './more-storage-demos';
 import { networkDemos } from './network-demos';
 import { runtimeDemos } from './runtime-demos';
 import { storageDemos } from './storage-demos';
@@ -21,7 +26,17 @@ export function loadCatalogue(inputs: unknown[]): Demo[] {
 }
 
 /** Every demo Berth ships, validated. */
-export const catalogue: readonly Demo[] = loadCatalogue([...storageDemos, ...imageDemos, ...runtimeDemos, ...networkDemos]);
+export const catalogue: readonly Demo[] = loadCatalogue([
+  ...storageDemos,
+  ...moreStorageDemos,
+  ...imageDemos,
+  ...imageTagDemos,
+  ...imageBuildDemos,
+  ...runtimeDemos,
+  ...containerRuntimeDemos,
+  ...isolationDemos,
+  ...networkDemos,
+]);
 
 /** The demo with this id, or undefined. */
 export function findDemo(id: string): Demo | undefined {
