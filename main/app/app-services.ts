@@ -4,6 +4,7 @@ import type { DockerService } from '../services/docker/docker-service';
 import type { ContainersService } from '../services/containers/containers-service';
 import type { ImagesService } from '../services/images/images-service';
 import type { DemoService } from '../services/demos/demo-service';
+import type { VaultDemoService } from '../services/demos/vault/vault-demo-service';
 import type { VolumesService } from '../services/volumes/volumes-service';
 import type { NetworksService } from '../services/networks/networks-service';
 import type { AnnotationsService } from '../services/annotations/annotations-service';
@@ -31,6 +32,8 @@ export interface AppServices {
   containers: ContainersService;
   images: ImagesService;
   demos: DemoService;
+  /** Demos written in the open vault's notes, and per-vault trust. */
+  vaultDemos: VaultDemoService;
   volumes: VolumesService;
   networks: NetworksService;
   vault: VaultService;

@@ -7,6 +7,8 @@ import { ContainersService } from '../services/containers/containers-service';
 import { ImagesService } from '../services/images/images-service';
 import { BaseImageResolver } from '../services/demos/base-image';
 import { DemoService } from '../services/demos/demo-service';
+import { VaultDemoService } from '../services/demos/vault/vault-demo-service';
+import { VaultTrustStore } from '../services/demos/vault/vault-trust-store';
 import { AnnotationsService } from '../services/annotations/annotations-service';
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
 import { createAppVaultService } from '../services/vault/create-app-vault';
@@ -111,6 +113,13 @@ export function createApp(options: CreateAppOptions): BerthApp {
     demos.sweep().catch((error: unknown) => log.warn('demo sweep failed', { error: String(error) }));
   });
 
+  const vaultDemos = new VaultDemoService({
+    demos,
+    trust: new VaultTrustStore(options.userDataDir),
+    vaultRoot: () => vault.root,
+    onTrustChanged: () => hub.publish('vaultDemos.trustChanged', { at: Date.now() }),
+  });
+
   const vault = createAppVaultService({ host: options.host, settings, hub, log, bundledVaultDir: options.bundledVaultDir, bundledVaultReadOnly: options.bundledVaultReadOnly ?? false });
 
   const volumes = new VolumesService({
@@ -145,6 +154,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     containers,
     images,
     demos,
+    vaultDemos,
     volumes,
     networks,
     annotations,

@@ -16,6 +16,7 @@ import { volumesEvents, volumesMethods } from './volumes';
 import { networksEvents, networksMethods } from './networks';
 import { vaultEvents, vaultMethods } from './vault';
 import { suggestionsEvents, suggestionsMethods } from './suggestions';
+import { vaultDemosEvents, vaultDemosMethods } from './vault-demos';
 
 export const methods = {
   ...vaultMethods,
@@ -30,6 +31,7 @@ export const methods = {
   ...settingsMethods,
   ...appMethods,
   ...suggestionsMethods,
+  ...vaultDemosMethods,
 } as const;
 
 export const events = {
@@ -45,6 +47,7 @@ export const events = {
   ...settingsEvents,
   ...appEvents,
   ...suggestionsEvents,
+  ...vaultDemosEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -83,6 +86,7 @@ export * from './vault';
 export * from './settings';
 export * from './app';
 export * from './suggestions';
+export * from './vault-demos';
 
 /** Publishes a contract event to every subscriber. Services receive one of these. */
 export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

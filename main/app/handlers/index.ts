@@ -5,6 +5,7 @@ import { dockerHandlers } from './docker-handlers';
 import { containersHandlers } from './containers-handlers';
 import { imagesHandlers } from './images-handlers';
 import { demosHandlers } from './demos-handlers';
+import { vaultDemosHandlers } from './vault-demos-handlers';
 import { annotationsHandlers } from './annotations-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
@@ -21,6 +22,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...containersHandlers(services.containers),
     ...imagesHandlers(services.images),
     ...demosHandlers(services.demos),
+    ...vaultDemosHandlers(services.vaultDemos),
     ...volumesHandlers(services.volumes),
     ...networksHandlers(services.networks),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),

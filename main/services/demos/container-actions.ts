@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { abortable, watchEnd, type ActionEnv, type ActionOutcome } from './action-env';
 import type { DemoAction, DemoMount } from './demo-schema';
 import { isNotFound } from './docker-errors';
 import { LABEL_ANONYMOUS } from './run-context';
+import { resolveInRunFolder } from './run-folder-path';
 import { OutputCollector, StreamDemuxer } from './stream-demux';
 
 type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
@@ -38,8 +38,9 @@ async function toMount(env: ActionEnv, mount: DemoMount): Promise<Dockerode.Moun
         if (!mount.source.startsWith('/')) throw new Error(`An engine-host bind source must be an absolute path, not "${mount.source}".`);
         return { Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly ?? false };
       }
-      const source = path.join(env.ctx.workDir, mount.source);
+      const source = resolveInRunFolder(env.ctx.workDir, mount.source);
       fs.mkdirSync(source, { recursive: true });
+      resolveInRunFolder(env.ctx.workDir, mount.source); // still inside once created
       return { Type: 'bind', Source: source, Target: mount.target, ReadOnly: mount.readOnly ?? false };
     }
     case 'tmpfs':

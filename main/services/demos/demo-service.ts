@@ -90,7 +90,11 @@ export class DemoService {
 
   /** Starts a run (or queues it when `maxConcurrent` runs are going); returns at once. */
   start(demoId: string): RunRecord {
-    const demo = this.demo(demoId);
+    return this.startDemo(this.demo(demoId));
+  }
+
+  /** Starts a run of a demo that is not in the catalogue (one written in a note, already checked). */
+  startDemo(demo: Demo): RunRecord {
     this.options.docker(); // fail fast with a readable "Docker is not running"
     const max = this.options.maxConcurrent ?? 2;
     let acquired = this.running < max;

@@ -4,15 +4,13 @@ import path from 'node:path';
 import { abortable, type ActionEnv, type ActionOutcome } from './action-env';
 import type { DemoAction } from './demo-schema';
 import { LABEL_ANONYMOUS, LABEL_RUN } from './run-context';
+import { resolveInRunFolder } from './run-folder-path';
 import { OutputCollector } from './stream-demux';
 
 type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
 
 function insideWorkDir(env: ActionEnv, rel: string): string {
-  const root = path.resolve(env.ctx.workDir);
-  const file = path.resolve(root, env.ctx.expand(rel));
-  if (file !== root && !file.startsWith(`${root}${path.sep}`)) throw new Error(`"${rel}" is outside the run folder.`);
-  return file;
+  return resolveInRunFolder(env.ctx.workDir, env.ctx.expand(rel));
 }
 
 /** Volumes and networks: create, list, connect. */
