@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Demo } from '../demos/demo-schema';
-import { processTerm, termsOf, tokenize } from './text-terms';
+import { headingTerms, processTerm, termSequence, tokenize } from './text-terms';
 
 /** A demo that fits a piece of text, with a 0..1 score and the phrases that made it fit. */
 export interface DemoMatch {
@@ -19,15 +19,20 @@ interface DemoDoc {
   summary: string;
 }
 
-/** Fields that name the topic; a match in them is real evidence (claims and summary only support). */
-const TOPIC_FIELDS = new Set(['keywords', 'headings', 'title']);
-const BOOST = { headings: 3, keywords: 3, title: 2, claims: 1, summary: 0.4 };
+interface PhraseDoc {
+  id: number;
+  text: string;
+  demo: string;
+  /** Keyword, heading or title (names the topic); claims only support. */
+  topic: boolean;
+  terms: string[];
+  /** The phrase's words in order, for finding it in running text. */
+  sequence: string[];
+}
 
-/** Heading scores saturate around this raw MiniSearch score; body scores around `BODY_SCALE`. */
-const HEADING_SCALE = 6;
-const BODY_SCALE = 14;
-/** Below this a section gets nothing. */
-export const SUGGESTION_THRESHOLD = 0.3;
+const BOOST = { headings: 3, keywords: 3, title: 2, claims: 1, summary: 0.4 };
+/** Below this confidence a section gets nothing. */
+export const SUGGESTION_THRESHOLD = 0.35;
 
 /** Fuzzy distance by word length: none for short words, 1 edit from 4 letters, 2 from 8. */
 function fuzzyFor(term: string): number | false {
@@ -35,24 +40,28 @@ function fuzzyFor(term: string): number | false {
   return term.length < 8 ? 1 : 2;
 }
 
-/** Index of the catalogue's demos (MiniSearch, BM25+) queried with note sections. */
+/**
+ * Ranks catalogue demos for note sections with two MiniSearch indexes: one document per demo
+ * (keywords, headings, claims, title, summary as boosted fields; BM25 orders the candidates) and
+ * one per demo phrase, which tells whether a section names a phrase completely ("tmpfs mount",
+ * "anonymous volume") and so decides the confidence, the threshold and the words of `why`.
+ */
 export class DemoMatcher {
-  private readonly search: MiniSearch<DemoDoc>;
+  private readonly demoIndex: MiniSearch<DemoDoc>;
+  private readonly phraseIndex: MiniSearch<PhraseDoc>;
   private readonly byId: Map<string, Demo>;
-  /** Per demo: its phrases and the terms of each. */
-  private readonly phrases = new Map<
-    string,
-    { phrase: string; terms: Set<string>; topic: boolean }[]
-  >();
+  private readonly phrases: PhraseDoc[] = [];
+  /** How specific a term is: 1 when one demo uses it, less the more demos share it. */
+  private readonly specificity = new Map<string, number>();
 
   constructor(demos: readonly Demo[]) {
     this.byId = new Map(demos.map((demo) => [demo.id, demo]));
-    this.search = new MiniSearch<DemoDoc>({
+    const options = { tokenize, processTerm };
+    this.demoIndex = new MiniSearch<DemoDoc>({
+      ...options,
       fields: ['title', 'keywords', 'headings', 'claims', 'summary'],
-      tokenize,
-      processTerm,
     });
-    this.search.addAll(
+    this.demoIndex.addAll(
       demos.map((demo) => ({
         id: demo.id,
         title: demo.title,
@@ -62,54 +71,75 @@ export class DemoMatcher {
         summary: demo.summary,
       })),
     );
+    const demosOfTerm = new Map<string, Set<string>>();
     for (const demo of demos) {
-      const topic = [...(demo.keywords ?? []), ...(demo.headings ?? [])].map((phrase) => ({
-        phrase,
-        terms: new Set(termsOf(phrase)),
-        topic: true,
-      }));
-      const support = (demo.claims ?? []).map((phrase) => ({
-        phrase,
-        terms: new Set(termsOf(phrase)),
-        topic: false,
-      }));
-      this.phrases.set(demo.id, [...topic, ...support]);
+      const topic = [...(demo.keywords ?? []), ...(demo.headings ?? []), demo.title];
+      const add = (text: string, isTopic: boolean) => {
+        const sequence = termSequence(text);
+        const terms = [...new Set(sequence)];
+        if (!terms.length) return;
+        this.phrases.push({
+          id: this.phrases.length,
+          text,
+          demo: demo.id,
+          topic: isTopic,
+          terms,
+          sequence,
+        });
+        for (const term of terms)
+          demosOfTerm.set(term, (demosOfTerm.get(term) ?? new Set()).add(demo.id));
+      };
+      for (const text of topic) add(text, true);
+      for (const text of demo.claims ?? []) add(text, false);
     }
+    for (const [term, owners] of demosOfTerm)
+      this.specificity.set(term, 1 / Math.sqrt(owners.size));
+    this.phraseIndex = new MiniSearch<PhraseDoc>({ ...options, fields: ['text'], storeFields: [] });
+    this.phraseIndex.addAll(this.phrases);
   }
 
-  /**
-   * Demos for a heading and the text under it, best first. The heading weighs most; text alone
-   * must name the topic with two or more distinct topic words to count.
-   */
+  /** Demos for a heading and the text under it, best first, at most `limit`. */
   matchSection(heading: string, body: string, limit = 3): DemoMatch[] {
-    const headingHits = this.query(termsOf(heading), true);
-    const bodyTerms = termsOf(body).slice(0, 400);
-    const bodyHits = bodyTerms.length
-      ? this.query(bodyTerms, false)
-      : new Map<string, SearchResult>();
-    const ids = new Set([...headingHits.keys(), ...bodyHits.keys()]);
+    const headingWords = headingTerms(heading);
+    const bodySequence = termSequence(body).slice(0, 4000);
+    const bodyTerms = [...new Set(bodySequence)].slice(0, 400);
+    const inHeading = this.completePhrases(headingWords);
+    const inBody = this.phrasesInText(bodySequence);
+    const candidates = new Set([...inHeading.keys(), ...inBody.keys()]);
+    if (!candidates.size) return [];
+    const rank = this.bm25(headingWords, bodyTerms);
+    const best = Math.max(...[...candidates].map((id) => rank.get(id) ?? 0), 1e-9);
     const matches: DemoMatch[] = [];
-    for (const id of ids) {
+    for (const id of candidates) {
       const demo = this.byId.get(id);
       if (!demo) continue;
-      const inHeading = headingHits.get(id);
-      const inBody = bodyHits.get(id);
-      const headingTopic = inHeading ? topicTerms(inHeading) : [];
-      const bodyTopic = inBody ? topicTerms(inBody) : [];
-      const h = headingTopic.length ? 1 - Math.exp(-(inHeading?.score ?? 0) / HEADING_SCALE) : 0;
-      const b = 1 - Math.exp(-(inBody?.score ?? 0) / BODY_SCALE);
-      if (!headingTopic.length && bodyTopic.length < 2) continue;
-      const score = h > 0 ? 0.7 * h + 0.3 * b : 0.75 * b;
-      if (score < SUGGESTION_THRESHOLD) continue;
-      const matchedTerms = new Set([
-        ...headingTopic,
-        ...bodyTopic,
-        ...(inBody ? Object.keys(inBody.match) : []),
-      ]);
+      const headTopic = (inHeading.get(id) ?? []).filter((phrase) => phrase.topic);
+      const text = inBody.get(id) ?? [];
+      const bodyTerms = new Set(
+        text.filter((phrase) => phrase.topic).flatMap((phrase) => phrase.terms),
+      );
+      const bodyStrength = 1 - Math.exp(-this.specSum(bodyTerms) / 2);
+      let confidence = 0;
+      if (headTopic.some((phrase) => this.weight(phrase) >= 0.4)) {
+        confidence =
+          0.55 +
+          0.3 * Math.max(...headTopic.map((phrase) => this.weight(phrase))) +
+          0.15 * bodyStrength;
+      } else {
+        // Without the heading, the text must name the topic in two phrases with three specific words.
+        const strong = [...bodyTerms].filter((term) => (this.specificity.get(term) ?? 0) >= 0.5);
+        const phrases = new Set(
+          text.filter((phrase) => phrase.topic).map((phrase) => phrase.terms.join(' ')),
+        );
+        if (strong.length >= 3 && phrases.size >= 2)
+          confidence = 0.6 * (1 - Math.exp(-this.specSum(strong) / 1.5));
+      }
+      if (confidence < SUGGESTION_THRESHOLD) continue;
+      const score = 0.8 * confidence + 0.2 * ((rank.get(id) ?? 0) / best);
       matches.push({
         demo,
-        score: Math.round(score * 100) / 100,
-        matched: this.phrasesFor(id, matchedTerms),
+        score: Math.round(Math.min(1, score) * 100) / 100,
+        matched: this.why(headTopic, text),
       });
     }
     return matches
@@ -117,48 +147,92 @@ export class DemoMatcher {
       .slice(0, limit);
   }
 
-  private query(terms: string[], heading: boolean): Map<string, SearchResult> {
-    const hits = new Map<string, SearchResult>();
-    if (!terms.length) return hits;
-    const results = this.search.search(terms.join(' '), {
-      boost: BOOST,
-      combineWith: 'OR',
-      fuzzy: (term) => fuzzyFor(term),
-      prefix: (term) => heading && term.length >= 5,
-    });
-    for (const result of results) hits.set(String(result.id), result);
-    return hits;
+  private specSum(terms: Iterable<string>): number {
+    let total = 0;
+    for (const term of terms) total += this.specificity.get(term) ?? 0;
+    return total;
   }
 
-  private phrasesFor(id: string, matched: Set<string>): string[] {
-    const phrases = this.phrases.get(id) ?? [];
-    const scored = phrases
-      .map((entry) => ({
-        entry,
-        hits: [...entry.terms].filter((term) => matched.has(term)).length,
-      }))
-      .filter((item) => item.hits > 0)
-      .sort(
-        (a, b) =>
-          Number(b.entry.topic) - Number(a.entry.topic) ||
-          b.hits / b.entry.terms.size - a.hits / a.entry.terms.size ||
-          b.hits - a.hits,
-      );
+  /** Up to three matched phrases, heading ones first, one per set of words ("tmpfs mount", not also "tmpfs mounts"). */
+  private why(heading: PhraseDoc[], body: PhraseDoc[]): string[] {
+    const ordered = [
+      ...heading,
+      ...[...body].sort(
+        (a, b) => Number(b.topic) - Number(a.topic) || this.weight(b) - this.weight(a),
+      ),
+    ];
+    const seen = new Set<string>();
     const out: string[] = [];
-    const covered = new Set<string>();
-    for (const { entry } of scored) {
-      if ([...entry.terms].every((term) => covered.has(term) || !matched.has(term))) continue;
-      for (const term of entry.terms) covered.add(term);
-      out.push(entry.phrase);
+    for (const phrase of ordered) {
+      const key = [...phrase.terms].sort().join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(phrase.text);
       if (out.length === 3) break;
     }
     return out;
   }
+
+  /** How much naming this phrase says: its most specific word, more for longer phrases. */
+  private weight(phrase: PhraseDoc): number {
+    const top = Math.max(...phrase.terms.map((term) => this.specificity.get(term) ?? 0));
+    return Math.min(1, top * (phrase.terms.length > 1 ? 1.2 : 1));
+  }
+
+  /** Phrases written out word for word in running text, by demo. */
+  private phrasesInText(sequence: string[]): Map<string, PhraseDoc[]> {
+    const positions = new Map<string, number[]>();
+    sequence.forEach((term, at) => positions.set(term, [...(positions.get(term) ?? []), at]));
+    const byDemo = new Map<string, PhraseDoc[]>();
+    for (const phrase of this.phrases) {
+      const starts = positions.get(phrase.sequence[0] ?? '');
+      if (
+        !starts?.some((start) =>
+          phrase.sequence.every((term, offset) => sequence[start + offset] === term),
+        )
+      )
+        continue;
+      byDemo.set(phrase.demo, [...(byDemo.get(phrase.demo) ?? []), phrase]);
+    }
+    return byDemo;
+  }
+
+  /** Phrases whose every word a heading contains (misspelled within the fuzzy distance), by demo. */
+  private completePhrases(terms: string[]): Map<string, PhraseDoc[]> {
+    const byDemo = new Map<string, PhraseDoc[]>();
+    if (!terms.length) return byDemo;
+    const results = this.phraseIndex.search(terms.join(' '), {
+      combineWith: 'OR',
+      fuzzy: fuzzyFor,
+    });
+    for (const result of results) {
+      const phrase = this.phrases[result.id as number];
+      if (!phrase || !isComplete(phrase, result)) continue;
+      byDemo.set(phrase.demo, [...(byDemo.get(phrase.demo) ?? []), phrase]);
+    }
+    return byDemo;
+  }
+
+  /** BM25 over the demo documents: the heading boosted three times over the section's text. */
+  private bm25(headingTerms: string[], bodyTerms: string[]): Map<string, number> {
+    const scores = new Map<string, number>();
+    const run = (terms: string[], factor: number, fuzzy: (term: string) => number | false) => {
+      if (!terms.length) return;
+      for (const result of this.demoIndex.search(terms.join(' '), {
+        boost: BOOST,
+        combineWith: 'OR',
+        fuzzy,
+      })) {
+        scores.set(String(result.id), (scores.get(String(result.id)) ?? 0) + factor * result.score);
+      }
+    };
+    run(headingTerms, 3, fuzzyFor);
+    run(bodyTerms, 1, () => false);
+    return scores;
+  }
 }
 
-/** Indexed terms a result matched in topic fields (keywords, headings, title). */
-function topicTerms(result: SearchResult): string[] {
-  return Object.entries(result.match)
-    .filter(([, fields]) => fields.some((field) => TOPIC_FIELDS.has(field)))
-    .map(([term]) => term);
+function isComplete(phrase: PhraseDoc, result: SearchResult): boolean {
+  const matched = new Set(result.terms);
+  return phrase.terms.every((term) => matched.has(term));
 }

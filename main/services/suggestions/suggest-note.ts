@@ -4,6 +4,10 @@ import { ClaimChecker } from './claim-check';
 import { DemoMatcher } from './demo-matcher';
 import { outlineNote } from './note-outline';
 
+/** Headings of link lists and sources, whose words name other notes rather than this section's topic. */
+const LINK_LIST_HEADING =
+  /^(related( notes)?|see also|links|references|sources|further reading|siehe auch|voir aussi|ver tambi[eé]n|quellen)\s*:?$/i;
+
 /** What the suggestions service finds in one note, before dismissals are applied. */
 export interface NoteSuggestions {
   sections: SectionSuggestion[];
@@ -25,6 +29,7 @@ export class NoteSuggester {
     const outline = outlineNote(source);
     const sections: SectionSuggestion[] = [];
     for (const section of outline.sections) {
+      if (LINK_LIST_HEADING.test(section.heading)) continue;
       const present = new Set(section.demoBlocks);
       const matches = this.matcher
         .matchSection(section.heading, section.body, 3 + present.size)

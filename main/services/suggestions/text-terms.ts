@@ -1,6 +1,6 @@
 /**
  * Words that say nothing about which demo fits: English function words, the same in the
- * languages students mix in (German, French, Spanish), and words every Docker note uses.
+ * languages students mix in (German, French, Spanish) and a few words that only link a phrase together.
  */
 const STOP_WORDS = new Set(
   (
@@ -11,8 +11,7 @@ const STOP_WORDS = new Set(
     'get gets got use used using uses like e g eg ie etc vs versus via per one two note notes todo see example examples ' +
     'der die das den dem des ein eine einer einem und oder ist sind nicht mit von zu im am auf fur für bei wird werden auch ' +
     'le la les un une des et ou est sont pas avec pour dans sur du au aux ce cette qui que ' +
-    'el los las y o es son con para en por del al lo se su sus que ' +
-    'docker'
+    'el los las y o es son con para en por del al lo se su sus que'
   ).split(' '),
 );
 
@@ -35,26 +34,44 @@ export function processTerm(term: string): string | null {
   return folded;
 }
 
+const WORD = /[\p{L}\p{N}]+(?:[-.'][\p{L}\p{N}]+)*/gu;
+
 /**
- * Splits text into words: letters and digits, with `-`, `.` and `'` inside a word kept as one
- * word plus its parts ("read-only" -> "read-only", "read", "only"; "host.docker.internal" too).
+ * Splits text into words: runs of letters and digits; `-`, `.` and `'` inside a word join it
+ * ("read-only" -> "readonly", "host.docker.internal" -> "hostdockerinternal").
  */
 export function tokenize(text: string): string[] {
-  const words = text.match(/[\p{L}\p{N}]+(?:[-.'][\p{L}\p{N}]+)*/gu) ?? [];
-  const out: string[] = [];
-  for (const word of words) {
-    out.push(word);
-    if (/[-.']/.test(word)) for (const part of word.split(/[-.']/)) out.push(part);
-  }
-  return out;
+  return (text.match(WORD) ?? []).map((word) => word.replace(/[-.']/g, ''));
+}
+
+/**
+ * Terms of a heading, plus each two neighbouring words written together, so "read only" and
+ * "bind mount" also meet "read-only" and "bind-mount".
+ */
+export function headingTerms(text: string): string[] {
+  const words = tokenize(text);
+  const terms = new Set<string>();
+  words.forEach((word, at) => {
+    const single = processTerm(word);
+    if (single) terms.add(single);
+    const next = words[at + 1];
+    const joined = next ? processTerm(word + next) : null;
+    if (joined) terms.add(joined);
+  });
+  return [...terms];
 }
 
 /** The processed, distinct terms of a text, in order of first appearance. */
 export function termsOf(text: string): string[] {
-  const seen = new Set<string>();
+  return [...new Set(termSequence(text))];
+}
+
+/** The processed terms of a text in order, repeats kept (compound words as the compound only). */
+export function termSequence(text: string): string[] {
+  const out: string[] = [];
   for (const word of tokenize(text)) {
     const term = processTerm(word);
-    if (term) seen.add(term);
+    if (term) out.push(term);
   }
-  return [...seen];
+  return out;
 }

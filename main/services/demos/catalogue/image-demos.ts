@@ -19,6 +19,10 @@ export const imageDemos: DemoInput[] = [
     network: 'none',
     note: 'Build Cache.md',
     heading: 'How the cache decides',
+    claims: ['building the same Dockerfile twice reuses every layer', 'changing a copied file reruns only the steps from that COPY on', 'docker history lists the layers of an image'],
+    keywords: ['build cache', 'layer cache', 'layers', 'layer caching', 'cache invalidation', 'CACHED', 'Using cache', 'order of instructions', 'COPY package.json', 'docker history', 'rebuild', 'image layers', 'Build-Cache', 'Schichten', 'couches'],
+    headings: ['Build cache', 'Layer caching', 'Layers', 'How the cache works', 'Speeding up builds', 'Image layers'],
+    misconceptions: [{ claim: 'docker build always rebuilds every layer from scratch', variants: ['every docker build starts from zero', 'changing one file rebuilds the whole image', 'the build cache is only used for the FROM image'], correction: 'Unchanged steps come from the build cache; only the steps from the first changed one on run again.' }],
     steps: [
       {
         title: 'First build: every step runs',
@@ -51,6 +55,10 @@ export const imageDemos: DemoInput[] = [
     network: 'none',
     note: 'Tags and Digests.md',
     heading: 'What a tag is',
+    claims: ['a tag is a movable name for an image', 'two tags can name one image', 'retagging moves the name while the old image keeps its ID'],
+    keywords: ['tag', 'tags', 'image tag', 'latest', ':latest', 'latest tag', 'digest', 'digests', 'sha256', 'image id', 'docker tag', 'retag', 'versioning images', 'immutable', 'content address', 'docker rmi', 'untagged', 'etiqueta'],
+    headings: ['Tags', 'Tags and digests', 'Image tags', 'The latest tag', 'Digests', 'Versioning images'],
+    misconceptions: [{ claim: 'The latest tag always points to the newest image', variants: ['latest means the most recent version', ':latest is always the newest build', 'latest is updated automatically to the newest version', 'latest always gives you the newest image'], correction: 'latest is only the default tag name: it points wherever it was last set and is never updated by itself.' }, { claim: 'docker rmi deletes the image', variants: ['docker rmi removes the image from disk', 'rmi always deletes the image itself'], correction: 'docker rmi removes a tag; the image is deleted only when no other tag and no container still use it.' }],
     steps: [
       { title: 'Build version 1', action: { kind: 'build', image: 'app:v1', files: { Dockerfile: 'FROM base\nRUN echo one > /version\n' } }, expect: [{ outputContains: 'Successfully built' }] },
       { title: 'Tag it as app:stable too', action: { kind: 'tag', source: 'app:v1', target: 'app:stable' } },
@@ -80,6 +88,10 @@ export const imageDemos: DemoInput[] = [
     network: 'none',
     note: 'Build Context and dockerignore.md',
     heading: 'Writing the ignore file',
+    claims: ['the build context is everything sent to the daemon', 'a .dockerignore keeps node_modules and .git out of the context'],
+    keywords: ['.dockerignore', 'dockerignore', 'build context', 'sending build context', 'node_modules', '.git', 'context size', 'ignore file', 'docker build .', 'Build-Kontext', 'contexte de build'],
+    headings: ['Build context', '.dockerignore', 'The build context', 'Ignoring files'],
+    misconceptions: [{ claim: 'docker build only sends the files the Dockerfile copies', variants: ['only the files used by COPY are sent to the daemon', 'the build context is only what COPY uses'], correction: 'The whole context folder is sent before any step runs; .dockerignore is what keeps files out of it.' }],
     steps: [
       {
         title: 'Build without .dockerignore',

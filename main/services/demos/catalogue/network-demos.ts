@@ -25,6 +25,10 @@ export const networkDemos: DemoInput[] = [
     topic: 'Networking',
     note: 'Networking/Bridge Networks.md',
     heading: 'Built-in DNS',
+    claims: ['on the default bridge containers cannot reach each other by name', 'on a user-defined network Docker\'s embedded DNS resolves container names'],
+    keywords: ['bridge network', 'default bridge', 'user-defined network', 'user-defined bridge', 'user defined bridge', 'docker network create', 'container name resolution', 'DNS', 'embedded DNS', 'service discovery', 'ping by name', 'docker0', 'host.docker.internal', 'Netzwerk', 'réseau', 'red de contenedores'],
+    headings: ['Bridge networks', 'Default bridge network', 'User-defined networks', 'Built-in DNS', 'Container networking', 'Networking'],
+    misconceptions: [{ claim: 'Containers on the default bridge can reach each other by container name', variants: ['containers can always ping each other by name', 'the default bridge network resolves container names'], correction: 'Only user-defined networks resolve container names; on the default bridge containers need IP addresses.' }, { claim: 'host.docker.internal works out of the box on Linux', variants: ['host.docker.internal always points to the host', 'you can reach the host with host.docker.internal on every system', 'host.docker.internal works on linux without any option'], correction: 'On Linux host.docker.internal exists only with --add-host=host.docker.internal:host-gateway; Docker Desktop adds it for you.' }],
     steps: [
       { title: 'Start a server on the default bridge', action: { kind: 'run', container: 'server1', detach: true, network: 'bridge', cmd: SLEEPER }, expect: [{ state: 'running' }] },
       {
@@ -49,6 +53,9 @@ export const networkDemos: DemoInput[] = [
     topic: 'Networking',
     note: 'Networking/Host and None Networks.md',
     heading: 'None network',
+    claims: ['a container on the none network has only a loopback interface', '--network none gives the container no route out'],
+    keywords: ['--network none', 'network none', 'none network', 'no network', 'loopback', 'isolated container', 'offline container', 'network isolation', 'lo interface', 'kein Netzwerk', 'sans réseau'],
+    headings: ['None network', 'The none network', 'Network isolation', 'Host and none networks'],
     steps: [
       { title: 'List interfaces with --network none', action: { kind: 'run', container: 'isolated', autoRemove: true, network: 'none', cmd: ['ip', '-o', 'link'] }, expect: [{ outputContains: 'lo:' }, { outputLacks: 'eth0' }] },
       { title: 'No route anywhere', action: { kind: 'run', container: 'nowhere', autoRemove: true, network: 'none', cmd: ['ping', '-c', '1', '-W', '1', '172.17.0.1'] }, expect: [{ exitCodeNot: 0 }, { outputContains: 'unreachable' }] },
@@ -62,6 +69,10 @@ export const networkDemos: DemoInput[] = [
     topic: 'Compose',
     note: 'Docker Compose.md',
     heading: 'Up and down',
+    claims: ['compose up creates the network, volume and containers from one file', 'compose down removes them again, with -v the volumes too'],
+    keywords: ['docker compose', 'compose', 'docker-compose', 'compose.yaml', 'docker-compose.yml', 'compose up', 'compose down', 'down -v', 'multi-container app'],
+    headings: ['Docker Compose', 'Compose', 'Compose up and down', 'docker-compose'],
+    misconceptions: [{ claim: 'docker compose down also deletes the volumes', variants: ['compose down removes the named volumes', 'compose down deletes all the data'], correction: 'compose down removes containers and networks; named volumes stay unless you add -v.' }],
     requires: 'compose',
     steps: [
       { title: 'compose up -d', action: { kind: 'compose', file: COMPOSE_FILE, args: ['up', '-d'] }, expect: [{ exitCode: 0 }] },

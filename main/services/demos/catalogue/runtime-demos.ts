@@ -10,6 +10,10 @@ export const runtimeDemos: DemoInput[] = [
     network: 'none',
     note: 'CMD vs ENTRYPOINT.md',
     heading: 'Overriding at run time',
+    claims: ['arguments to docker run replace CMD', 'arguments to docker run are appended to ENTRYPOINT', '--entrypoint replaces the entrypoint and drops CMD'],
+    keywords: ['CMD', 'ENTRYPOINT', 'entrypoint', 'entry point', 'cmd vs entrypoint', 'entrypoint vs cmd', '--entrypoint', 'default command', 'exec form', 'docker run arguments', 'override the command', 'Einstiegspunkt', 'Startbefehl'],
+    headings: ['CMD vs ENTRYPOINT', 'CMD and ENTRYPOINT', 'ENTRYPOINT', 'CMD', 'Overriding the command'],
+    misconceptions: [{ claim: 'Arguments to docker run replace the ENTRYPOINT', variants: ['docker run arguments override the entrypoint', 'arguments after the image name are appended to CMD', 'CMD cannot be overridden at docker run'], correction: 'Arguments after the image name replace CMD and are passed to ENTRYPOINT; only --entrypoint replaces the entrypoint.' }],
     steps: [
       { title: 'Build an image with ENTRYPOINT and CMD', action: { kind: 'build', image: 'greet:v1', files: { Dockerfile: 'FROM base\nENTRYPOINT ["echo", "entrypoint says:"]\nCMD ["hello from CMD"]\n' } } },
       { title: 'Build an image with CMD only', action: { kind: 'build', image: 'plain:v1', files: { Dockerfile: 'FROM base\nCMD ["echo", "hello from CMD only"]\n' } } },
@@ -47,6 +51,10 @@ export const runtimeDemos: DemoInput[] = [
     network: 'none',
     note: 'Processes and Signals.md',
     heading: 'How docker stop works',
+    claims: ['docker stop sends SIGTERM and waits the grace period before SIGKILL', 'a PID 1 without a SIGTERM handler makes docker stop hang'],
+    keywords: ['PID 1', 'pid1', 'signals', 'SIGTERM', 'SIGKILL', 'docker stop', 'graceful shutdown', 'stop timeout', 'grace period', 'shell form', 'tini', '--init', 'zombie processes', 'trap', 'Signale'],
+    headings: ['Processes and signals', 'PID 1', 'docker stop', 'Graceful shutdown', 'Signals', 'How docker stop works'],
+    misconceptions: [{ claim: 'docker stop kills the container immediately', variants: ['docker stop sends SIGKILL right away', 'docker stop is instant', 'docker stop immediately kills the process'], correction: 'docker stop sends SIGTERM, waits the grace period (10 s by default) and only then sends SIGKILL.' }],
     steps: [
       { title: 'Build with shell-form CMD', action: { kind: 'build', image: 'shellform:v1', files: { Dockerfile: 'FROM base\nCMD sleep 300\n' } } },
       { title: 'Build an app that handles SIGTERM', action: { kind: 'build', image: 'handler:v1', files: { Dockerfile: `FROM base\nCMD ["sh", "-c", "trap 'echo got SIGTERM; exit 0' TERM; sleep 300 & wait"]\n` } } },
@@ -70,6 +78,9 @@ export const runtimeDemos: DemoInput[] = [
     network: 'none',
     note: 'Security/Non-Root Users.md',
     heading: 'Adding a user in the Dockerfile',
+    claims: ['a process running as USER 1000 gets permission denied where root can write', '--user 0 runs the container as root again'],
+    keywords: ['non-root', 'non root user', 'USER instruction', '--user', 'run as root', 'root in the container', 'uid 1000', 'rootless', 'unprivileged user', 'least privilege', 'Benutzer im Container'],
+    headings: ['Non-root users', 'Running as non-root', 'The USER instruction', 'Container security', 'Adding a user in the Dockerfile'],
     steps: [
       { title: 'Build an image that switches to USER 1000', action: { kind: 'build', image: 'locked:v1', files: { Dockerfile: 'FROM base\nRUN mkdir -p /srv/data && echo root-only > /srv/data/readme\nUSER 1000:1000\nCMD ["id"]\n' } } },
       { title: 'Who am I?', action: { kind: 'run', container: 'whoami', image: 'locked:v1', autoRemove: true, cmd: ['id'] }, expect: [{ outputContains: 'uid=1000' }] },

@@ -11,6 +11,10 @@ export const storageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Named Volumes.md',
     heading: 'Creating and using',
+    claims: ['a named volume outlives the container that wrote to it', 'docker rm does not delete a named volume', 'a brand-new container reads the data back from the volume'],
+    keywords: ['named volume', 'named volumes', 'docker volume create', 'volume', 'persistent data', 'persistence', 'data survives', '-v name:/path', '--mount type=volume', 'volume lifecycle', 'docker volume ls', 'Datenvolumen', 'benannte Volumes', 'volumes persistentes', 'volume persistant', 'volúmenes', 'persistenter Speicher'],
+    headings: ['Named volumes', 'Volumes', 'Persisting data', 'Data persistence', 'Docker volumes', 'Creating a volume'],
+    misconceptions: [{ claim: 'Removing a container also deletes its named volume', variants: ['docker rm deletes the volume', 'the data in a volume is lost when the container is deleted', 'volumes are deleted together with the container', 'named volumes are removed with the container'], correction: 'A named volume lives until you run docker volume rm (or a prune); removing containers never deletes it.' }],
     steps: [
       {
         title: 'Create a named volume',
@@ -39,6 +43,10 @@ export const storageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Anonymous Volumes.md',
     heading: 'The dangling problem',
+    claims: ['docker rm leaves an anonymous volume behind, dangling', '--rm and docker rm -v remove the anonymous volume with the container'],
+    keywords: ['anonymous volume', 'anonymous volumes', 'anonymus volume', 'anonymous vol', 'dangling volume', 'dangling', 'unnamed volume', 'VOLUME instruction', 'docker rm -v', '--rm', 'volume prune', 'orphaned volumes', 'leftover volumes', 'volumes anonymes', 'anonyme Volumes', 'random hash volume name'],
+    headings: ['Anonymous volumes', 'Dangling volumes', 'Cleaning up volumes', 'The VOLUME instruction', 'Volume cleanup'],
+    misconceptions: [{ claim: 'Anonymous volumes are deleted automatically when the container stops', variants: ['anonymous volumes get removed when the container is removed', 'anonymous volumes disappear together with the container', 'docker rm also removes the anonymous volumes', 'anonymous volumes are temporary and get cleaned up automatically', 'anonymous volumes are deleted when the container is deleted'], correction: 'A plain docker rm leaves the anonymous volume behind (dangling); only docker run --rm or docker rm -v remove it.' }],
     steps: [
       {
         title: 'Run a container with an anonymous volume',
@@ -75,6 +83,10 @@ export const storageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Bind Mounts.md',
     heading: 'Two-way by design',
+    claims: ['a bind mount shows host edits inside the container at once', 'files the container writes land on the host'],
+    keywords: ['bind mount', 'bind mounts', 'bind-mount', 'host folder', 'host directory', 'mount a folder', '-v ./src:/app', '--mount type=bind', 'live reload', 'hot reload', 'source code mount', 'Bind-Mount', 'montage bind', 'host path'],
+    headings: ['Bind mounts', 'Bind mount', 'Mounting host folders', 'Development with bind mounts'],
+    misconceptions: [{ claim: 'A bind mount copies the host files into the container', variants: ['bind mounts copy the folder into the container once', 'changes on the host are only seen after restarting the container', 'a bind mount is a one-time copy of the folder'], correction: 'A bind mount is the same folder seen from two places: changes flow both ways at once and nothing is copied.' }],
     steps: [
       { title: 'Write a file on the host', action: { kind: 'host-write', path: 'shared/from-host.txt', content: 'edited on the host, version 1\n' } },
       {
@@ -105,6 +117,10 @@ export const storageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/tmpfs Mounts.md',
     heading: 'Gone when the container stops',
+    claims: ['files in a tmpfs mount are gone after the container stops', 'a tmpfs mount lives in memory, not on disk', 'a tmpfs mount is never listed as a volume'],
+    keywords: ['tmpfs', 'tmpfs mount', 'tmpfs mounts', 'in-memory mount', 'in memory', 'RAM', '--tmpfs', '--mount type=tmpfs', 'temporary files', 'ephemeral', 'memory filesystem', 'lifetime of the container', 'tmpfs-Mount', 'Arbeitsspeicher', 'mémoire'],
+    headings: ['tmpfs', 'tmpfs mounts', 'In-memory storage', 'Temporary storage'],
+    misconceptions: [{ claim: 'Data in a tmpfs mount survives a container restart', variants: ['tmpfs data persists after the container stops', 'tmpfs is stored on disk', 'tmpfs mounts are kept like volumes', 'files in tmpfs are still there after docker restart'], correction: 'tmpfs lives in memory only: stop the container and its files are gone; it is never a volume.' }],
     steps: [
       {
         title: 'Start a container with a tmpfs at /scratch',
@@ -134,6 +150,9 @@ export const storageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Storage Overview.md',
     heading: 'Read-only mounts',
+    claims: ['a volume mounted with :ro can be read but not written', 'writing into a read-only mount fails with read-only file system'],
+    keywords: ['read-only', 'read only mount', ':ro', 'readonly', 'ro mount', 'readonly volume', 'read-only file system', 'write protection', 'schreibgeschützt', 'lecture seule', 'solo lectura'],
+    headings: ['Read-only mounts', 'Read-only volumes', 'Mount options'],
     steps: [
       {
         title: 'Write into the volume (read-write)',
@@ -160,6 +179,9 @@ export const storageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Named Volumes.md',
     heading: 'Sharing between containers',
+    claims: ['two running containers can mount the same named volume', 'what one container writes into the volume the other reads at once'],
+    keywords: ['shared volume', 'share a volume', 'sharing data between containers', 'volumes-from', 'two containers one volume', 'sidecar', 'shared data', 'gemeinsames Volume', 'volume partagé'],
+    headings: ['Sharing between containers', 'Sharing volumes', 'Shared volumes', 'Sharing data'],
     steps: [
       { title: 'Create the volume', action: { kind: 'volume-create', volume: 'shared' } },
       { title: 'Start container alpha', action: { kind: 'run', container: 'alpha', detach: true, mounts: [{ type: 'volume', source: 'shared', target: '/shared' }], cmd: SLEEPER }, expect: [{ state: 'running' }] },
