@@ -10,7 +10,7 @@ export interface ParsedAccelerator {
   alt: boolean;
 }
 
-const KEY_ALIASES: Record<string, string> = { plus: '+', enter: 'enter', return: 'enter', esc: 'escape', space: ' ' };
+const KEY_ALIASES: Record<string, string> = { plus: '+', enter: 'enter', return: 'enter', esc: 'escape', space: ' ', left: 'arrowleft', right: 'arrowright', up: 'arrowup', down: 'arrowdown' };
 
 /** Splits an accelerator into its key and modifiers (`CmdOrCtrl`, `Cmd`, `Ctrl` all mean "mod"). */
 export function parseAccelerator(accelerator: string): ParsedAccelerator {
@@ -45,8 +45,9 @@ export function matchesAccelerator(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' 
   return sameKey && (want.shift ? event.shiftKey : !event.shiftKey || want.key === '=');
 }
 
-const MAC_SYMBOLS: Record<string, string> = { enter: '↩', escape: '⎋', ',': ',', ' ': 'Space' };
-const PC_NAMES: Record<string, string> = { enter: 'Enter', escape: 'Esc', ' ': 'Space' };
+const ARROWS: Record<string, string> = { arrowleft: '←', arrowright: '→', arrowup: '↑', arrowdown: '↓' };
+const MAC_SYMBOLS: Record<string, string> = { enter: '↩', escape: '⎋', ',': ',', ' ': 'Space', ...ARROWS };
+const PC_NAMES: Record<string, string> = { enter: 'Enter', escape: 'Esc', ' ': 'Space', ...ARROWS };
 
 /** Human form of an accelerator: `⌘⇧F` on macOS, `Ctrl+Shift+F` elsewhere. */
 export function formatAccelerator(accelerator: string, mac = isMac()): string {

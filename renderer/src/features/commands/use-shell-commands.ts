@@ -25,12 +25,12 @@ async function togglePane(pane: 'sidebar' | 'dock'): Promise<void> {
     hiddenPanes: s.hiddenPanes.includes(pane) ? s.hiddenPanes.filter((p) => p !== pane) : [...s.hiddenPanes, pane],
   }));
   const hidden = next.hiddenPanes.includes(pane);
-  showToast({ tone: 'info', title: `${pane === 'sidebar' ? 'Sidebar' : 'Docker pane'} ${hidden ? 'hidden' : 'shown'}` }, 2000);
+  showToast({ tone: 'info', title: `${pane === 'sidebar' ? 'Sidebar' : 'Docker pane'} ${hidden ? 'hidden' : 'shown'}`, key: `pane-${pane}` }, 2000);
 }
 
 async function zoom(direction: 1 | -1 | 0): Promise<void> {
   const next = await updateSettings((s) => ({ zoom: direction === 0 ? 1 : nextZoom(s.zoom, direction) }));
-  showToast({ tone: 'info', title: `Zoom ${Math.round(next.zoom * 100)}%` }, 1500);
+  showToast({ tone: 'info', title: `Zoom ${Math.round(next.zoom * 100)}%`, key: 'zoom' }, 1500);
 }
 
 async function openLink(url: string): Promise<void> {

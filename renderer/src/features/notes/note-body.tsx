@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { FIND_MARK_CLASS, markFirstMatch } from './find-in-note';
 import { activateNoteLink } from './link-actions';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
 import { sanitizeNote } from './sanitize-note';
+import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
 
 interface NoteBodyProps {
   path: string;
   html: string;
+  /** The note's name: a first `# heading` equal to it is not shown twice (the reader shows the title). */
+  title: string;
+  /** When the file was read, so a ticked task is refused if the file changed since. */
+  mtimeMs: number;
+  /** Text to highlight and scroll to (from a search hit). */
+  find?: string;
   /** Element id to scroll to after rendering, and a counter that makes the same id scroll again. */
   anchor?: string;
   anchorSeq: number;
@@ -14,18 +22,25 @@ interface NoteBodyProps {
 }
 
 const HOVER_DELAY_MS = 350;
+
+/** True when a heading says the same as the note's name (case, spaces and punctuation aside). */
+function sameTitle(heading: string, title: string): boolean {
+  const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(heading) === fold(title);
+}
 const HUGE_HTML = 150_000;
 
 /**
  * The rendered note: sanitized again, inserted into a stable `.note-body` container, with link
  * clicks and hover previews wired by event delegation. Re-renders keep the scroll position.
  */
-export function NoteBody({ path, html, anchor, anchorSeq, scrollContainer, onError }: NoteBodyProps) {
+export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, scrollContainer, onError }: NoteBodyProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const lastPath = useRef<string>('');
   const [preview, setPreview] = useState<PreviewRequest>();
   const hoverTimer = useRef<number>(undefined);
   const leaveTimer = useRef<number>(undefined);
+  const onTaskClick = useTaskCheckboxes(path, mtimeMs);
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -44,9 +59,22 @@ export function NoteBody({ path, html, anchor, anchorSeq, scrollContainer, onErr
       frame.title = holder.textContent ?? 'PDF';
       holder.append(frame);
     });
+    enableTaskCheckboxes(body);
+    const first = body.firstElementChild;
+    if (first?.tagName === 'H1' && sameTitle(first.textContent ?? '', title)) first.classList.add('is-title-duplicate');
     if (scroller) scroller.scrollTop = keep;
     lastPath.current = path;
-  }, [html, path, scrollContainer]);
+  }, [html, path, title, scrollContainer]);
+
+  useEffect(() => {
+    const body = bodyRef.current;
+    const scroller = scrollContainer.current;
+    if (!body || !scroller || !find) return;
+    body.querySelectorAll(`mark.${FIND_MARK_CLASS}`).forEach((old) => old.replaceWith(...old.childNodes));
+    const mark = markFirstMatch(body, find);
+    if (!mark) return;
+    scroller.scrollTop = mark.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - scroller.clientHeight / 3;
+  }, [find, anchorSeq, html, path, scrollContainer]);
 
   useEffect(() => {
     const body = bodyRef.current;
@@ -55,6 +83,10 @@ export function NoteBody({ path, html, anchor, anchorSeq, scrollContainer, onErr
     if (!anchor) return;
     const target = body.querySelector<HTMLElement>(`#${CSS.escape(anchor)}`);
     if (!target) return;
+    if (target.classList.contains('is-title-duplicate')) {
+      scroller.scrollTop = 0;
+      return;
+    }
     scroller.scrollTop = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 12;
     target.classList.remove('is-flashing');
     void target.offsetWidth;
@@ -63,6 +95,7 @@ export function NoteBody({ path, html, anchor, anchorSeq, scrollContainer, onErr
 
   const onClick = useCallback(
     (event: React.MouseEvent) => {
+      if (onTaskClick(event)) return;
       const link = (event.target as HTMLElement).closest<HTMLElement>('a');
       if (!link || !bodyRef.current?.contains(link)) return;
       const href = link.getAttribute('href') ?? '';
@@ -78,7 +111,7 @@ export function NoteBody({ path, html, anchor, anchorSeq, scrollContainer, onErr
         if (outcome && !outcome.ok) onError(outcome.message);
       });
     },
-    [path, onError],
+    [path, onError, onTaskClick],
   );
 
   const onMouseOver = useCallback((event: React.MouseEvent) => {

@@ -82,7 +82,8 @@ export function NoteReader() {
           <DownloadIcon /> <span>Export</span>
         </button>
       </div>
-      <div ref={scrollRef} className="note-scroll" data-testid="note-scroll">
+      {/* The scrolling text takes focus (Go → Focus Note) so PageDown and the arrow keys scroll it. */}
+      <div ref={scrollRef} className="note-scroll" data-testid="note-scroll" tabIndex={0} data-pane-focus role="region" aria-label={`Note: ${name}`}>
         <article className="note-page">
           {actionError && (
             <div className="note-alert tone-danger" role="alert">
@@ -102,7 +103,7 @@ export function NoteReader() {
           <h1 className="note-title">{name}</h1>
           {shown && <NoteProperties properties={shown.properties} />}
           {shown ? (
-            <NoteBody path={path} html={shown.html} anchor={current.anchor} anchorSeq={current.seq} scrollContainer={scrollRef} onError={onError} />
+            <NoteBody path={path} html={shown.html} title={name} mtimeMs={shown.mtimeMs} find={current.find} anchor={current.anchor} anchorSeq={current.seq} scrollContainer={scrollRef} onError={onError} />
           ) : (
             !note.error && <div className="note-loading" aria-busy="true" />
           )}

@@ -4,6 +4,7 @@ import { registerCommand } from '../commands';
 import { exportCurrentNote, NoteReader } from './note-reader';
 import { openVaultInteractively } from './vault-actions';
 import { notesStore, useNotesState } from './notes-store';
+import { CreateNoteDialog } from './create-note-dialog';
 import { OpenVaultDialog } from './open-vault-dialog';
 import { QuickSwitcher } from './quick-switcher';
 import './notes.css';
@@ -14,7 +15,7 @@ import './note-content.css';
  * keyboard shortcuts, and following the vault (first note, vault switches, deleted notes).
  */
 export function NotesCenter() {
-  const { switcherOpen, openVaultOpen, current } = useNotesState();
+  const { switcherOpen, openVaultOpen, current, pendingCreate } = useNotesState();
   const info = useQuery('vault.info', {}, { invalidateOn: ['vault.changed'] });
 
   useEffect(() => {
@@ -41,13 +42,9 @@ export function NotesCenter() {
       if (mod && event.shiftKey && key === 'f') {
         event.preventDefault();
         notesStore.focusSearch();
-      } else if (event.altKey && event.key === 'ArrowLeft') {
-        notesStore.goBack();
-      } else if (event.altKey && event.key === 'ArrowRight') {
-        notesStore.goForward();
       }
     };
-    // Capture phase, so that search and history keys win over widgets that handle keys themselves.
+    // Capture phase, so that the search key wins over widgets that handle keys themselves.
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
@@ -60,6 +57,8 @@ export function NotesCenter() {
       } }),
       registerCommand({ id: 'vault.quickSwitcher', title: 'Quick Switcher…', run: () => notesStore.setSwitcher(true) }),
       registerCommand({ id: 'vault.search', title: 'Search Notes…', run: () => notesStore.focusSearch() }),
+      registerCommand({ id: 'vault.goBack', title: 'Back', shortcut: 'Alt+Left', run: () => notesStore.goBack() }),
+      registerCommand({ id: 'vault.goForward', title: 'Forward', shortcut: 'Alt+Right', run: () => notesStore.goForward() }),
       registerCommand({
         id: 'vault.exportHtml',
         title: 'Export Note as HTML',
@@ -78,6 +77,7 @@ export function NotesCenter() {
     <>
       <NoteReader />
       {switcherOpen && <QuickSwitcher />}
+      {pendingCreate && <CreateNoteDialog request={pendingCreate} vaultRoot={info.data?.root ?? ''} />}
       {openVaultOpen && <OpenVaultDialog recent={(info.data?.recentVaults ?? []).filter((dir) => dir !== info.data?.root)} />}
     </>
   );

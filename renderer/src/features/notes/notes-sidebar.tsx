@@ -1,3 +1,4 @@
+import { onTabListKeyDown } from '../../ui/tab-keys';
 import { FileTree } from './file-tree';
 import { FilesIcon, HashIcon, ListIcon } from './note-icons';
 import { notesStore, useNotesState, type SidebarTab } from './notes-store';
@@ -24,13 +25,14 @@ export function NotesSidebar() {
   const { sidebarTab } = useNotesState();
   return (
     <div className="notes-sidebar">
-      <nav className="notes-sidebar-tabs" role="tablist" aria-label="Vault views">
+      <nav className="notes-sidebar-tabs" role="tablist" aria-label="Vault views" onKeyDown={onTabListKeyDown}>
         {tabs.map((tab) => (
           <button
             key={tab.id}
             type="button"
             role="tab"
             aria-selected={tab.id === sidebarTab}
+            tabIndex={tab.id === sidebarTab ? 0 : -1}
             aria-label={tab.label}
             title={tab.label}
             className="notes-sidebar-tab"

@@ -5,6 +5,8 @@ import type { NoteHeading } from '@contract';
 export interface NoteLocation {
   path: string;
   anchor?: string;
+  /** Text to find, highlight and scroll to after rendering (a search hit's match). */
+  find?: string;
   /** Bumped on every navigation so re-opening the same anchor scrolls again. */
   seq: number;
 }
@@ -21,6 +23,8 @@ interface NotesState {
   switcherOpen: boolean;
   openVaultOpen: boolean;
   outline: NoteHeading[];
+  /** An unresolved link the student clicked: the note Berth would create, waiting for their answer. */
+  pendingCreate?: { name: string; folder: string };
 }
 
 let state: NotesState = { back: [], forward: [], sidebarTab: 'files', searchFocus: 0, switcherOpen: false, openVaultOpen: false, outline: [] };
@@ -40,9 +44,13 @@ export const notesStore = {
     return () => listeners.delete(listener);
   },
   /** Opens a note (optionally at an anchor), pushing the current one onto the back stack. */
-  open(path: string, anchor?: string): void {
-    const next: NoteLocation = { path, seq: ++seq, ...(anchor ? { anchor } : {}) };
-    if (state.current && state.current.path === path && !anchor) return;
+  open(path: string, anchor?: string, find?: string): void {
+    const next: NoteLocation = { path, seq: ++seq, ...(anchor ? { anchor } : {}), ...(find ? { find } : {}) };
+    if (state.current && state.current.path === path && !anchor && !find) return;
+    if (state.current && state.current.path === path) {
+      set({ current: next });
+      return;
+    }
     set({ current: next, back: state.current ? [state.current, ...state.back].slice(0, 100) : state.back, forward: [] });
   },
   /** Replaces the current location without history (start-up, vault switch). */
@@ -80,6 +88,10 @@ export const notesStore = {
   },
   setOpenVault(open: boolean): void {
     set({ openVaultOpen: open });
+  },
+  /** Asks the student before creating the note an unresolved link points to (undefined closes the question). */
+  askCreate(request: { name: string; folder: string } | undefined): void {
+    set({ pendingCreate: request });
   },
   setOutline(outline: NoteHeading[]): void {
     set({ outline });

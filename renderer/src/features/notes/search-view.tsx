@@ -45,14 +45,25 @@ export function SearchView() {
     };
   }, [query, version]);
 
+  // Down from the box goes to the first result, Up and Down move between results, Up from the first goes back.
+  const onKeyDown = (event: React.KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const results = [...event.currentTarget.querySelectorAll<HTMLElement>('.search-hit')];
+    const at = results.indexOf(document.activeElement as HTMLElement);
+    const next = event.key === 'ArrowDown' ? results[at + 1] : at <= 0 ? inputRef.current : results[at - 1];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  };
+
   return (
-    <div className="search-view">
+    <div className="search-view" onKeyDown={onKeyDown}>
       <div className="sidebar-search">
         <input
           ref={inputRef}
           type="search"
           className="notes-text-input"
-          placeholder="Search notes…"
+          placeholder='Search: words, "a phrase", tag:#docker'
           aria-label="Search notes"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -67,7 +78,7 @@ export function SearchView() {
       <ul className="search-results" aria-label="Search results">
         {hits.map((hit) => (
           <li key={hit.path}>
-            <button type="button" className="search-hit" onClick={() => notesStore.open(hit.path)} data-path={hit.path}>
+            <button type="button" className="search-hit" onClick={() => notesStore.open(hit.path, undefined, hit.snippet.find((part) => part.match)?.text)} data-path={hit.path}>
               <span className="search-hit-title">{hit.name}</span>
               <span className="search-hit-path">{hit.path}</span>
               <span className="search-hit-snippet">

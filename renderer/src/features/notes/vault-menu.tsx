@@ -18,9 +18,30 @@ export function VaultMenu() {
     const onDown = (event: MouseEvent) => {
       if (!ref.current?.contains(event.target as Node)) setOpen(false);
     };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      setOpen(false);
+      ref.current?.querySelector<HTMLElement>('.vault-button')?.focus();
+    };
     window.addEventListener('mousedown', onDown);
-    return () => window.removeEventListener('mousedown', onDown);
+    window.addEventListener('keydown', onKey);
+    // The first item takes focus, so the menu works from the keyboard at once.
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])')?.focus();
+    return () => {
+      window.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [open]);
+
+  const onMenuKeyDown = (event: React.KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])')];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : (at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+    items[next]?.focus();
+  };
 
   const openVault = async () => {
     setOpen(false);
@@ -46,7 +67,7 @@ export function VaultMenu() {
         </span>
       )}
       {open && (
-        <div className="notes-menu" role="menu">
+        <div className="notes-menu" role="menu" aria-label="Vault" onKeyDown={onMenuKeyDown}>
           <button type="button" role="menuitem" className="notes-menu-item" onClick={() => void openVault()}>
             Open vault…
           </button>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SettingsValue } from '@contract';
 import type { SectionProps } from './settings-dialog';
+import { useLiveValue } from './use-live-value';
 import { useSaveSetting } from './use-save-setting';
 
 const themes: { id: SettingsValue['theme']; label: string }[] = [
@@ -14,6 +15,8 @@ export function AppearanceSection({ settings }: SectionProps) {
   const { save, error } = useSaveSetting();
   const fontId = useId();
   const zoomId = useId();
+  const [fontSize, setFontSize] = useLiveValue(settings.fontSize, (value) => save({ fontSize: value }));
+  const [zoomPercent, setZoomPercent] = useLiveValue(Math.round(settings.zoom * 100), (value) => save({ zoom: value / 100 }));
   return (
     <section aria-labelledby="settings-h-appearance">
       <h3 id="settings-h-appearance" className="settings-heading">
@@ -48,7 +51,7 @@ export function AppearanceSection({ settings }: SectionProps) {
         <label className="setting-label" htmlFor={fontId}>
           Note text size
         </label>
-        <p className="setting-description">Size of the text in notes and panes, in pixels.</p>
+        <p className="setting-description">Size of the note text (and the hover previews), in pixels.</p>
         <div className="setting-row">
           <input
             id={fontId}
@@ -56,12 +59,12 @@ export function AppearanceSection({ settings }: SectionProps) {
             min={10}
             max={28}
             step={1}
-            value={settings.fontSize}
-            aria-valuetext={`${settings.fontSize} pixels`}
-            onChange={(event) => void save({ fontSize: Number(event.target.value) })}
+            value={fontSize}
+            aria-valuetext={`${fontSize} pixels`}
+            onChange={(event) => setFontSize(Number(event.target.value))}
           />
           <output className="setting-value" htmlFor={fontId}>
-            {settings.fontSize}px
+            {fontSize}px
           </output>
         </div>
       </div>
@@ -79,14 +82,14 @@ export function AppearanceSection({ settings }: SectionProps) {
             min={50}
             max={200}
             step={5}
-            value={Math.round(settings.zoom * 100)}
-            aria-valuetext={`${Math.round(settings.zoom * 100)} percent`}
-            onChange={(event) => void save({ zoom: Number(event.target.value) / 100 })}
+            value={zoomPercent}
+            aria-valuetext={`${zoomPercent} percent`}
+            onChange={(event) => setZoomPercent(Number(event.target.value))}
           />
           <output className="setting-value" htmlFor={zoomId}>
-            {Math.round(settings.zoom * 100)}%
+            {zoomPercent}%
           </output>
-          <button type="button" className="btn btn-sm" disabled={settings.zoom === 1} onClick={() => void save({ zoom: 1 })}>
+          <button type="button" className="btn btn-sm" disabled={zoomPercent === 100} onClick={() => setZoomPercent(100)}>
             Reset
           </button>
         </div>

@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '../../api';
 import { CommandLayer, MenuBar, TitlebarActions, registerCommand } from '../commands';
 import { SettingsDialog } from '../settings/settings-dialog';
 import { BerthLogo } from '../../ui/icons';
+import { onTabListKeyDown } from '../../ui/tab-keys';
 import { dockTabs, sidebarViews } from './pane-registry';
 import { AnnotationsHost } from '../annotations/annotations-host';
 import { DemoCardHost } from '../demos/demo-card-host';
@@ -11,6 +12,7 @@ import { NetworksRevealHost } from '../networks/networks-reveal-host';
 import { StatusBar } from './status-bar';
 import { usePaneSize } from './use-pane-size';
 import { useSystemNotices } from './use-system-notices';
+import { useNarrowLayout } from './use-narrow-layout';
 import { useThemeFromSettings } from './use-theme';
 import { WelcomeView } from './welcome-view';
 
@@ -58,6 +60,25 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
   const sidebar = hiddenPanes.includes('sidebar') ? undefined : (sidebarViews.find((v) => v.id === sidebarId) ?? sidebarViews[0]);
   const dock = dockTabs.find((t) => t.id === dockId) ?? dockTabs[0];
   const showDock = !hiddenPanes.includes('dock');
+  // Narrow windows: the Docker pane folds into a rail of tabs and opens over the note, as Obsidian's side panes do.
+  const narrow = useNarrowLayout();
+  const [dockOpen, setDockOpen] = useState(false);
+  const dockRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!narrow || !dockOpen) return;
+    const onDown = (event: PointerEvent) => {
+      if (!dockRef.current?.contains(event.target as Node)) setDockOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown);
+    return () => window.removeEventListener('pointerdown', onDown);
+  }, [narrow, dockOpen]);
+  const pickDockTab = (id: string) => {
+    if (narrow && dockOpen && id === dock?.id) setDockOpen(false);
+    else {
+      setDockId(id);
+      setDockOpen(true);
+    }
+  };
 
   return (
     <div className="app">
@@ -72,18 +93,19 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
       </header>
       <div
         className="workspace"
-        style={{ gridTemplateColumns: `${sidebar ? `${left.size}px 5px ` : ''}minmax(360px, 1fr)${showDock ? ` 5px ${right.size}px` : ''}` }}
+        style={{ gridTemplateColumns: `${sidebar ? `${left.size}px 5px ` : ''}minmax(${narrow ? 280 : 360}px, 1fr)${showDock ? (narrow ? ' 44px' : ` 5px ${right.size}px`) : ''}` }}
       >
         {sidebar && (
           <>
             <aside className="sidebar" aria-label="Vault">
               {sidebarViews.length > 1 && (
-                <nav className="pane-tabs" role="tablist" aria-label="Sidebar views">
+                <nav className="pane-tabs" role="tablist" aria-label="Sidebar views" onKeyDown={onTabListKeyDown}>
                   {sidebarViews.map((view) => (
                     <button
                       key={view.id}
                       role="tab"
                       aria-selected={view.id === sidebar.id}
+                      tabIndex={view.id === sidebar.id ? 0 : -1}
                       className="pane-tab"
                       title={view.label}
                       onClick={() => setSidebarId(view.id)}
@@ -104,24 +126,36 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
         <main className="center" aria-label="Note">
           {center ?? <WelcomeView />}
         </main>
-        {showDock && <Splitter label="Resize Docker pane" value={right.size} onPointerDown={right.onPointerDown} onKeyDown={right.onKeyDown} />}
-        <aside className="dock" aria-label="Docker" hidden={!showDock}>
-          <nav className="pane-tabs" role="tablist" aria-label="Docker views">
+        {showDock && !narrow && <Splitter label="Resize Docker pane" value={right.size} onPointerDown={right.onPointerDown} onKeyDown={right.onKeyDown} />}
+        <aside
+          ref={dockRef}
+          className={`dock${narrow ? ' is-rail' : ''}${narrow && dockOpen ? ' is-open' : ''}`}
+          aria-label="Docker"
+          hidden={!showDock}
+          onKeyDown={(event) => {
+            if (!narrow || event.key !== 'Escape' || !dockOpen) return;
+            setDockOpen(false);
+            dockRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+          }}
+        >
+          <nav className="pane-tabs" role="tablist" aria-label="Docker views" aria-orientation={narrow ? 'vertical' : 'horizontal'} onKeyDown={onTabListKeyDown}>
             {dockTabs.map((tab) => (
               <button
                 key={tab.id}
                 role="tab"
                 aria-selected={tab.id === dock?.id}
+                tabIndex={tab.id === dock?.id ? 0 : -1}
+                title={tab.label}
                 className="pane-tab"
                 data-tab={tab.id}
-                onClick={() => setDockId(tab.id)}
+                onClick={() => (narrow ? pickDockTab(tab.id) : setDockId(tab.id))}
               >
                 {tab.icon}
                 <span className="pane-tab-label">{tab.label}</span>
               </button>
             ))}
           </nav>
-          <div className="pane-body" role="tabpanel">
+          <div className="pane-body" role="tabpanel" aria-label={dock?.label} hidden={narrow && !dockOpen}>
             {dock?.render()}
           </div>
         </aside>
