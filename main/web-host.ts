@@ -18,7 +18,8 @@ import { vaultFileRoute } from './services/vault/vault-file-route';
 
 function defaultUserDataDir(): string {
   if (process.env.BERTH_USER_DATA) return process.env.BERTH_USER_DATA;
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Berth');
+  if (process.platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Application Support', 'Berth');
   if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Berth');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'Berth');
 }
@@ -37,11 +38,16 @@ async function main(): Promise<void> {
     strict: true,
   });
   const port = values.port ? Number(values.port) : 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
 
   const appRoot = findAppRoot(import.meta.url);
   const userDataDir = path.resolve(values['user-data'] ?? defaultUserDataDir());
-  const log = createLogger({ file: path.join(userDataDir, 'logs', 'berth.log'), console: true, verbose: Boolean(values.verbose) });
+  const log = createLogger({
+    file: path.join(userDataDir, 'logs', 'berth.log'),
+    console: true,
+    verbose: Boolean(values.verbose),
+  });
   const notices = new NoticeBoard();
   const vaultDir = values.vault ? path.resolve(values.vault) : undefined;
 
@@ -58,7 +64,10 @@ async function main(): Promise<void> {
     userDataDir,
     storeFactory: confStoreFactory(userDataDir, (backup) => {
       log.warn('store was unreadable and was moved aside', { ...backup });
-      notices.record({ level: 'warning', message: `A settings file could not be read and was kept as ${backup.backup}; Berth started with defaults.` });
+      notices.record({
+        level: 'warning',
+        message: `A settings file could not be read and was kept as ${backup.backup}; Berth started with defaults.`,
+      });
     }),
     notices,
     bundledVaultDir: bundledVaultDir(appRoot),
@@ -75,11 +84,16 @@ async function main(): Promise<void> {
     port,
   });
 
-  process.stdout.write(`Berth (web mode) is running at ${server.url}/\n`);
-  process.stdout.write(`Open: ${server.openUrl}\n`);
+  // One address, the one that works: it carries this run's access token (as Jupyter does).
+  process.stdout.write(
+    `Berth (web mode) is running. Open this address in your browser (it holds this run's access token):\n\n    ${server.openUrl}\n\n`,
+  );
   if (!values['no-open']) {
     const opened = await openWithSystem(server.openUrl);
-    if (!opened) process.stdout.write('No browser could be opened from here; open the address above yourself.\n');
+    if (!opened)
+      process.stdout.write(
+        'No browser could be opened from here; open the address above yourself.\n',
+      );
   }
 
   let closing = false;
@@ -96,6 +110,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Berth could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Berth could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -25,6 +25,7 @@ const steps = [
   ...(fs.existsSync(path.join(root, 'scripts', 'security-audit.mjs'))
     ? [{ name: 'security', kind: 'check', command: ['node', 'scripts/security-audit.mjs'] }]
     : []),
+  { name: 'deps-audit', kind: 'check', command: ['node', 'scripts/dependency-audit.mjs'] },
   {
     name: 'unit',
     kind: 'tests',

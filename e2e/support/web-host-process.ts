@@ -11,18 +11,34 @@ export interface WebHostProcess {
 }
 
 /** Starts the built web host (`out/main/web-host.js`) and waits for the URL it prints. */
-export async function startWebHostProcess(options: { vaultDir?: string; userDataDir: string; env?: NodeJS.ProcessEnv; root?: string }): Promise<WebHostProcess> {
+export async function startWebHostProcess(options: {
+  vaultDir?: string;
+  userDataDir: string;
+  env?: NodeJS.ProcessEnv;
+  root?: string;
+}): Promise<WebHostProcess> {
   const root = options.root ?? process.cwd();
-  const args = [path.join(root, 'out/main/web-host.js'), '--no-open', '--port', '0', '--user-data', options.userDataDir];
+  const args = [
+    path.join(root, 'out/main/web-host.js'),
+    '--no-open',
+    '--port',
+    '0',
+    '--user-data',
+    options.userDataDir,
+  ];
   if (options.vaultDir) args.push('--vault', options.vaultDir);
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const openUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
     const check = () => {
-      const match = /Open: (\S+)/.exec(output);
+      const match = /(http:\/\/\S+#token=\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

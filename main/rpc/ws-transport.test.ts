@@ -16,7 +16,9 @@ afterEach(async () => {
 async function serve() {
   const hub = new EventHub(silentLogger);
   const router = new Router(
-    { 'system.info': () => ({ name: 'Berth', version: '1', mode: 'web', platform: 'linux' }) } as unknown as Handlers,
+    {
+      'system.info': () => ({ name: 'Berth', version: '1', mode: 'web', platform: 'linux' }),
+    } as unknown as Handlers,
     hub,
     silentLogger,
   );
@@ -24,7 +26,13 @@ async function serve() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  const close = attachWsTransport({ server, router, token: TOKEN, allowedOrigins: () => [origin], log: silentLogger });
+  const close = attachWsTransport({
+    server,
+    router,
+    token: TOKEN,
+    allowedOrigins: () => [origin],
+    log: silentLogger,
+  });
   closers.push(async () => {
     await close();
     await new Promise<void>((r) => server.close(() => r()));
@@ -50,12 +58,47 @@ describe('WebSocket transport', () => {
   });
 
   it('refuses a foreign Origin, a missing token and a wrong path', () => {
-    const req = (url: string, origin?: string) => ({ url, headers: origin ? { origin } : {} }) as http.IncomingMessage;
-    expect(checkUpgrade(req(`/rpc?token=${TOKEN}`, 'http://evil.example'), TOKEN, ['http://127.0.0.1:1'])?.status).toBe(403);
-    expect(checkUpgrade(req(`/rpc?token=${TOKEN}`), TOKEN, ['http://127.0.0.1:1'])?.status).toBe(403);
-    expect(checkUpgrade(req('/rpc', 'http://127.0.0.1:1'), TOKEN, ['http://127.0.0.1:1'])?.status).toBe(401);
-    expect(checkUpgrade(req(`/other?token=${TOKEN}`, 'http://127.0.0.1:1'), TOKEN, ['http://127.0.0.1:1'])?.status).toBe(404);
-    expect(checkUpgrade(req(`/rpc?token=${TOKEN}`, 'http://127.0.0.1:1'), TOKEN, ['http://127.0.0.1:1'])).toBeNull();
+    const req = (url: string, origin?: string, host = '127.0.0.1:1') =>
+      ({ url, headers: origin ? { origin, host } : { host } }) as http.IncomingMessage;
+    expect(
+      checkUpgrade(req(`/rpc?token=${TOKEN}`, 'http://127.0.0.1:1', 'rebound.example:1'), TOKEN, [
+        'http://127.0.0.1:1',
+      ])?.status,
+    ).toBe(421);
+    expect(
+      checkUpgrade(req(`/rpc?token=${TOKEN}`, 'http://evil.example'), TOKEN, ['http://127.0.0.1:1'])
+        ?.status,
+    ).toBe(403);
+    expect(checkUpgrade(req(`/rpc?token=${TOKEN}`), TOKEN, ['http://127.0.0.1:1'])?.status).toBe(
+      403,
+    );
+    expect(
+      checkUpgrade(req('/rpc', 'http://127.0.0.1:1'), TOKEN, ['http://127.0.0.1:1'])?.status,
+    ).toBe(401);
+    expect(
+      checkUpgrade(req(`/other?token=${TOKEN}`, 'http://127.0.0.1:1'), TOKEN, [
+        'http://127.0.0.1:1',
+      ])?.status,
+    ).toBe(404);
+    expect(
+      checkUpgrade(req(`/rpc?token=${TOKEN}`, 'http://127.0.0.1:1'), TOKEN, ['http://127.0.0.1:1']),
+    ).toBeNull();
+  });
+
+  it('refuses a frame over 8 MiB before parsing it (close code 1009)', async () => {
+    const { port, origin } = await serve();
+    const ws = await connect(port, `?token=${TOKEN}`, origin);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.on('error', () => undefined);
+    ws.send(
+      JSON.stringify({
+        type: 'call',
+        id: 1,
+        method: 'system.info',
+        params: { pad: 'x'.repeat(8 * 1024 * 1024) },
+      }),
+    );
+    expect(await closed).toBe(1009);
   });
 
   it('serves calls and events to an authorised client, and cleans up on close', async () => {
@@ -73,10 +116,28 @@ describe('WebSocket transport', () => {
     await new Promise((r) => setTimeout(r, 100));
     hub.publish('system.notice', { level: 'info', message: 'hello' });
     await new Promise((r) => setTimeout(r, 100));
-    expect(messages).toContainEqual({ type: 'result', id: 1, response: { ok: true, value: { name: 'Berth', version: '1', mode: 'web', platform: 'linux' } } });
-    expect(messages).toContainEqual({ type: 'result', id: 2, response: { ok: false, error: { code: 'unknown-method', message: 'Unknown method "nope.nothing".' } } });
+    expect(messages).toContainEqual({
+      type: 'result',
+      id: 1,
+      response: {
+        ok: true,
+        value: { name: 'Berth', version: '1', mode: 'web', platform: 'linux' },
+      },
+    });
+    expect(messages).toContainEqual({
+      type: 'result',
+      id: 2,
+      response: {
+        ok: false,
+        error: { code: 'unknown-method', message: 'Unknown method "nope.nothing".' },
+      },
+    });
     expect(messages).toContainEqual({ type: 'error', message: 'Messages must be JSON.' });
-    expect(messages).toContainEqual({ type: 'event', event: 'system.notice', payload: { level: 'info', message: 'hello' } });
+    expect(messages).toContainEqual({
+      type: 'event',
+      event: 'system.notice',
+      payload: { level: 'info', message: 'hello' },
+    });
     expect(hub.listenerCount('system.notice')).toBe(1);
     ws.close();
     await new Promise((r) => setTimeout(r, 100));

@@ -25,8 +25,22 @@ export function tokensMatch(given: string | null | undefined, expected: string):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
-  const text = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+/**
+ * True when a request's `Host` header names one of the origins Berth serves (loopback address and
+ * its port). Anything else is a DNS-rebinding attempt or a misdirected request.
+ */
+export function isAllowedHostHeader(host: string | undefined, allowedOrigins: string[]): boolean {
+  if (!host) return false;
+  return allowedOrigins.some((origin) => origin.replace(/^https?:\/\//, '') === host.toLowerCase());
+}
+
+function refuse(socket: Duplex, status: 401 | 403 | 404 | 421, reason: string): void {
+  const text = {
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    421: 'Misdirected Request',
+  }[status];
   socket.write(
     `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
   );
@@ -38,7 +52,13 @@ export function checkUpgrade(
   request: IncomingMessage,
   token: string,
   allowedOrigins: string[],
-): { status: 401 | 403 | 404; reason: string } | null {
+): { status: 401 | 403 | 404 | 421; reason: string } | null {
+  if (!isAllowedHostHeader(request.headers.host, allowedOrigins)) {
+    return {
+      status: 421,
+      reason: `Berth does not answer for the host "${String(request.headers.host ?? '(none)').slice(0, 100)}".`,
+    };
+  }
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname !== WS_PATH) return { status: 404, reason: 'No such endpoint.' };
   const origin = request.headers.origin;
@@ -54,7 +74,10 @@ export function checkUpgrade(
 /** Serves the router over a WebSocket on an existing HTTP server. Returns a function that closes it. */
 export function attachWsTransport(options: WsTransportOptions): () => Promise<void> {
   const { server, router, token, log } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload ?? 8 * 1024 * 1024,
+  });
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refusal = checkUpgrade(request, token, options.allowedOrigins());
@@ -66,14 +89,18 @@ export function attachWsTransport(options: WsTransportOptions): () => Promise<vo
       refuse(socket, refusal.status, refusal.reason);
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, `ws:${request.socket.remotePort ?? '?'}`));
+    wss.handleUpgrade(request, socket, head, (ws) =>
+      serve(ws, `ws:${request.socket.remotePort ?? '?'}`),
+    );
   };
 
   const serve = (ws: WebSocket, peer: string) => {
     const send = (message: WsServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const session = router.openSession(peer, (event, payload) => send({ type: 'event', event, payload }));
+    const session = router.openSession(peer, (event, payload) =>
+      send({ type: 'event', event, payload }),
+    );
     log.info('client connected', { peer });
 
     ws.on('message', async (data, isBinary) => {
@@ -91,12 +118,18 @@ export function attachWsTransport(options: WsTransportOptions): () => Promise<vo
       const parsed = wsClientMessageSchema.safeParse(raw);
       if (!parsed.success) {
         log.warn('refused malformed message', { peer });
-        send({ type: 'error', message: 'Malformed message: expected {type: "call"|"subscribe"|"unsubscribe", ...}.' });
+        send({
+          type: 'error',
+          message: 'Malformed message: expected {type: "call"|"subscribe"|"unsubscribe", ...}.',
+        });
         return;
       }
       const message = parsed.data;
       if (message.type === 'call') {
-        const response = await router.call(message.method, message.params, { transport: 'ws', peer });
+        const response = await router.call(message.method, message.params, {
+          transport: 'ws',
+          peer,
+        });
         send({ type: 'result', id: message.id, response });
       } else if (message.type === 'subscribe') {
         const response = session.subscribe(message.event);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,19 +28,81 @@ async function start(routes = true) {
     app: fakeApp(),
     rendererDir: dir,
     log: silentLogger,
-    routes: routes ? [{ prefix: '/vault-file/', handle: (_req, res) => void res.writeHead(200).end('attachment') }] : [],
+    routes: routes
+      ? [
+          {
+            prefix: '/vault-file/',
+            handle: (_req, res) => void res.writeHead(200).end('attachment'),
+          },
+        ]
+      : [],
   });
   servers.push(server);
   return server;
 }
 
+/** A raw request with a chosen Host header (fetch does not let a page choose it either). */
+function requestWithHost(
+  server: RunningWebServer,
+  host: string,
+  extra: Record<string, string> = {},
+  pathName = '/',
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: pathName, headers: { Host: host, ...extra } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 101);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('web server', () => {
+  it('answers only for its own loopback address and port in Host (DNS rebinding)', async () => {
+    const server = await start();
+    expect(await requestWithHost(server, `127.0.0.1:${server.port}`)).toBe(200);
+    expect(await requestWithHost(server, `localhost:${server.port}`)).toBe(200);
+    for (const host of [
+      `attacker.example:${server.port}`,
+      'attacker.example',
+      `127.0.0.1:${server.port + 1}`,
+      `127.0.0.1.nip.io:${server.port}`,
+    ]) {
+      expect(await requestWithHost(server, host), host).toBe(421);
+    }
+    const upgrade = {
+      Connection: 'Upgrade',
+      Upgrade: 'websocket',
+      'Sec-WebSocket-Version': '13',
+      'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      Origin: `http://attacker.example:${server.port}`,
+    };
+    expect(
+      await requestWithHost(
+        server,
+        `attacker.example:${server.port}`,
+        upgrade,
+        `/rpc?token=${server.token}`,
+      ),
+    ).toBe(421);
+  });
+
   it('refuses to bind anything but loopback', async () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('::1')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
     expect(isLoopbackHost('192.168.1.4')).toBe(false);
-    await expect(startWebServer({ app: fakeApp(), rendererDir: '/tmp', log: silentLogger, host: '0.0.0.0' })).rejects.toThrow(/only listens on loopback/);
+    await expect(
+      startWebServer({ app: fakeApp(), rendererDir: '/tmp', log: silentLogger, host: '0.0.0.0' }),
+    ).rejects.toThrow(/only listens on loopback/);
   });
 
   it('serves the app with the CSP and without CORS, and a random token per run', async () => {
@@ -57,7 +120,12 @@ describe('web server', () => {
 
   it('never serves files outside the renderer folder', async () => {
     const server = await start();
-    for (const probe of ['/../berth-secret.txt', '/%2e%2e/berth-secret.txt', '/..%2fberth-secret.txt', '/app.js%00.html']) {
+    for (const probe of [
+      '/../berth-secret.txt',
+      '/%2e%2e/berth-secret.txt',
+      '/..%2fberth-secret.txt',
+      '/app.js%00.html',
+    ]) {
       const response = await fetch(`${server.url}${probe}`);
       expect(await response.text()).not.toBe('secret');
     }
@@ -65,18 +133,29 @@ describe('web server', () => {
 
   it('grants the session cookie only for the right token from our origin', async () => {
     const server = await start();
-    const denied = await fetch(`${server.url}/auth`, { method: 'POST', headers: { 'X-Berth-Token': 'wrong', Origin: server.url } });
+    const denied = await fetch(`${server.url}/auth`, {
+      method: 'POST',
+      headers: { 'X-Berth-Token': 'wrong', Origin: server.url },
+    });
     expect(denied.status).toBe(401);
-    const foreign = await fetch(`${server.url}/auth`, { method: 'POST', headers: { 'X-Berth-Token': server.token, Origin: 'http://evil.example' } });
+    const foreign = await fetch(`${server.url}/auth`, {
+      method: 'POST',
+      headers: { 'X-Berth-Token': server.token, Origin: 'http://evil.example' },
+    });
     expect(foreign.status).toBe(401);
-    const granted = await fetch(`${server.url}/auth`, { method: 'POST', headers: { 'X-Berth-Token': server.token, Origin: server.url } });
+    const granted = await fetch(`${server.url}/auth`, {
+      method: 'POST',
+      headers: { 'X-Berth-Token': server.token, Origin: server.url },
+    });
     expect(granted.status).toBe(204);
     const cookie = granted.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
 
     expect((await fetch(`${server.url}/vault-file/a.png`)).status).toBe(401);
-    const withCookie = await fetch(`${server.url}/vault-file/a.png`, { headers: { Cookie: cookie.split(';')[0]! } });
+    const withCookie = await fetch(`${server.url}/vault-file/a.png`, {
+      headers: { Cookie: cookie.split(';')[0]! },
+    });
     expect(await withCookie.text()).toBe('attachment');
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BerthApp } from '../app/create-app';
-import { attachWsTransport, tokensMatch } from '../rpc/ws-transport';
+import { attachWsTransport, isAllowedHostHeader, tokensMatch } from '../rpc/ws-transport';
 import { contentSecurityPolicy, securityHeaders } from '../security-policy';
 import type { Logger } from '../services/logging/logger';
 import { hasSessionCookie, sessionCookieHeader } from './session-cookie';
@@ -11,7 +11,12 @@ import { serveStatic } from './static-files';
 /** An authenticated HTTP route of the web host (the session cookie is checked before it runs). */
 export interface WebRoute {
   prefix: string;
-  handle(req: IncomingMessage, res: ServerResponse, url: URL, headers: Record<string, string>): Promise<void> | void;
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    headers: Record<string, string>,
+  ): Promise<void> | void;
 }
 
 export interface WebServerOptions {
@@ -45,7 +50,9 @@ export function isLoopbackHost(host: string): boolean {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
-    throw new Error(`Berth's web mode only listens on loopback (127.0.0.1, ::1); refusing to bind ${host}.`);
+    throw new Error(
+      `Berth's web mode only listens on loopback (127.0.0.1, ::1); refusing to bind ${host}.`,
+    );
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log.child('web');
@@ -60,11 +67,27 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // First line against DNS rebinding: a page on another name that resolves to 127.0.0.1 sends
+    // its own name in Host. Only our loopback address and port are answered.
+    if (!isAllowedHostHeader(req.headers.host, origins)) {
+      log.warn('refused a request for another host', {
+        host: String(req.headers.host ?? '(none)').slice(0, 100),
+      });
+      res
+        .writeHead(421, { ...headers, 'Content-Type': 'text/plain' })
+        .end('Misdirected request: Berth answers only on its loopback address.');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // The auth endpoint trades the token (from the page's URL fragment) for an HttpOnly cookie.
     if (url.pathname === '/auth') {
       const origin = req.headers.origin;
-      if (req.method !== 'POST' || !origin || !origins.includes(origin) || !tokensMatch(String(req.headers['x-berth-token'] ?? ''), token)) {
+      if (
+        req.method !== 'POST' ||
+        !origin ||
+        !origins.includes(origin) ||
+        !tokensMatch(String(req.headers['x-berth-token'] ?? ''), token)
+      ) {
         log.warn('refused /auth', { origin: origin ?? '(none)' });
         res.writeHead(401, headers).end('Unauthorized');
         return;
@@ -100,10 +123,18 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
   const url = `http://${hostForUrl}:${port}`;
   origins = [url, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  headers = securityHeaders(contentSecurityPolicy({ connectSrc: origins.map((o) => o.replace('http:', 'ws:')) }));
+  headers = securityHeaders(
+    contentSecurityPolicy({ connectSrc: origins.map((o) => o.replace('http:', 'ws:')) }),
+  );
 
-  const closeWs = attachWsTransport({ server, router: options.app.router, token, allowedOrigins: () => origins, log });
-  log.info('listening', { url });
+  const closeWs = attachWsTransport({
+    server,
+    router: options.app.router,
+    token,
+    allowedOrigins: () => origins,
+    log,
+  });
+  log.info('listening', { port });
 
   return {
     url,

@@ -18,7 +18,12 @@ function setup() {
   cleanups.push(dirs.cleanup);
   const notices: StoreNotice[] = [];
   const open = () =>
-    new AnnotationStore({ baseDir: dirs.store, vaultPath: dirs.vault, openStore: confShardFactory, onNotice: (n) => notices.push(n) });
+    new AnnotationStore({
+      baseDir: dirs.store,
+      vaultPath: dirs.vault,
+      openStore: confShardFactory,
+      onNotice: (n) => notices.push(n),
+    });
   return { ...dirs, notices, open };
 }
 
@@ -38,14 +43,19 @@ describe('AnnotationStore', () => {
     expect(fs.existsSync(shardFile(store, vault, 'Storage/Volumes.md'))).toBe(true);
     expect(fs.existsSync(shardFile(store, vault, 'Networking/Bridge.md'))).toBe(true);
     const second = open();
-    expect(second.forNote('Storage/Volumes.md').map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      second
+        .forNote('Storage/Volumes.md')
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     expect(second.get(c.id)).toEqual(c);
     expect(second.all()).toHaveLength(3);
     expect(second.remove('Storage/Volumes.md', [a.id])).toEqual([a]);
     expect(open().forNote('Storage/Volumes.md')).toEqual([b]);
   });
 
-  it('keys the store by the vault\'s real path', () => {
+  it("keys the store by the vault's real path", () => {
     const { store, vault, root } = setup();
     const link = path.join(root, 'vault-link');
     fs.symlinkSync(vault, link);
@@ -83,13 +93,18 @@ describe('AnnotationStore', () => {
     s.put('Good.md', [good]);
     s.put('Broken.md', [sampleAnnotation('Broken.md')]);
     const broken = shardFile(store, vault, 'Broken.md');
-    fs.writeFileSync(broken, '{"schemaVersion": 1, "notePath": "Broken.md", "annotations": [ {oops');
+    fs.writeFileSync(
+      broken,
+      '{"schemaVersion": 1, "notePath": "Broken.md", "annotations": [ {oops',
+    );
     const reopened = open();
     expect(reopened.all()).toEqual([good]);
     expect(notices).toHaveLength(1);
     expect(notices[0]?.message).toMatch(/could not be read/);
     const backup = notices[0]?.backup ?? '';
-    expect(path.basename(backup)).toMatch(/^note-[0-9a-f]{16}\.corrupt-\d{4}-\d{2}-\d{2}T.*\.json$/);
+    expect(path.basename(backup)).toMatch(
+      /^note-[0-9a-f]{16}\.corrupt-\d{4}-\d{2}-\d{2}T.*\.json$/,
+    );
     expect(fs.readFileSync(backup, 'utf8')).toContain('{oops');
     expect(fs.existsSync(broken)).toBe(false);
     // Opening again does not report the same damage twice.
@@ -108,9 +123,16 @@ describe('AnnotationStore', () => {
     doc.annotations.push({ ...sampleAnnotation('Note.md'), color: 'chartreuse' }, { id: 'x' });
     fs.writeFileSync(file, JSON.stringify(doc));
     const reopened = open();
-    expect(reopened.forNote('Note.md').map((a) => a.id).sort()).toEqual([keep1.id, keep2.id].sort());
+    expect(
+      reopened
+        .forNote('Note.md')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([keep1.id, keep2.id].sort());
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.message).toMatch(/2 annotations of Note\.md failed validation.*The other 2 are loaded/);
+    expect(notices[0]?.message).toMatch(
+      /2 annotations of Note\.md failed validation.*The other 2 are loaded/,
+    );
     const backup = JSON.parse(fs.readFileSync(notices[0]?.backup ?? '', 'utf8'));
     expect(backup.annotations).toHaveLength(4);
     // The file itself now holds what could be read, so the next start is quiet.
@@ -160,16 +182,63 @@ describe('AnnotationStore', () => {
       store.remove(notePath, [id]);
     }
     const final = open();
-    expect(final.all().map((a) => a.id).sort()).toEqual(written.slice(30).sort());
+    expect(
+      final
+        .all()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(written.slice(30).sort());
   });
+
+  it(
+    'never loses a change when two processes write one shard at the same instant',
+    { timeout: 60_000 },
+    async () => {
+      const { store, vault, open } = setup();
+      const script = path.join(
+        path.dirname(fileURLToPath(import.meta.url)),
+        'test-support',
+        'race-writer.ts',
+      );
+      const startAt = String(Date.now() + 2500);
+      const run = (label: string) =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            ['--import', 'tsx', script, store, vault, label, '60', startAt],
+            { stdio: ['ignore', 'ignore', 'pipe'] },
+          );
+          let stderr = '';
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`writer ${label} exited ${code}: ${stderr}`)),
+          );
+        });
+      await Promise.all([run('a'), run('b')]);
+      const ids = new Set(
+        open()
+          .forNote('Race/Shared note.md')
+          .map((a) => a.id),
+      );
+      expect(ids.size).toBe(120);
+    },
+  );
 
   it('loses at most the change in flight when the process is killed with SIGKILL while saving', async () => {
     const { store, vault, open, notices } = setup();
-    const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'test-support', 'crash-writer.ts');
+    const script = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      'test-support',
+      'crash-writer.ts',
+    );
     const acknowledged = new Set<string>();
     const started = new Set<string>();
     for (let round = 0; round < 6; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, store, vault, `r${round}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', script, store, vault, `r${round}`],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let buffer = '';
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -186,7 +255,10 @@ describe('AnnotationStore', () => {
             if (word === 'saving' && id) started.add(id);
             if (word === 'saved' && id) acknowledged.add(id);
           }
-          if (killAfter >= 0 && [...acknowledged].filter((id) => id.startsWith(`crash-r${round}-`)).length >= killAfter) {
+          if (
+            killAfter >= 0 &&
+            [...acknowledged].filter((id) => id.startsWith(`crash-r${round}-`)).length >= killAfter
+          ) {
             // Kill at a random moment of the next save, not between saves.
             setTimeout(() => child.kill('SIGKILL'), Math.random() * 3);
             killAfter = Number.POSITIVE_INFINITY;
@@ -194,14 +266,18 @@ describe('AnnotationStore', () => {
           }
         });
         child.on('exit', (code, signal) => {
-          if (signal !== 'SIGKILL') reject(new Error(`writer exited early (${code ?? signal}): ${stderr}`));
+          if (signal !== 'SIGKILL')
+            reject(new Error(`writer exited early (${code ?? signal}): ${stderr}`));
         });
       });
       await exited;
       const reopened = open();
       const stored = new Set(reopened.all().map((a) => a.id));
-      for (const id of acknowledged) expect(stored.has(id), `acknowledged ${id} was lost`).toBe(true);
-      const unacknowledged = [...started].filter((id) => id.startsWith(`crash-r${round}-`) && !acknowledged.has(id));
+      for (const id of acknowledged)
+        expect(stored.has(id), `acknowledged ${id} was lost`).toBe(true);
+      const unacknowledged = [...started].filter(
+        (id) => id.startsWith(`crash-r${round}-`) && !acknowledged.has(id),
+      );
       // Only the save in flight may be missing; nothing that was never started can appear.
       expect(unacknowledged.length).toBeLessThanOrEqual(1);
       for (const id of stored) expect(started.has(id)).toBe(true);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { annotationSchema, type Annotation } from '../../contract/annotations';
+import { withFileLockSync } from './shard-lock';
 import { backupDamagedFile, SHARD_NAME_PATTERN, shardNameFor, vaultStoreDir } from './store-files';
 
 /** What one shard file holds: the annotations of one note. */
@@ -24,7 +25,11 @@ export interface ShardStore {
  * Opens one JSON store file `<cwd>/<name>.json`. In Electron this is electron-store, in web mode
  * and tests conf, with the same options; it must never clear a file it cannot read.
  */
-export type ShardStoreFactory = (options: { name: string; cwd: string; defaults: ShardDocument }) => ShardStore;
+export type ShardStoreFactory = (options: {
+  name: string;
+  cwd: string;
+  defaults: ShardDocument;
+}) => ShardStore;
 
 /** A problem found while loading, for the user: what was kept and where the original went. */
 export interface StoreNotice {
@@ -105,7 +110,8 @@ export class AnnotationStore {
   forNote(notePath: string): Annotation[] {
     const shard = this.shards.get(notePath);
     if (shard) this.refresh(shard);
-    else if (fs.existsSync(path.join(this.dir, `${shardNameFor(notePath)}.json`))) this.loadShard(shardNameFor(notePath));
+    else if (fs.existsSync(path.join(this.dir, `${shardNameFor(notePath)}.json`)))
+      this.loadShard(shardNameFor(notePath));
     return [...(this.shards.get(notePath)?.annotations.values() ?? [])];
   }
 
@@ -148,7 +154,10 @@ export class AnnotationStore {
   /** Adds or replaces annotations (by id) of one note in one atomic write. */
   put(notePath: string, annotations: Annotation[]): void {
     for (const annotation of annotations) {
-      if (annotation.notePath !== notePath) throw new Error(`Annotation ${annotation.id} belongs to ${annotation.notePath}, not ${notePath}.`);
+      if (annotation.notePath !== notePath)
+        throw new Error(
+          `Annotation ${annotation.id} belongs to ${annotation.notePath}, not ${notePath}.`,
+        );
       annotationSchema.parse(annotation);
     }
     this.mutate(notePath, (current) => {
@@ -171,11 +180,19 @@ export class AnnotationStore {
 
   private mutate(notePath: string, change: (current: Map<string, Annotation>) => void): void {
     const shard = this.shards.get(notePath) ?? this.openShard(shardNameFor(notePath), notePath);
-    const current = this.readShard(shard);
-    change(current);
-    const doc: ShardDocument = { schemaVersion: SHARD_VERSION, notePath, annotations: [...current.values()] };
-    shard.store.replace(doc);
-    shard.seen = fileIdentity(shard.store.path);
+    // One writer per shard across processes: read, change and write back under its lock.
+    const current = withFileLockSync(shard.store.path, () => {
+      const fresh = this.readShard(shard);
+      change(fresh);
+      const doc: ShardDocument = {
+        schemaVersion: SHARD_VERSION,
+        notePath,
+        annotations: [...fresh.values()],
+      };
+      shard.store.replace(doc);
+      shard.seen = fileIdentity(shard.store.path);
+      return fresh;
+    });
     for (const id of shard.annotations.keys()) this.noteOfId.delete(id);
     shard.annotations = current;
     for (const id of current.keys()) this.noteOfId.set(id, notePath);
@@ -184,7 +201,8 @@ export class AnnotationStore {
   /** The shard as it is on disk now (another store may have written it); memory if unreadable. */
   private readShard(shard: Shard): Map<string, Annotation> {
     // Unchanged since we last wrote or read it: memory is the file.
-    if (shard.seen !== null && shard.seen === fileIdentity(shard.store.path)) return new Map(shard.annotations);
+    if (shard.seen !== null && shard.seen === fileIdentity(shard.store.path))
+      return new Map(shard.annotations);
     let raw: unknown;
     try {
       raw = shard.store.store;
@@ -196,7 +214,8 @@ export class AnnotationStore {
     const current = new Map<string, Annotation>();
     for (const item of shape.data.annotations) {
       const parsed = annotationSchema.safeParse(item);
-      if (parsed.success && parsed.data.notePath === shard.notePath) current.set(parsed.data.id, parsed.data);
+      if (parsed.success && parsed.data.notePath === shard.notePath)
+        current.set(parsed.data.id, parsed.data);
     }
     return current;
   }
@@ -215,7 +234,11 @@ export class AnnotationStore {
 
   private loadShard(name: string): void {
     const file = path.join(this.dir, `${name}.json`);
-    const placeholder: ShardDocument = { schemaVersion: SHARD_VERSION, notePath: '', annotations: [] };
+    const placeholder: ShardDocument = {
+      schemaVersion: SHARD_VERSION,
+      notePath: '',
+      annotations: [],
+    };
     let store: ShardStore;
     try {
       // Parse it here first, so that a damaged file is handled (and reported) the same way
@@ -228,7 +251,10 @@ export class AnnotationStore {
       try {
         backup = fs.existsSync(file) ? backupDamagedFile(file, this.now(), true) : undefined;
       } catch (moveError) {
-        this.notify({ level: 'error', message: `An annotations file is damaged and could not be moved aside (${errorText(moveError)}): ${file}` });
+        this.notify({
+          level: 'error',
+          message: `An annotations file is damaged and could not be moved aside (${errorText(moveError)}): ${file}`,
+        });
         return;
       }
       this.notify({
@@ -258,14 +284,29 @@ export class AnnotationStore {
       return;
     }
     if (shardNameFor(notePath) !== path.basename(file, '.json') || this.shards.has(notePath)) {
-      this.reportDamage(file, true, `it names the note ${notePath}, which belongs to another file`, 0);
+      this.reportDamage(
+        file,
+        true,
+        `it names the note ${notePath}, which belongs to another file`,
+        0,
+      );
       return;
     }
-    const shard: Shard = { store, notePath, annotations: new Map(kept.map((a) => [a.id, a])), seen: fileIdentity(file) };
+    const shard: Shard = {
+      store,
+      notePath,
+      annotations: new Map(kept.map((a) => [a.id, a])),
+      seen: fileIdentity(file),
+    };
     this.shards.set(notePath, shard);
     for (const id of shard.annotations.keys()) this.noteOfId.set(id, notePath);
     if (lost > 0 || !shape.success) {
-      const backup = this.reportDamage(file, false, `${lost} annotation${lost === 1 ? '' : 's'} of ${notePath} failed validation`, kept.length);
+      const backup = this.reportDamage(
+        file,
+        false,
+        `${lost} annotation${lost === 1 ? '' : 's'} of ${notePath} failed validation`,
+        kept.length,
+      );
       if (backup) {
         store.replace({ schemaVersion: SHARD_VERSION, notePath, annotations: kept });
         shard.seen = fileIdentity(file);
@@ -273,16 +314,30 @@ export class AnnotationStore {
     }
   }
 
-  private reportDamage(file: string, move: boolean, reason: string, kept: number): string | undefined {
+  private reportDamage(
+    file: string,
+    move: boolean,
+    reason: string,
+    kept: number,
+  ): string | undefined {
     let backup: string;
     try {
       backup = backupDamagedFile(file, this.now(), move);
     } catch (error) {
-      this.notify({ level: 'error', message: `An annotations file is damaged (${reason}) and could not be backed up (${errorText(error)}): ${file}. It was left as it is.` });
+      this.notify({
+        level: 'error',
+        message: `An annotations file is damaged (${reason}) and could not be backed up (${errorText(error)}): ${file}. It was left as it is.`,
+      });
       return undefined;
     }
-    const rest = move ? 'Berth continues without it.' : `The other ${kept} ${kept === 1 ? 'is' : 'are'} loaded.`;
-    this.notify({ level: 'warning', message: `Annotations store damaged: ${reason}. The original file was kept as ${backup}. ${rest}`, backup });
+    const rest = move
+      ? 'Berth continues without it.'
+      : `The other ${kept} ${kept === 1 ? 'is' : 'are'} loaded.`;
+    this.notify({
+      level: 'warning',
+      message: `Annotations store damaged: ${reason}. The original file was kept as ${backup}. ${rest}`,
+      backup,
+    });
     return backup;
   }
 }
