@@ -5,34 +5,31 @@ import type { DemoAction, DemoMount } from './demo-schema';
 import { isNotFound } from './docker-errors';
 import { LABEL_ANONYMOUS } from './run-context';
 import { resolveInRunFolder } from './run-folder-path';
+import { portBindings } from './network-cli';
 import { OutputCollector, StreamDemuxer } from './stream-demux';
 
 type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
 
 const DEFAULT_RUN_TIMEOUT_MS = 60_000;
 
-async function ensureVolume(env: ActionEnv, key: string): Promise<string> {
-  const name = env.ctx.volumeName(key);
-  if (!env.ctx.created.volume.has(name)) {
-    // Docker would create a missing named volume silently, without Berth's labels.
-    await env.docker.createVolume({ Name: name, Labels: env.ctx.labels });
-    env.ctx.record('volume', name);
-  }
-  return name;
-}
-
-async function toMount(env: ActionEnv, mount: DemoMount): Promise<Dockerode.MountSettings> {
+/**
+ * The mount as `--mount` passes it. A volume Docker creates on the fly (a named one on first
+ * use, or an anonymous one) gets the run's labels through `VolumeOptions`, like `volume-label=`.
+ */
+function toMount(env: ActionEnv, mount: DemoMount): Dockerode.MountSettings {
   switch (mount.type) {
-    case 'volume':
-      if (mount.source) {
-        return { Type: 'volume', Source: await ensureVolume(env, mount.source), Target: mount.target, ReadOnly: mount.readOnly ?? false };
-      }
+    case 'volume': {
+      const name = mount.source ? env.ctx.volumeName(mount.source) : undefined;
+      const fresh = !name || !env.ctx.created.volume.has(name);
+      const labels = { ...env.ctx.labels, ...(mount.anonymous && !name ? { [LABEL_ANONYMOUS]: mount.anonymous } : {}) };
       return {
         Type: 'volume',
+        ...(name ? { Source: name } : {}),
         Target: mount.target,
         ReadOnly: mount.readOnly ?? false,
-        VolumeOptions: { Labels: { ...env.ctx.labels, ...(mount.anonymous ? { [LABEL_ANONYMOUS]: mount.anonymous } : {}) } },
+        ...(fresh ? { VolumeOptions: { Labels: labels } } : {}),
       } as Dockerode.MountSettings;
+    }
     case 'bind': {
       if (mount.engineHost) {
         if (!mount.source.startsWith('/')) throw new Error(`An engine-host bind source must be an absolute path, not "${mount.source}".`);
@@ -60,10 +57,14 @@ function attachOutput(env: ActionEnv, stream: NodeJS.ReadableStream, collector: 
 export async function runContainer(action: Action<'run'>, env: ActionEnv): Promise<ActionOutcome> {
   const { ctx, docker, signal } = env;
   const name = ctx.containerName(action.container);
-  const mounts = await Promise.all((action.mounts ?? []).map((m) => toMount(env, m)));
+  const mounts = (action.mounts ?? []).map((m) => toMount(env, m));
   const hostConfig: Dockerode.HostConfig = { AutoRemove: action.autoRemove ?? false, Mounts: mounts };
   const network = action.network ?? ctx.defaultNetwork;
   if (network) hostConfig.NetworkMode = ctx.networkName(network);
+  const published = portBindings(action.publish ?? []);
+  if (action.publish?.length) hostConfig.PortBindings = published.bindings;
+  if (action.addHosts?.length) hostConfig.ExtraHosts = action.addHosts;
+  if (action.capAdd?.length) hostConfig.CapAdd = action.capAdd;
   if (action.restart) {
     const [policy = 'no', retries] = action.restart.split(':');
     hostConfig.RestartPolicy = { Name: policy, ...(retries ? { MaximumRetryCount: Number(retries) } : {}) };
@@ -82,8 +83,13 @@ export async function runContainer(action: Action<'run'>, env: ActionEnv): Promi
     AttachStdout: !action.detach,
     AttachStderr: !action.detach,
     HostConfig: hostConfig,
+    ...(action.publish?.length ? { ExposedPorts: published.exposed } : {}),
+    ...(action.aliases?.length && network
+      ? { NetworkingConfig: { EndpointsConfig: { [ctx.networkName(network)]: { Aliases: action.aliases } } } }
+      : {}),
   });
   ctx.record('container', name);
+  for (const m of mounts) if (m.Type === 'volume' && m.Source) ctx.record('volume', m.Source);
   env.containerIds.add(container.id);
   const recordAnonymous = async () => {
     if (!mounts.some((m) => m.Type === 'volume' && !m.Source)) return;

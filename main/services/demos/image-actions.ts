@@ -1,36 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { abortable, type ActionEnv, type ActionOutcome } from './action-env';
 import { followJsonStream } from './base-image';
 import { formatBytes, makeBuildContext } from './build-context';
+import { BuildLogFilter, countCachedSteps, stageImageIds } from './build-log';
+import { buildContextDir } from './cli-equivalent';
 import type { DemoAction } from './demo-schema';
-import { LABEL_RUN } from './run-context';
 import { OutputCollector } from './stream-demux';
 
 type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
 
-/** Counts the Dockerfile steps served from the cache, not counting Berth's own LABEL step. */
-export function countCachedSteps(log: string): number {
-  return log
-    .split(/^Step \d+\/\d+ : /m)
-    .slice(1)
-    .filter((block) => !block.startsWith('LABEL berth.owner=') && block.includes('Using cache')).length;
-}
+export { countCachedSteps } from './build-log';
 
-/** Puts `labelLine` at the end of every stage of a Dockerfile, so that no stage's image goes unlabelled. */
-export function labelEveryStage(dockerfile: string, labelLine: string): string {
-  const out: string[] = [];
-  let seenFrom = false;
-  for (const line of dockerfile.trimEnd().split('\n')) {
-    if (/^\s*FROM\s/i.test(line)) {
-      if (seenFrom) out.push(labelLine);
-      seenFrom = true;
-    }
-    out.push(line);
+/** Writes the context files where the shown `docker build` command looks for them. */
+async function writeContext(dir: string, files: Record<string, string>, filler: Record<string, number>): Promise<void> {
+  for (const [file, content] of [...Object.entries(files), ...Object.entries(filler).map(([f, size]) => [f, Buffer.alloc(size, 'x')] as const)]) {
+    const target = path.join(dir, file);
+    if (!target.startsWith(`${path.resolve(dir)}${path.sep}`)) throw new Error(`"${file}" is outside the build context.`);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.writeFile(target, content);
   }
-  return `${out.join('\n')}\n${labelLine}\n`;
 }
 
-/** `docker build` with the legacy builder: a tar context (honouring .dockerignore), labelled image. */
+/**
+ * `docker build` with the legacy builder: a tar context (honouring .dockerignore), labelled
+ * with `--label` like the shown command. Berth's bookkeeping labels (pid, host) are added the
+ * same way but their steps are left out of the log.
+ */
 export async function buildImage(action: Action<'build'>, env: ActionEnv): Promise<ActionOutcome> {
   const { ctx } = env;
   const tag = ctx.imageName(action.image);
@@ -39,9 +36,7 @@ export async function buildImage(action: Action<'build'>, env: ActionEnv): Promi
     const expanded = ctx.expand(text);
     files[file] = file === 'Dockerfile' ? expanded.replace(/^FROM base\b/gim, `FROM ${ctx.baseImage}`) : expanded;
   }
-  // One LABEL step at the end of every stage (the `labels` build option would add one step per label).
-  const labelLine = `LABEL ${Object.entries(ctx.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`;
-  files.Dockerfile = labelEveryStage(files.Dockerfile ?? '', labelLine);
+  await writeContext(buildContextDir(action.image, ctx), files, action.filler ?? {});
   const context = makeBuildContext(files, action.filler ?? {});
   const collector = new OutputCollector();
   const say = (text: string) => {
@@ -49,18 +44,23 @@ export async function buildImage(action: Action<'build'>, env: ActionEnv): Promi
     env.onOutput('stdout', text);
   };
   say(`Sending build context to Docker daemon  ${formatBytes(context.bytes)}${context.excluded.length ? ` (.dockerignore left out: ${context.excluded.join(', ')})` : ''}\n`);
-  const options = { t: tag, rm: true, forcerm: true, networkmode: 'none', version: '1', abortSignal: env.signal } as unknown as Dockerode.ImageBuildOptions;
+  const hidden = Object.keys(ctx.labels).filter((key) => !(key in ctx.publicLabels));
+  const filter = new BuildLogFilter(hidden, say);
+  const options = { t: tag, rm: true, forcerm: true, networkmode: 'none', version: '1', labels: ctx.labels, abortSignal: env.signal } as unknown as Dockerode.ImageBuildOptions;
   const stream = (await env.docker.buildImage(context.tar as unknown as NodeJS.ReadableStream, options)) as unknown as NodeJS.ReadableStream;
   ctx.record('image', tag);
-  await abortable(
-    followJsonStream(stream, (line) => {
-      if (typeof line.stream === 'string') say(line.stream);
-    }),
-    env.signal,
-  );
-  // Earlier stages of a multi-stage build end in untagged (labelled) images: remember them for the cleanup.
-  const stages = await env.docker.listImages({ filters: JSON.stringify({ label: [`${LABEL_RUN}=${ctx.runId}`], dangling: ['true'] }) });
-  for (const stage of stages) ctx.record('image', stage.Id);
+  try {
+    await abortable(
+      followJsonStream(stream, (line) => {
+        if (typeof line.stream === 'string') filter.push(line.stream);
+      }),
+      env.signal,
+    );
+  } finally {
+    filter.flush();
+    // Earlier stages of a multi-stage build end in untagged images: remember them for the cleanup.
+    for (const id of stageImageIds(collector.text)) ctx.record('image', id);
+  }
   const cached = countCachedSteps(collector.text);
   return { output: collector.text, count: cached, value: String(context.bytes), exitCode: 0 };
 }

@@ -119,7 +119,25 @@ describe('cliEquivalent', () => {
         { kind: 'run', container: 'c', autoRemove: true, network: 'app', user: '1000', mounts: [{ type: 'volume', source: 'data', target: '/data', readOnly: true }, { type: 'tmpfs', target: '/t' }, { type: 'volume', target: '/anon' }], cmd: ['sh', '-c', "echo 'hi' > /data/x"] },
         ctx,
       ),
-    ).toBe(`docker run --rm --name berth-r1r1r1-c -v berth-r1r1r1-data:/data:ro --tmpfs /t -v /anon --network berth-r1r1r1-app --user 1000 img:1 sh -c 'echo '\\''hi'\\'' > /data/x'`);
+    ).toBe(
+      [
+        'docker run --rm --name berth-r1r1r1-c',
+        '--label berth.owner=demo --label berth.demo=d --label berth.run=r1r1r1',
+        '--mount type=volume,src=berth-r1r1r1-data,dst=/data,readonly,volume-label=berth.owner=demo,volume-label=berth.demo=d,volume-label=berth.run=r1r1r1',
+        '--mount type=tmpfs,dst=/t',
+        '--mount type=volume,dst=/anon,volume-label=berth.owner=demo,volume-label=berth.demo=d,volume-label=berth.run=r1r1r1',
+        '--network berth-r1r1r1-app --user 1000',
+        `img:1 sh -c 'echo '\\''hi'\\'' > /data/x'`,
+      ].join(' \\\n    '),
+    );
+  });
+  it('labels a named volume only where Docker creates it, and keeps short commands on one line', () => {
+    const local = new RunContext('r2r2r2', 'd', '/tmp/w', 'img:1', 'h');
+    local.record('volume', 'berth-r2r2r2-data');
+    expect(cliEquivalent({ kind: 'run', container: 'c', mounts: [{ type: 'volume', source: 'data', target: '/data' }] }, local)).not.toContain('volume-label');
+    expect(cliEquivalent({ kind: 'volume-list', anonymous: 'plain', dangling: true }, local)).toBe(
+      'docker volume ls --filter label=berth.run=r2r2r2 --filter label=berth.anonymous=plain --filter dangling=true',
+    );
   });
   it('renders stop, rm -v and tag', () => {
     expect(cliEquivalent({ kind: 'stop', container: 'c', timeoutSec: 3 }, ctx)).toBe('docker stop -t 3 berth-r1r1r1-c');

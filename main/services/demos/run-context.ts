@@ -41,15 +41,14 @@ export class RunContext {
     readonly defaultNetwork?: string,
   ) {}
 
-  /** Labels for everything this run creates. */
+  /** The labels the shown commands set (`--label`), so a pasted command makes the same objects. */
+  get publicLabels(): Record<string, string> {
+    return { [LABEL_OWNER]: 'demo', [LABEL_DEMO]: this.demoId, [LABEL_RUN]: this.runId };
+  }
+
+  /** Labels for everything this run creates: the public ones plus Berth's bookkeeping (pid, host) for sweeps. */
   get labels(): Record<string, string> {
-    return {
-      [LABEL_OWNER]: 'demo',
-      [LABEL_DEMO]: this.demoId,
-      [LABEL_RUN]: this.runId,
-      [LABEL_PID]: String(process.pid),
-      [LABEL_HOST]: this.hostName,
-    };
+    return { ...this.publicLabels, [LABEL_PID]: String(process.pid), [LABEL_HOST]: this.hostName };
   }
 
   containerName(key: string): string {
