@@ -1,5 +1,5 @@
 import type { DemoInput } from '../demo-schema';
-import { SLEEPER } from './shared';
+import { RUN_MARK, SLEEPER } from './shared';
 
 /** Runtime demos, part two: restart policies, where logs come from, environment variables. */
 export const containerRuntimeDemos: DemoInput[] = [
@@ -237,8 +237,7 @@ export const containerRuntimeDemos: DemoInput[] = [
           kind: 'build',
           image: 'app:v1',
           files: {
-            Dockerfile:
-              'FROM base\nENV GREETING="hello from the Dockerfile" APP_MODE=production\nCMD ["sh", "-c", "echo \\"GREETING=$GREETING\\"; echo \\"APP_MODE=$APP_MODE\\""]\n',
+            Dockerfile: `FROM base\n${RUN_MARK}\nENV GREETING="hello from the Dockerfile" APP_MODE=production\nCMD ["sh", "-c", "echo \\"GREETING=$GREETING\\"; echo \\"APP_MODE=$APP_MODE\\""]\n`,
           },
         },
         expect: [{ outputContains: 'Successfully built' }],

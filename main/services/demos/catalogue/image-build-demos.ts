@@ -1,4 +1,5 @@
 import type { DemoInput } from '../demo-schema';
+import { RUN_MARK } from './shared';
 
 const TOOLCHAIN_RUN =
   'RUN mkdir -p /toolchain /out && dd if=/dev/zero of=/toolchain/compiler.bin bs=1024 count=8192 2>/dev/null && echo "hello from the compiled app" > /out/app';
@@ -62,7 +63,9 @@ export const imageBuildDemos: DemoInput[] = [
         action: {
           kind: 'build',
           image: 'fat:v1',
-          files: { Dockerfile: `FROM base\n${TOOLCHAIN_RUN}\nCMD ["cat", "/out/app"]\n` },
+          files: {
+            Dockerfile: `FROM base\n${RUN_MARK}\n${TOOLCHAIN_RUN}\nCMD ["cat", "/out/app"]\n`,
+          },
         },
         expect: [{ outputContains: 'Successfully built' }],
       },
@@ -74,7 +77,7 @@ export const imageBuildDemos: DemoInput[] = [
           kind: 'build',
           image: 'slim:v1',
           files: {
-            Dockerfile: `FROM base AS builder\n${TOOLCHAIN_RUN}\n\nFROM base\nCOPY --from=builder /out/app /app\nCMD ["cat", "/app"]\n`,
+            Dockerfile: `FROM base AS builder\n${RUN_MARK}\n${TOOLCHAIN_RUN}\n\nFROM base\n${RUN_MARK}\nCOPY --from=builder /out/app /app\nCMD ["cat", "/app"]\n`,
           },
         },
         expect: [
@@ -179,8 +182,7 @@ export const imageBuildDemos: DemoInput[] = [
           kind: 'build',
           image: 'runtime:v1',
           files: {
-            Dockerfile:
-              'FROM base\nRUN mkdir /runtime && dd if=/dev/urandom of=/runtime/lib.bin bs=1024 count=3072 2>/dev/null\n',
+            Dockerfile: `FROM base\n${RUN_MARK}\nRUN mkdir /runtime && dd if=/dev/urandom of=/runtime/lib.bin bs=1024 count=3072 2>/dev/null\n`,
           },
         },
         expect: [{ outputContains: 'Successfully built' }],

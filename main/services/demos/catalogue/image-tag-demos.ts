@@ -1,4 +1,5 @@
 import type { DemoInput } from '../demo-schema';
+import { RUN_MARK } from './shared';
 
 /** Image tag demos: what a missing tag means, and what `docker rmi` really removes. */
 export const imageTagDemos: DemoInput[] = [
@@ -57,7 +58,9 @@ export const imageTagDemos: DemoInput[] = [
         action: {
           kind: 'build',
           image: 'app:v1',
-          files: { Dockerfile: 'FROM base\nCMD ["echo", "I am version 1 (the OLD build)"]\n' },
+          files: {
+            Dockerfile: `FROM base\n${RUN_MARK}\nCMD ["echo", "I am version 1 (the OLD build)"]\n`,
+          },
         },
         expect: [{ outputContains: 'Successfully built' }],
       },
@@ -66,7 +69,9 @@ export const imageTagDemos: DemoInput[] = [
         action: {
           kind: 'build',
           image: 'app:v2',
-          files: { Dockerfile: 'FROM base\nCMD ["echo", "I am version 2 (the NEW build)"]\n' },
+          files: {
+            Dockerfile: `FROM base\n${RUN_MARK}\nCMD ["echo", "I am version 2 (the NEW build)"]\n`,
+          },
         },
         expect: [{ outputContains: 'Successfully built' }],
       },
@@ -151,8 +156,7 @@ export const imageTagDemos: DemoInput[] = [
           kind: 'build',
           image: 'app:v1',
           files: {
-            Dockerfile:
-              'FROM base\nRUN echo "release 1" > /release.txt\nCMD ["cat", "/release.txt"]\n',
+            Dockerfile: `FROM base\n${RUN_MARK}\nRUN echo "release 1" > /release.txt\nCMD ["cat", "/release.txt"]\n`,
           },
         },
         expect: [{ outputContains: 'Successfully built' }],

@@ -1,5 +1,5 @@
 import type { DemoInput } from '../demo-schema';
-import { SLEEPER } from './shared';
+import { RUN_MARK, SLEEPER } from './shared';
 
 /** Storage demos, part two: volumes across images, where volume data lives, VOLUME, the writable layer. */
 export const moreStorageDemos: DemoInput[] = [
@@ -56,8 +56,7 @@ export const moreStorageDemos: DemoInput[] = [
           kind: 'build',
           image: 'producer:v1',
           files: {
-            Dockerfile:
-              'FROM base\nRUN echo producer > /etc/image-name\nCMD ["sh", "-c", "echo \\"report written by the $(cat /etc/image-name) image\\" > /shared/report.txt && echo wrote /shared/report.txt"]\n',
+            Dockerfile: `FROM base\n${RUN_MARK}\nRUN echo producer > /etc/image-name\nCMD ["sh", "-c", "echo \\"report written by the $(cat /etc/image-name) image\\" > /shared/report.txt && echo wrote /shared/report.txt"]\n`,
           },
         },
       },
@@ -67,8 +66,7 @@ export const moreStorageDemos: DemoInput[] = [
           kind: 'build',
           image: 'consumer:v1',
           files: {
-            Dockerfile:
-              'FROM base\nRUN echo consumer > /etc/image-name\nCMD ["sh", "-c", "echo \\"I am the $(cat /etc/image-name) image and I read:\\"; cat /shared/report.txt"]\n',
+            Dockerfile: `FROM base\n${RUN_MARK}\nRUN echo consumer > /etc/image-name\nCMD ["sh", "-c", "echo \\"I am the $(cat /etc/image-name) image and I read:\\"; cat /shared/report.txt"]\n`,
           },
         },
       },
@@ -251,8 +249,7 @@ export const moreStorageDemos: DemoInput[] = [
           kind: 'build',
           image: 'db:v1',
           files: {
-            Dockerfile:
-              'FROM base\nVOLUME /data\nCMD if [ -e /data/run.txt ]; then echo "found: $(cat /data/run.txt)"; else echo "the volume is empty"; fi; echo "written by $HOSTNAME" > /data/run.txt\n',
+            Dockerfile: `FROM base\n${RUN_MARK}\nVOLUME /data\nCMD if [ -e /data/run.txt ]; then echo "found: $(cat /data/run.txt)"; else echo "the volume is empty"; fi; echo "written by $HOSTNAME" > /data/run.txt\n`,
           },
         },
         expect: [{ outputContains: 'VOLUME' }],
