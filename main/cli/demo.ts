@@ -4,7 +4,11 @@
  *   npm run demo -- ID [ID...] [--json] run demos; exit code 0 only when every expectation held
  *   npm run demo -- --all               run the whole catalogue
  *   npm run demo -- --sweep             remove leftovers of runs that died
+ *   npm run demo -- --vault DIR --note "NAME" [--yes] [--json] [--user-data DIR]
+ *                                       run the demos written in a note (asks to trust the vault first)
+ *   npm run demo -- --check FILE.md     validate a note's demo blocks without running them
  */
+import path from 'node:path';
 import Dockerode from 'dockerode';
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
 import { BaseImageResolver } from '../services/demos/base-image';
@@ -12,9 +16,10 @@ import { catalogue, findDemo } from '../services/demos/catalogue';
 import { DemoRun } from '../services/demos/demo-runner';
 import { describeSweep, sweepLeftovers } from '../services/demos/sweep';
 import { renderRunEvent } from './demo-terminal';
+import { checkNoteFile, EXIT, runVaultNote } from './vault-demo-cli';
 
 function usage(): never {
-  process.stderr.write('Usage: npm run demo -- --list [--json] | ID [ID...] | --all | --sweep\n');
+  process.stderr.write('Usage: npm run demo -- --list [--json] | ID [ID...] | --all | --sweep | --vault DIR --note NAME [--yes] | --check FILE.md\n');
   process.exit(64);
 }
 
@@ -22,6 +27,45 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const color = process.stdout.isTTY && !process.env.NO_COLOR;
+  const valueOf = (flag: string) => {
+    const at = args.indexOf(flag);
+    const value = at >= 0 ? args[at + 1] : undefined;
+    return value && !value.startsWith('--') ? value : undefined;
+  };
+  const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t), color: Boolean(color) };
+  if (args.includes('--check')) {
+    const file = valueOf('--check');
+    return file ? checkNoteFile(file, io, json) : usage();
+  }
+  if (args.includes('--vault') || args.includes('--note')) {
+    const vaultDir = valueOf('--vault');
+    const note = valueOf('--note');
+    if (!vaultDir || !note) usage();
+    const userDataDir = valueOf('--user-data');
+    return runVaultNote(
+      {
+        vaultDir: path.resolve(vaultDir),
+        note,
+        yes: args.includes('--yes'),
+        json,
+        ...(userDataDir ? { userDataDir: path.resolve(userDataDir) } : {}),
+        baseImage: new BaseImageResolver(),
+        docker: async () => {
+          const docker = new Dockerode(resolveLocalEndpoint(process.env.BERTH_DOCKER_HOST).options);
+          try {
+            await docker.ping();
+          } catch (error) {
+            process.stderr.write(`Docker is not reachable (${error instanceof Error ? error.message : String(error)}). Start the daemon and try again.\n`);
+            process.exit(EXIT.noDocker);
+          }
+          const swept = describeSweep(await sweepLeftovers(docker));
+          if (swept) process.stderr.write(`${swept}\n`);
+          return docker;
+        },
+      },
+      io,
+    );
+  }
   if (args.includes('--list')) {
     const list = catalogue.map((d) => ({ id: d.id, title: d.title, topic: d.topic, note: d.note, heading: d.heading ?? null, summary: d.summary, steps: d.steps.length, requires: d.requires ?? null }));
     if (json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { splitFrontmatter } from '../../vault/frontmatter';
-import { createMarkdown } from '../../vault/markdown/create-markdown';
+import MarkdownIt from 'markdown-it';
+import { MAX_NESTING } from '../../vault/markdown/create-markdown';
 import { stripComments } from '../../vault/strip-comments';
 import type { Demo } from '../demo-schema';
 import { checkVaultDemoYaml, type CheckedVaultDemo } from './parse-vault-demo';
@@ -19,7 +20,11 @@ export interface NoteDemoBlock extends CheckedVaultDemo {
   runnable?: Demo;
 }
 
-const md = createMarkdown();
+// The reader's block options (raw HTML on, same nesting limit): fences land where the reader
+// finds them. Only blocks matter here, so the reader's inline plugins are left out.
+const md = new MarkdownIt({ html: true });
+(md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes']);
 
 /** Demo blocks at most this many per note are read (a hostile note cannot make thousands). */
 export const MAX_DEMO_BLOCKS = 50;
