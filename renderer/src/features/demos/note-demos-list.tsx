@@ -10,6 +10,8 @@ export interface NoteDemo {
   heading: string;
   /** The heading's anchor id in the rendered note ('' above the first heading). */
   slug: string;
+  /** Suggested demos: the section's key on the inserted card (`data-section`: slug, or `line-N`). */
+  section?: string;
   source: 'note' | 'suggested';
 }
 
@@ -42,13 +44,14 @@ function jumpTo(item: NoteDemo): void {
   const card =
     item.source === 'suggested'
       ? body.querySelector<HTMLElement>(
-          `.berth-demo-card[data-suggested="section"][data-demo-id="${id}"][data-slug="${CSS.escape(item.slug)}"]`,
+          `.berth-demo-card[data-suggested="section"][data-demo-id="${id}"][data-section="${CSS.escape(item.section ?? '')}"]`,
         )
       : body.querySelector<HTMLElement>(
           `.berth-demo-card[data-demo-id="${id}"]:not([data-suggested])`,
         );
   const heading = item.slug ? body.querySelector<HTMLElement>(`#${CSS.escape(item.slug)}`) : null;
-  const target = heading ?? card;
+  card?.closest('details')?.setAttribute('open', '');
+  const target = heading ?? card?.closest<HTMLElement>('.berth-suggestion') ?? card;
   if (!target) return;
   target.scrollIntoView({ block: 'start', behavior: 'smooth' });
   target.classList.remove('is-flashing');
@@ -83,6 +86,7 @@ export function NoteDemosList({ demos }: { demos: DemoSummary[] }) {
             demoId: d.id,
             heading: s.heading,
             slug: s.slug,
+            section: s.slug || `line-${s.line}`,
             source: 'suggested' as const,
           })),
         )

@@ -16,6 +16,11 @@ interface SuggestedDemoCardProps {
   why: string;
 }
 
+/** Text with `backticks` shown as inline code, the way the catalogue writes commands. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
+
 /**
  * The compact "Prove it" card for a demo Berth suggests beside a note (it is not in the file):
  * title, one line of summary, why it was suggested, Run — the run shows inline like any Run card.
@@ -57,8 +62,8 @@ export function SuggestedDemoCard({ demoId, holder, variant, why }: SuggestedDem
         <div className="suggested-text">
           <div className="demo-card-title">{title}</div>
           {demo && (
-            <p className="suggested-summary" title={demo.summary}>
-              {demo.summary}
+            <p className="suggested-summary" title={demo.summary.replaceAll('`', '')}>
+              {withCode(demo.summary)}
             </p>
           )}
           {why && variant === 'section' && <p className="suggested-why">{why}</p>}

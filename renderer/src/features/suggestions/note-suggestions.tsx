@@ -4,10 +4,10 @@ import { useQuery } from '../../api';
 import { SUGGESTION_ACTION_EVENT, type SuggestionActionDetail } from '../../ui/suggestion-events';
 import { clearClaimFlags, flagKey, placeClaimFlags } from './claim-flags';
 import { ClaimPopover } from './claim-popover';
-import { clearSectionCards, placeSectionCards } from './section-cards';
+import { clearSectionCards, placeSectionCards, sectionKey } from './section-cards';
 import { addSuggestionToNote, dismissSuggestion } from './suggestion-actions';
 
-const hiddenKey = (slug: string, demoId: string) => `${slug}|${demoId}`;
+const hiddenKey = (section: string, demoId: string) => `${section}|${demoId}`;
 
 /**
  * Decorates one open note with its suggestions: a "Prove it" aside under each suggested heading
@@ -30,7 +30,7 @@ export function NoteSuggestions({ body, notePath }: { body: HTMLElement; notePat
       enabled
         ? (result.data?.sections ?? []).map((s) => ({
             ...s,
-            demos: s.demos.filter((d) => !hidden.has(hiddenKey(s.slug, d.id))),
+            demos: s.demos.filter((d) => !hidden.has(hiddenKey(sectionKey(s), d.id))),
           }))
         : [],
     [enabled, result.data, hidden],
@@ -86,11 +86,10 @@ export function NoteSuggestions({ body, notePath }: { body: HTMLElement; notePat
       const holder = (event.target as HTMLElement).closest<HTMLElement>(
         '.berth-demo-card[data-suggested="section"]',
       );
-      const slug = holder?.dataset.slug ?? '';
-      const section = latest.current.sections.find((s) => s.slug === slug);
+      const key = holder?.dataset.section ?? '';
+      const section = latest.current.sections.find((s) => sectionKey(s) === key);
       const demo = section?.demos.find((d) => d.id === demoId);
       if (!section || !demo) return;
-      const key = hiddenKey(slug, demoId);
       const target = {
         path: notePath,
         heading: section.heading,
@@ -98,8 +97,9 @@ export function NoteSuggestions({ body, notePath }: { body: HTMLElement; notePat
         demoId,
         demoTitle: demo.title,
       };
-      setHiddenOne(key, true);
-      const settle = (gone: boolean) => setHiddenOne(key, gone);
+      const hide = hiddenKey(key, demoId);
+      setHiddenOne(hide, true);
+      const settle = (gone: boolean) => setHiddenOne(hide, gone);
       void (action === 'add'
         ? addSuggestionToNote(target, settle)
         : dismissSuggestion(target, settle));
