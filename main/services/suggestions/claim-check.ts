@@ -1,15 +1,161 @@
+import MiniSearch from 'minisearch';
 import type { ClaimFlag } from '../../contract/suggestions';
 import type { Demo } from '../demos/demo-schema';
 import type { ProseLine } from './note-outline';
+import { processClaimTerm, termsOf, tokenize } from './text-terms';
 
-/** Flags note sentences that state a misconception a demo corrects. */
+interface Statement {
+  id: number;
+  text: string;
+  terms: string[];
+  negated: boolean;
+  demo: Demo;
+  claim: string;
+  correction: string;
+}
+
+const QUALIFIER_TERMS = new Set(['only', 'always', 'all', 'every', 'each', 'never']);
+
+/** Share of a statement's (weighted) words a sentence must contain to be flagged. */
+export const CLAIM_COVERAGE = 0.75;
+
+/** "not", "never", "unless", "n't" and the same in German, French, Spanish. */
+const NEGATION =
+  /\b(?:not|never|no|none|nothing|unless|without|nicht|kein\w*|nie|niemals|ne|pas|jamais|nunca|sin)\b|n['’]t\b/i;
+/** Words that say the sentence reports the misconception in order to reject it. */
+const DEBUNK =
+  /\b(?:myths?|misconceptions?|wrong|false|incorrect|untrue|not true|mistake|falsch|irrtum|mythos|faux|fausse|erreur|falso|mito|common belief|people think|students think|many think|it is said)\b/i;
+/** Callout types that already present their text as wrong. */
+const DEBUNK_CALLOUT = /^(?:failure|fail|missing|error|bug)\b/;
+
+/** Flags note sentences that state a misconception a demo corrects (fuzzy, negation-aware). */
 export class ClaimChecker {
-  constructor(private readonly demos: readonly Demo[]) {}
+  private readonly index: MiniSearch<Statement>;
+  private readonly statements: Statement[] = [];
+  private readonly weightOf = new Map<string, number>();
 
-  /** Flags for the prose lines of one note, in line order. */
-  check(prose: readonly ProseLine[]): ClaimFlag[] {
-    void prose;
-    void this.demos;
-    return [];
+  constructor(demos: readonly Demo[]) {
+    const groupsOfTerm = new Map<string, Set<string>>();
+    for (const demo of demos) {
+      (demo.misconceptions ?? []).forEach((misconception, index) => {
+        for (const text of [misconception.claim, ...(misconception.variants ?? [])]) {
+          const terms = termsOf(text, processClaimTerm);
+          if (!terms.length) continue;
+          this.statements.push({
+            id: this.statements.length,
+            text,
+            terms,
+            negated: NEGATION.test(text),
+            demo,
+            claim: misconception.claim,
+            correction: misconception.correction,
+          });
+          for (const term of terms)
+            groupsOfTerm.set(
+              term,
+              (groupsOfTerm.get(term) ?? new Set()).add(`${demo.id}#${index}`),
+            );
+        }
+      });
+    }
+    // A word shared by many misconceptions ("docker", "container") counts for less than a rare one ("tmpfs").
+    for (const [term, groups] of groupsOfTerm) this.weightOf.set(term, 1 / Math.sqrt(groups.size));
+    this.index = new MiniSearch<Statement>({
+      fields: ['text'],
+      storeFields: [],
+      tokenize,
+      processTerm: processClaimTerm,
+    });
+    this.index.addAll(this.statements);
   }
+
+  /** Flags for the prose lines of one note, in line order, at most one per line. */
+  check(prose: readonly ProseLine[]): ClaimFlag[] {
+    if (!this.statements.length) return [];
+    const flags: ClaimFlag[] = [];
+    prose.forEach((line, at) => {
+      if (
+        line.tableRow ||
+        (line.callout && (DEBUNK_CALLOUT.test(line.callout) || DEBUNK.test(line.callout)))
+      )
+        return;
+      const plain = plainLine(line.text);
+      if (!plain || DEBUNK.test(plain)) return;
+      const next = prose[at + 1];
+      const nextSaysWrong =
+        next !== undefined &&
+        next.line - line.line <= 1 &&
+        DEBUNK.test(plainLine(next.text).slice(0, 80));
+      if (nextSaysWrong) return;
+      for (const sentence of sentencesOf(plain)) {
+        const found = this.match(sentence);
+        if (!found) continue;
+        flags.push({
+          line: line.line,
+          text: sentence,
+          demo: found.demo.id,
+          demoTitle: found.demo.title,
+          claim: found.claim,
+          correction: found.correction,
+        });
+        return;
+      }
+    });
+    return flags;
+  }
+
+  /** The misconception a sentence states, when it covers enough of one and agrees on negation. */
+  private match(sentence: string): Statement | null {
+    const terms = termsOf(sentence, processClaimTerm);
+    if (terms.length < 2 || terms.length > 40) return null;
+    const negated = NEGATION.test(sentence);
+    let best: { statement: Statement; coverage: number } | null = null;
+    const results = this.index.search(terms.join(' '), {
+      combineWith: 'OR',
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+    });
+    for (const result of results.slice(0, 8)) {
+      const statement = this.statements[result.id as number];
+      if (!statement || statement.negated !== negated) continue;
+      const matched = new Set(result.terms);
+      const total = statement.terms.reduce((sum, term) => sum + (this.weightOf.get(term) ?? 1), 0);
+      const hit = statement.terms.reduce(
+        (sum, term) => sum + (matched.has(term) ? (this.weightOf.get(term) ?? 1) : 0),
+        0,
+      );
+      const coverage = hit / total;
+      const count = statement.terms.filter((term) => matched.has(term)).length;
+      const enough =
+        count >= Math.min(3, statement.terms.length) && count / statement.terms.length >= 0.6;
+      // "only", "always", "every" carry the claim: a sentence without them says something else.
+      const qualified = statement.terms.every(
+        (term) => !QUALIFIER_TERMS.has(term) || matched.has(term),
+      );
+      if (enough && qualified && coverage >= CLAIM_COVERAGE && (!best || coverage > best.coverage))
+        best = { statement, coverage };
+    }
+    return best?.statement ?? null;
+  }
+}
+
+/** A prose line as plain words: list markers, quote marks, emphasis, code ticks and links removed. */
+function plainLine(text: string): string {
+  return text
+    .replace(/^\s*(?:>\s*)*(?:\[![^\]]*\][+-]?\s*)?/, '')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+    .replace(
+      /!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g,
+      (_m, target: string, alias?: string) => alias ?? target,
+    )
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|==|~~|`+)/g, '')
+    .trim();
+}
+
+/** Sentences of a line: split after . ! ? ; (not after "e.g.", "i.e.", "z.B.", "etc.", "vs."). */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<!\b(?:e\.g|i\.e|z\.\s?B|etc|vs|bzw|ca))(?<=[.!?;])\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 8);
 }

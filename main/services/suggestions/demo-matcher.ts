@@ -34,9 +34,23 @@ const BOOST = { headings: 3, keywords: 3, title: 2, claims: 1, summary: 0.4 };
 /** Below this confidence a section gets nothing. */
 export const SUGGESTION_THRESHOLD = 0.35;
 
-/** Fuzzy distance by word length: none for short words, 1 edit from 4 letters, 2 from 8. */
+/** Words every Docker note uses; a near miss of them ("docker" ~ "docker0") is no evidence. */
+const EXACT_ONLY = new Set([
+  'docker',
+  'container',
+  'image',
+  'volume',
+  'network',
+  'mount',
+  'file',
+  'run',
+  'build',
+  'data',
+]);
+
+/** Fuzzy distance by word length: none for short or core words, 1 edit from 4 letters, 2 from 8. */
 function fuzzyFor(term: string): number | false {
-  if (term.length < 4) return false;
+  if (term.length < 4 || EXACT_ONLY.has(term)) return false;
   return term.length < 8 ? 1 : 2;
 }
 
@@ -119,19 +133,22 @@ export class DemoMatcher {
         text.filter((phrase) => phrase.topic).flatMap((phrase) => phrase.terms),
       );
       const bodyStrength = 1 - Math.exp(-this.specSum(bodyTerms) / 2);
+      const strong = [...bodyTerms].filter((term) => (this.specificity.get(term) ?? 0) >= 0.5);
       let confidence = 0;
       if (headTopic.some((phrase) => this.weight(phrase) >= 0.4)) {
         confidence =
           0.55 +
           0.3 * Math.max(...headTopic.map((phrase) => this.weight(phrase))) +
           0.15 * bodyStrength;
+      } else if (headTopic.length) {
+        // A broad heading ("Volumes"): the text must say which kind.
+        if (strong.length) confidence = 0.35 + 0.5 * bodyStrength;
       } else {
-        // Without the heading, the text must name the topic in two phrases with three specific words.
-        const strong = [...bodyTerms].filter((term) => (this.specificity.get(term) ?? 0) >= 0.5);
+        // Without the heading, the text must name the topic in two phrases with two specific words.
         const phrases = new Set(
           text.filter((phrase) => phrase.topic).map((phrase) => phrase.terms.join(' ')),
         );
-        if (strong.length >= 3 && phrases.size >= 2)
+        if (strong.length >= 2 && phrases.size >= 2)
           confidence = 0.6 * (1 - Math.exp(-this.specSum(strong) / 1.5));
       }
       if (confidence < SUGGESTION_THRESHOLD) continue;

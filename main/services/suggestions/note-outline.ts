@@ -97,7 +97,7 @@ export function outlineNote(source: string): NoteOutline {
     }
     const bold = BOLD_LINE.exec(text);
     if (bold?.[1] && isAlone(lines, index)) {
-      open(stripInlineMarkdown(bold[1]).trim(), lineNumber, '', 'bold');
+      open(stripInlineMarkdown(bold[1]).replace(/\s*:$/, '').trim(), lineNumber, '', 'bold');
       continue;
     }
     if (text.trim() === '') {

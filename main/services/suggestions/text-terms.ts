@@ -7,7 +7,7 @@ const STOP_WORDS = new Set(
     'a an the and or but if then than so of to in on at by for with from into onto over under as is are was were be been being ' +
     'it its this that these those there here what which who whom how why when where do does did done can could will would should ' +
     'may might must shall i you he she we they me my your our their them his her us not no yes just also only very more most ' +
-    'some any all each every other such same own too about after before again once up down out off while until between through ' +
+    'some any all each every other such same own too about after before again once while until between through ' +
     'get gets got use used using uses like e g eg ie etc vs versus via per one two note notes todo see example examples ' +
     'der die das den dem des ein eine einer einem und oder ist sind nicht mit von zu im am auf fur für bei wird werden auch ' +
     'le la les un une des et ou est sont pas avec pour dans sur du au aux ce cette qui que ' +
@@ -61,9 +61,36 @@ export function headingTerms(text: string): string[] {
   return [...terms];
 }
 
+/** Words a claim turns on ("only", "always", "every"), kept when sentences are compared with misconceptions. */
+const QUALIFIERS = new Set([
+  'only',
+  'always',
+  'all',
+  'every',
+  'each',
+  'same',
+  'never',
+  'no',
+  'not',
+]);
+
+/** `processTerm` for the claim check: qualifiers stay, since "only X" and "X" are different claims. */
+export function processClaimTerm(term: string): string | null {
+  const folded = foldTerm(term);
+  return QUALIFIERS.has(folded) ? folded : processTerm(term);
+}
+
 /** The processed, distinct terms of a text, in order of first appearance. */
-export function termsOf(text: string): string[] {
-  return [...new Set(termSequence(text))];
+export function termsOf(
+  text: string,
+  process: (term: string) => string | null = processTerm,
+): string[] {
+  const terms = new Set<string>();
+  for (const word of tokenize(text)) {
+    const term = process(word);
+    if (term) terms.add(term);
+  }
+  return [...terms];
 }
 
 /** The processed terms of a text in order, repeats kept (compound words as the compound only). */

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../demos/catalogue';
+import { NoteSuggester } from './suggest-note';
+
+const suggester = new NoteSuggester(catalogue);
+const flagsOf = (note: string) => suggester.suggest(note).flags;
+
+describe('claim check', () => {
+  it.each([
+    [
+      'anonymous volumes get deleted automatically when the container stops',
+      'anonymous-volume-dangling',
+    ],
+    [
+      '- Anonymus volumes are deleted automaticaly when the container is deleted',
+      'anonymous-volume-dangling',
+    ],
+    ['host.docker.internal works out of the box on linux', 'bridge-dns'],
+    ['* the **latest** tag always points to the newest image', undefined],
+    ['docker rmi deletes the image', undefined],
+    ['docker stop kills the container immediately', 'pid1-signals'],
+    ['Compose down also deletes the volumes!', 'compose-up-down'],
+  ])('flags %j', (sentence, demoId) => {
+    const flags = flagsOf(`## Notes\n\nSome text first.\n${sentence}\n`);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ line: 4 });
+    if (demoId) expect(flags[0]?.demo).toBe(demoId);
+    expect(flags[0]?.correction.length).toBeGreaterThan(10);
+    expect(flags[0]?.demoTitle.length).toBeGreaterThan(3);
+  });
+
+  it('flags the right sentence of a line, with its text and the misconception', () => {
+    const flags = flagsOf(
+      'stuff lives in ram, gone after stop. host.docker.internal works out of the box on linux',
+    );
+    expect(flags).toEqual([
+      expect.objectContaining({
+        line: 1,
+        text: 'host.docker.internal works out of the box on linux',
+        claim: 'host.docker.internal works out of the box on Linux',
+      }),
+    ]);
+  });
+
+  it.each([
+    'Anonymous volumes are NOT removed unless you use --rm.',
+    'anonymous volumes are not deleted automatically when the container stops',
+    "the latest tag doesn't always point to the newest image",
+    'host.docker.internal does not work out of the box on linux, you need --add-host',
+    'Myth: the latest tag always points to the newest image',
+    'Many people think docker rmi deletes the image, but it only removes a tag.',
+    'A pod groups containers that share a network namespace and can mount the same volume.',
+    'Anonyme Volumes werden nicht automatisch gelöscht.',
+    'Buy milk and eggs; the latest issue of the magazine is new.',
+  ])('does not flag the correct fact or an unrelated sentence: %j', (sentence) => {
+    expect(flagsOf(`## Notes\n${sentence}\n`)).toEqual([]);
+  });
+
+  it('does not flag code blocks, table rows or callouts that say the claim is wrong', () => {
+    const note = [
+      '## Storage',
+      '```bash',
+      '# anonymous volumes get deleted automatically when the container stops',
+      '```',
+      '| claim | true? |',
+      '|---|---|',
+      '| anonymous volumes get deleted automatically when the container stops | no |',
+      '',
+      '> [!failure] Wrong',
+      '> anonymous volumes get deleted automatically when the container stops',
+      '',
+      '> [!warning] Common misconception',
+      '> the latest tag always points to the newest image',
+      '',
+      'docker rmi deletes the image',
+      'Falsch! rmi removes only the tag.',
+    ].join('\n');
+    expect(flagsOf(note)).toEqual([]);
+  });
+});
