@@ -1,6 +1,9 @@
 import hljs from 'highlight.js';
 import type MarkdownIt from 'markdown-it';
+import { isVaultDemoInfo } from '../../demos/vault/vault-demo-fence';
 import { attributes, escapeHtml } from './html-escape';
+import { asRenderEnv } from './render-env';
+import { renderVaultDemoPlaceholder } from './vault-demo-placeholder';
 
 /** Code above this size is shown without highlighting, to keep huge notes fast. */
 const HIGHLIGHT_LIMIT = 100_000;
@@ -22,14 +25,15 @@ function highlight(code: string, language: string): string {
   return escapeHtml(code);
 }
 
-/** Fenced code with highlight.js, and `berth-demo <id>` blocks as demo card placeholders. */
+/** Fenced code with highlight.js; `berth-demo <id>` blocks and inline YAML demos as demo card placeholders. */
 export function fencePlugin(md: MarkdownIt): void {
-  md.renderer.rules.fence = (tokens, idx) => {
+  md.renderer.rules.fence = (tokens, idx, _options, env) => {
     const token = tokens[idx];
     if (!token) return '';
     const info = token.info.trim();
     const [language = '', ...rest] = info.split(/\s+/);
     if (language === 'berth-demo') {
+      if (isVaultDemoInfo(info)) return renderVaultDemoPlaceholder(asRenderEnv(env), token.content);
       const demoId = rest[0] ?? '';
       if (!DEMO_ID.test(demoId)) {
         return `<div class="berth-demo-card is-invalid"><div class="berth-demo-caption">This demo block has no valid id (write \`\`\`berth-demo &lt;id&gt;).</div></div>\n`;
