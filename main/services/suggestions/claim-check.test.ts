@@ -19,7 +19,7 @@ describe('claim check', () => {
     ['* the **latest** tag always points to the newest image', undefined],
     ['docker rmi deletes the image', undefined],
     ['docker stop kills the container immediately', 'pid1-signals'],
-    ['Compose down also deletes the volumes!', 'compose-up-down'],
+    ['Bind mounts copy the folder into the container once.', 'bind-mount-two-way'],
   ])('flags %j', (sentence, demoId) => {
     const flags = flagsOf(`## Notes\n\nSome text first.\n${sentence}\n`);
     expect(flags).toHaveLength(1);

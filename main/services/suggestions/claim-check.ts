@@ -14,10 +14,12 @@ interface Statement {
   correction: string;
 }
 
+/** Share of the sentence's words that must belong to the misconception. */
+const SENTENCE_SHARE = 0.65;
 const QUALIFIER_TERMS = new Set(['only', 'always', 'all', 'every', 'each', 'never']);
 
 /** Share of a statement's (weighted) words a sentence must contain to be flagged. */
-export const CLAIM_COVERAGE = 0.75;
+export const CLAIM_COVERAGE = 0.8;
 
 /** "not", "never", "unless", "n't" and the same in German, French, Spanish. */
 const NEGATION =
@@ -125,8 +127,12 @@ export class ClaimChecker {
       );
       const coverage = hit / total;
       const count = statement.terms.filter((term) => matched.has(term)).length;
+      // Both ways: most of the misconception is in the sentence, and the sentence is mostly the
+      // misconception (a long, nuanced sentence that uses the same words says something else).
       const enough =
-        count >= Math.min(3, statement.terms.length) && count / statement.terms.length >= 0.6;
+        count >= Math.min(3, statement.terms.length) &&
+        count / statement.terms.length >= 0.75 &&
+        count / terms.length >= SENTENCE_SHARE;
       // "only", "always", "every" carry the claim: a sentence without them says something else.
       const qualified = statement.terms.every(
         (term) => !QUALIFIER_TERMS.has(term) || matched.has(term),

@@ -12,6 +12,8 @@ const LINK_LIST_HEADING =
 export interface NoteSuggestions {
   sections: SectionSuggestion[];
   flags: ClaimFlag[];
+  /** Heading sections in the note (with or without suggestions), for coverage figures. */
+  headingCount: number;
 }
 
 /** The matcher and the claim check over one catalogue, applied to whole notes. */
@@ -50,6 +52,10 @@ export class NoteSuggester {
         })),
       });
     }
-    return { sections, flags: this.claims.check(outline.prose) };
+    return {
+      sections,
+      flags: this.claims.check(outline.prose),
+      headingCount: outline.sections.length,
+    };
   }
 }

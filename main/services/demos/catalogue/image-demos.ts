@@ -22,7 +22,7 @@ export const imageDemos: DemoInput[] = [
     claims: ['building the same Dockerfile twice reuses every layer', 'changing a copied file reruns only the steps from that COPY on', 'docker history lists the layers of an image'],
     keywords: ['build cache', 'layer cache', 'layers', 'layer caching', 'cache invalidation', 'CACHED', 'Using cache', 'order of instructions', 'COPY package.json', 'docker history', 'rebuild', 'image layers', 'Build-Cache', 'Schichten', 'couches'],
     headings: ['Build cache', 'Layer caching', 'Layers', 'How the cache works', 'Speeding up builds', 'Image layers'],
-    misconceptions: [{ claim: 'docker build always rebuilds every layer from scratch', variants: ['every docker build starts from zero', 'changing one file rebuilds the whole image', 'the build cache is only used for the FROM image'], correction: 'Unchanged steps come from the build cache; only the steps from the first changed one on run again.' }],
+    misconceptions: [{ claim: 'docker build always rebuilds every layer from scratch', variants: ['every docker build starts from zero', 'changing one file rebuilds the whole image'], correction: 'Unchanged steps come from the build cache; only the steps from the first changed one on run again.' }],
     steps: [
       {
         title: 'First build: every step runs',

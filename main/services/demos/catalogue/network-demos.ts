@@ -72,7 +72,6 @@ export const networkDemos: DemoInput[] = [
     claims: ['compose up creates the network, volume and containers from one file', 'compose down removes them again, with -v the volumes too'],
     keywords: ['docker compose', 'compose', 'docker-compose', 'compose.yaml', 'docker-compose.yml', 'compose up', 'compose down', 'down -v', 'multi-container app'],
     headings: ['Docker Compose', 'Compose', 'Compose up and down', 'docker-compose'],
-    misconceptions: [{ claim: 'docker compose down also deletes the volumes', variants: ['compose down removes the named volumes', 'compose down deletes all the data'], correction: 'compose down removes containers and networks; named volumes stay unless you add -v.' }],
     requires: 'compose',
     steps: [
       { title: 'compose up -d', action: { kind: 'compose', file: COMPOSE_FILE, args: ['up', '-d'] }, expect: [{ exitCode: 0 }] },

@@ -13,7 +13,7 @@ export const runtimeDemos: DemoInput[] = [
     claims: ['arguments to docker run replace CMD', 'arguments to docker run are appended to ENTRYPOINT', '--entrypoint replaces the entrypoint and drops CMD'],
     keywords: ['CMD', 'ENTRYPOINT', 'entrypoint', 'entry point', 'cmd vs entrypoint', 'entrypoint vs cmd', '--entrypoint', 'default command', 'exec form', 'docker run arguments', 'override the command', 'Einstiegspunkt', 'Startbefehl'],
     headings: ['CMD vs ENTRYPOINT', 'CMD and ENTRYPOINT', 'ENTRYPOINT', 'CMD', 'Overriding the command'],
-    misconceptions: [{ claim: 'Arguments to docker run replace the ENTRYPOINT', variants: ['docker run arguments override the entrypoint', 'arguments after the image name are appended to CMD', 'CMD cannot be overridden at docker run'], correction: 'Arguments after the image name replace CMD and are passed to ENTRYPOINT; only --entrypoint replaces the entrypoint.' }],
+    misconceptions: [{ claim: 'Arguments to docker run replace the ENTRYPOINT', variants: ['docker run arguments override the entrypoint', 'CMD cannot be overridden at docker run'], correction: 'Arguments after the image name replace CMD and are passed to ENTRYPOINT; only --entrypoint replaces the entrypoint.' }],
     steps: [
       { title: 'Build an image with ENTRYPOINT and CMD', action: { kind: 'build', image: 'greet:v1', files: { Dockerfile: 'FROM base\nENTRYPOINT ["echo", "entrypoint says:"]\nCMD ["hello from CMD"]\n' } } },
       { title: 'Build an image with CMD only', action: { kind: 'build', image: 'plain:v1', files: { Dockerfile: 'FROM base\nCMD ["echo", "hello from CMD only"]\n' } } },
