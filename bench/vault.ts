@@ -15,23 +15,16 @@ import { renderNote } from '../main/services/vault/render-note';
 import { VaultIndex } from '../main/services/vault/vault-index';
 import { volatileVaultMemory } from '../main/services/vault/vault-memory';
 import { VaultService } from '../main/services/vault/vault-service';
-import { seededRandom, syntheticNote, syntheticNoteName, writeSyntheticVault } from './vault-synthetic';
+import { calibrationLoopMs, percentile } from './machine';
+import {
+  seededRandom,
+  syntheticNote,
+  syntheticNoteName,
+  writeSyntheticVault,
+} from './vault-synthetic';
 
 const NOTES = Number(process.env.BENCH_VAULT_NOTES ?? 5000);
 
-/** CPU milliseconds for a fixed 1e8-step loop: ~70-100 ms on a typical 2023 laptop core; scales the other figures. */
-function calibrationLoopMs(): number {
-  const cpu = process.cpuUsage();
-  let sum = 0;
-  for (let i = 0; i < 1e8; i++) sum += i % 7;
-  const used = process.cpuUsage(cpu);
-  return sum > 0 ? (used.user + used.system) / 1000 : 0;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 const round = (value: number) => Math.round(value * 10) / 10;
 
 function megabyteNote(): string {
@@ -78,13 +71,32 @@ async function main(): Promise<void> {
 
     // Search: single words, two words, prefixes, a note name.
     const random = seededRandom(99);
-    const words = ['volume', 'container', 'image', 'network', 'persist', 'snapshot', 'bridge', 'layer', 'registry', 'daemon'];
+    const words = [
+      'volume',
+      'container',
+      'image',
+      'network',
+      'persist',
+      'snapshot',
+      'bridge',
+      'layer',
+      'registry',
+      'daemon',
+    ];
     const queries: string[] = [];
     for (let i = 0; i < 300; i++) {
       const kind = i % 4;
       const a = words[Math.floor(random() * words.length)] ?? 'volume';
       const b = words[Math.floor(random() * words.length)] ?? 'image';
-      queries.push(kind === 0 ? a : kind === 1 ? `${a} ${b}` : kind === 2 ? a.slice(0, 4) : syntheticNoteName(Math.floor(random() * NOTES)));
+      queries.push(
+        kind === 0
+          ? a
+          : kind === 1
+            ? `${a} ${b}`
+            : kind === 2
+              ? a.slice(0, 4)
+              : syntheticNoteName(Math.floor(random() * NOTES)),
+      );
     }
     for (const query of queries.slice(0, 20)) index.search.search(query);
     const searchTimes = queries.map((query) => {
@@ -95,7 +107,11 @@ async function main(): Promise<void> {
 
     // Render a 1 MB note through the reader's pipeline.
     const big = megabyteNote();
-    const lookup = { resolver: index.resolver, scanOf: (p: string) => index.notes.get(p)?.scan, sourceOf: () => null };
+    const lookup = {
+      resolver: index.resolver,
+      scanOf: (p: string) => index.notes.get(p)?.scan,
+      sourceOf: () => null,
+    };
     renderNote('Big.md', big, lookup);
     const renderTimes: number[] = [];
     const renderCpu: number[] = [];
@@ -109,7 +125,12 @@ async function main(): Promise<void> {
     }
 
     // Update: write a note on disk, wait until the watcher-driven index has it.
-    const service = new VaultService({ bundledVaultDir: dir, publish: () => undefined, log: silentLogger, memory: volatileVaultMemory() });
+    const service = new VaultService({
+      bundledVaultDir: dir,
+      publish: () => undefined,
+      log: silentLogger,
+      memory: volatileVaultMemory(),
+    });
     await service.open(dir);
     const updateTimes: number[] = [];
     for (let run = 0; run < 10; run++) {
@@ -164,6 +185,8 @@ async function dirSize(dir: string): Promise<number> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:vault failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `bench:vault failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

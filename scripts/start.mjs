@@ -13,9 +13,15 @@ const forceWeb = args.includes('--web');
 const passThrough = args.filter((a) => a !== '--web');
 
 function run(command, commandArgs) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
   if (result.status !== 0) {
-    console.error(`\nBerth: \`${command} ${commandArgs.join(' ')}\` failed (exit ${result.status}).`);
+    console.error(
+      `\nBerth: \`${command} ${commandArgs.join(' ')}\` failed (exit ${result.status}).`,
+    );
     process.exit(result.status ?? 1);
   }
 }
@@ -27,11 +33,20 @@ if (!fs.existsSync(installed) || fs.statSync(lock).mtimeMs > fs.statSync(install
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-console.log('Berth: building…');
-run('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
+const { buildIsCurrent, sourceStamp, writeStamp } = await import('./build-stamp.mjs');
+const stamp = sourceStamp(root);
+if (buildIsCurrent(root, stamp)) {
+  console.log('Berth: the build is up to date.');
+} else {
+  console.log('Berth: building…');
+  run('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
+  writeStamp(root, stamp);
+}
 
 const { findElectronBinary } = await import('./electron-binary.mjs');
-const electron = forceWeb ? { reason: 'web mode was asked for (npm run web)' } : findElectronBinary(root);
+const electron = forceWeb
+  ? { reason: 'web mode was asked for (npm run web)' }
+  : findElectronBinary(root);
 
 if ('path' in electron) {
   console.log('Berth: starting the desktop app…');
@@ -39,12 +54,17 @@ if ('path' in electron) {
   // The app folder, not its main file: Electron then takes the name "Berth" from package.json
   // (user data under …/Berth), as the packaged app does.
   const electronArgs = [root];
-  if (vault >= 0 && passThrough[vault + 1]) electronArgs.push(`--vault=${path.resolve(passThrough[vault + 1])}`);
+  if (vault >= 0 && passThrough[vault + 1])
+    electronArgs.push(`--vault=${path.resolve(passThrough[vault + 1])}`);
   const child = spawn(electron.path, electronArgs, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`Berth: starting in web mode, because ${electron.reason}.`);
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web-host.js'), '--reason', electron.reason, ...passThrough], { cwd: root, stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'out/main/web-host.js'), '--reason', electron.reason, ...passThrough],
+    { cwd: root, stdio: 'inherit' },
+  );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

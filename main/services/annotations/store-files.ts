@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { keepDamagedFileAside } from '../files/keep-aside';
 
 /** File names (without `.json`) of per-note shards: `note-` and 16 hex digits of the path's hash. */
 export const SHARD_NAME_PATTERN = /^note-[0-9a-f]{16}$/;
@@ -21,24 +22,20 @@ export function vaultStoreDir(baseDir: string, vaultPath: string): string {
   } catch {
     // A vault that does not exist (yet) is keyed by its absolute path.
   }
-  const slug = path.basename(real).replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'vault';
+  const slug =
+    path
+      .basename(real)
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .slice(0, 40) || 'vault';
   const hash = createHash('sha256').update(real).digest('hex').slice(0, 12);
   return path.join(baseDir, `${slug}-${hash}`);
 }
 
-/** `2026-11-23T16-40-00-000Z`: a timestamp that is safe in file names on every OS. */
-export function fileStamp(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-');
-}
-
 /**
  * Keeps a copy of a damaged store file as `<name>.corrupt-<date>.json` next to it and returns
- * its path. With `move` the original is renamed (it could not be opened at all); otherwise it
+ * its path. With `move` the original is moved (it could not be opened at all); otherwise it
  * is copied, and the caller rewrites the original with what it could still read.
  */
 export function backupDamagedFile(file: string, now: Date, move: boolean): string {
-  const backup = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${fileStamp(now)}.json`);
-  if (move) fs.renameSync(file, backup);
-  else fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
-  return backup;
+  return keepDamagedFileAside(file, { move, now });
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { keepDamagedFileAside } from '../files/keep-aside';
 import Conf from 'conf';
 
 /** The part of electron-store / conf that Berth uses: one JSON document per store. */
@@ -22,7 +23,9 @@ export interface StoreOptions<T extends Record<string, unknown>> {
 }
 
 /** Creates stores; Electron passes one on electron-store, web mode and tests one on conf. */
-export type StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) => KeyValueStore<T>;
+export type StoreFactory = <T extends Record<string, unknown>>(
+  options: StoreOptions<T>,
+) => KeyValueStore<T>;
 
 /** The shape of electron-store and conf instances, which share their engine. */
 export interface ConfLike<T extends Record<string, unknown>> {
@@ -60,25 +63,38 @@ export interface CorruptStoreBackup {
  * Moves an unreadable store file aside as `<name>.corrupt-<date>.json` so that nothing is lost,
  * and returns where it went.
  */
-export function moveAsideCorruptStore(file: string, reason: string, now = new Date()): CorruptStoreBackup {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const backup = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${stamp}.json`);
-  fs.renameSync(file, backup);
-  return { original: file, backup, reason };
+export function moveAsideCorruptStore(
+  file: string,
+  reason: string,
+  now = new Date(),
+): CorruptStoreBackup {
+  return { original: file, backup: keepDamagedFileAside(file, { move: true, now }), reason };
 }
 
 /** A factory on `conf` (electron-store's engine) for web mode and tests; never clears invalid files. */
-export function confStoreFactory(defaultCwd: string, onCorrupt?: (backup: CorruptStoreBackup) => void): StoreFactory {
+export function confStoreFactory(
+  defaultCwd: string,
+  onCorrupt?: (backup: CorruptStoreBackup) => void,
+): StoreFactory {
   return <T extends Record<string, unknown>>(options: StoreOptions<T>) => {
     const cwd = options.cwd ?? defaultCwd;
     const open = () =>
-      new Conf<T>({ cwd, configName: options.name, defaults: options.defaults, clearInvalidConfig: false, accessPropertiesByDotNotation: false });
+      new Conf<T>({
+        cwd,
+        configName: options.name,
+        defaults: options.defaults,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+      });
     try {
       return wrapConf(open());
     } catch (error) {
       const file = path.join(cwd, `${options.name}.json`);
       if (!fs.existsSync(file)) throw error;
-      const backup = moveAsideCorruptStore(file, error instanceof Error ? error.message : String(error));
+      const backup = moveAsideCorruptStore(
+        file,
+        error instanceof Error ? error.message : String(error),
+      );
       onCorrupt?.(backup);
       return wrapConf(open());
     }

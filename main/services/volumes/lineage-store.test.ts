@@ -68,7 +68,7 @@ describe('LineageStore', () => {
     const notices: string[] = [];
     const store = new LineageStore({ file, log: silentLogger, onNotice: (m) => notices.push(m) });
     expect(store.load().entries).toEqual([]);
-    expect(notices[0]).toMatch(/damaged.*kept as lineage\.json\.corrupt-/);
+    expect(notices[0]).toMatch(/damaged.*kept as lineage\.corrupt-/);
     const aside = fs.readdirSync(dir).find((f) => f.includes('.corrupt-'));
     expect(aside && fs.readFileSync(path.join(dir, aside), 'utf8')).toBe(
       '{"version":1,"entries":[{"seq":1',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { keepDamagedFileAside } from '../files/keep-aside';
 import { lineageEntrySchema, type LineageEntry } from '../../contract/volumes';
 import type { Logger } from '../logging/logger';
 import type { ModelMemory } from './storage-model';
@@ -63,9 +64,9 @@ export class LineageStore {
           : [],
       };
     } catch (error) {
-      const aside = `${this.options.file}.corrupt-${Date.now()}`;
+      let aside = `${this.options.file} (not moved)`;
       try {
-        fs.renameSync(this.options.file, aside);
+        aside = keepDamagedFileAside(this.options.file, { move: true });
       } catch {
         // If it cannot be moved, it is at least not overwritten until the next write.
       }
