@@ -4,6 +4,8 @@
  *   npm run demo -- ID [ID...] [--json] run demos; exit code 0 only when every expectation held
  *   npm run demo -- --all               run the whole catalogue
  *   npm run demo -- --sweep             remove leftovers of runs that died
+ *   npm run demo -- ID --step           step through: Enter runs each step, then the cleanup
+ *   npm run demo -- ID --print-script   print the demo as a bash script (the same as "Copy all as script")
  *   npm run demo -- --vault DIR --note "NAME" [--yes] [--json] [--user-data DIR]
  *                                       run the demos written in a note (asks to trust the vault first)
  *   npm run demo -- --check FILE.md     validate a note's demo blocks without running them
@@ -17,6 +19,8 @@ import { BaseImageResolver } from '../services/demos/base-image';
 import { catalogue, findDemo } from '../services/demos/catalogue';
 import { DemoRun } from '../services/demos/demo-runner';
 import { describeSweep, sweepLeftovers } from '../services/demos/sweep';
+import { demoScript } from '../services/demos/cli-script';
+import { followEnterKey, stepPrompt } from './demo-step-prompt';
 import { renderRunEvent } from './demo-terminal';
 import { runSuggestCli } from './suggest-cli';
 import { checkNoteFile, EXIT, runVaultNote } from './vault-demo-cli';
@@ -90,23 +94,34 @@ async function main(): Promise<number> {
     process.stderr.write(`Docker is not reachable (${error instanceof Error ? error.message : String(error)}). Start the daemon and try again.\n`);
     return 69;
   }
+  const baseImage = new BaseImageResolver();
+  if (args.includes('--print-script')) {
+    const image = (await baseImage.resolve(docker)).image;
+    for (const id of ids) process.stdout.write(demoScript(findDemo(id)!, image));
+    return 0;
+  }
+  const step = args.includes('--step');
   const sweep = await sweepLeftovers(docker);
   const swept = describeSweep(sweep);
   if (swept) process.stderr.write(`${swept}\n`);
   if (!ids.length) return 0;
-  const baseImage = new BaseImageResolver();
   let exit = 0;
   const results: unknown[] = [];
   for (const id of ids) {
     const demo = findDemo(id);
     if (!demo) continue;
-    const run = new DemoRun(demo, { docker: () => docker, baseImage }, (event) => {
-      if (!json) process.stdout.write(renderRunEvent(event, demo, color));
+    const holder: { run?: DemoRun } = {};
+    const keys = step ? followEnterKey(() => holder.run) : undefined;
+    const run = new DemoRun(demo, { docker: () => docker, baseImage, stepThrough: step }, (event) => {
+      if (!json) process.stdout.write(renderRunEvent(event, demo, color) + (step ? stepPrompt(event, demo, color) : ''));
+      keys?.onEvent(event);
     });
+    holder.run = run;
     const onSignal = () => run.cancel();
     process.once('SIGINT', onSignal);
     const record = await run.done;
     process.off('SIGINT', onSignal);
+    keys?.dispose();
     results.push(record);
     if (record.status === 'skipped') exit = Math.max(exit, 2);
     else if (record.status !== 'passed') exit = 1;

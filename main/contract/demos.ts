@@ -87,6 +87,12 @@ export const demoRunRecordSchema = z.object({
   resources: demoResourcesSchema,
   cleanup: demoCleanupSchema.optional(),
   pid: z.number(),
+  /** Step-through mode: each step waits for demos.advance, the cleanup for demos.cleanUp. */
+  stepThrough: z.boolean().optional(),
+  /** What a step-through run waits for now. */
+  waitingFor: z.enum(['step', 'cleanup']).optional(),
+  /** The step that runs on the next demos.advance. */
+  nextStep: z.number().int().optional(),
 });
 export type DemoRunRecord = z.infer<typeof demoRunRecordSchema>;
 
@@ -111,6 +117,7 @@ export const demoRunEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step-finished'), runId: z.string(), index: z.number().int(), step: demoStepRecordSchema }),
   z.object({ type: z.literal('docker-event'), runId: z.string(), event: demoDockerEventSchema }),
   z.object({ type: z.literal('resources'), runId: z.string(), resources: demoResourcesSchema }),
+  z.object({ type: z.literal('waiting'), runId: z.string(), waitingFor: z.enum(['step', 'cleanup']), index: z.number().int().optional() }),
   z.object({ type: z.literal('cleanup'), runId: z.string(), cleanup: demoCleanupSchema }),
   z.object({ type: z.literal('run-finished'), runId: z.string(), record: demoRunRecordSchema }),
 ]);
@@ -132,7 +139,22 @@ export const demosMethods = {
     noParams,
     z.object({ demos: z.array(demoSummarySchema), image: demoBaseImageSchema.nullable() }),
   ),
-  'demos.start': method('Starts (or queues) a run of a demo; progress comes as demos.run events.', z.object({ demoId }).strict(), demoRunRecordSchema),
+  'demos.start': method(
+    'Starts (or queues) a run of a demo; progress comes as demos.run events. With stepThrough, each step waits for demos.advance and the cleanup for demos.cleanUp.',
+    z.object({ demoId, stepThrough: z.boolean().optional() }).strict(),
+    demoRunRecordSchema,
+  ),
+  'demos.advance': method('Step-through: runs the next step of a run that waits for it.', z.object({ runId }).strict(), demoRunRecordSchema),
+  'demos.cleanUp': method(
+    'Step-through: removes what the run created now (skipping the steps not run yet); resolves with the final record.',
+    z.object({ runId }).strict(),
+    demoRunRecordSchema,
+  ),
+  'demos.script': method(
+    'The demo as a bash script: the shown commands, checks as markers, and a trap that removes what it created.',
+    z.object({ demoId }).strict(),
+    z.object({ script: z.string(), fileName: z.string() }),
+  ),
   'demos.cancel': method('Stops a run at once; its cleanup still runs. Resolves with the final record.', z.object({ runId }).strict(), demoRunRecordSchema),
   'demos.getRun': method('One run, live or from the run history (steps, output, events, cleanup).', z.object({ runId }).strict(), demoRunRecordSchema),
   'demos.listRuns': method(

@@ -136,6 +136,8 @@ export const hostInterfaceSchema = z.object({
   /** veth: the container whose eth0 is the other end, when Berth could match it. */
   containerId: z.string().optional(),
   containerName: z.string().optional(),
+  /** veth: the interface name inside the container (eth0, eth1, ...). */
+  containerInterface: z.string().optional(),
   /** bridge: the Docker network it belongs to. */
   networkName: z.string().optional(),
 });

@@ -60,3 +60,12 @@ export function watchEnd(stream: NodeJS.ReadableStream): { wait(ms: number): Pro
     },
   };
 }
+
+/** Rejects with a readable error when a step takes longer than `ms`. */
+export function withStepTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The step took longer than ${Math.round(ms / 1000)} s.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,3 +1,5 @@
+import type { Demo } from './demo-schema';
+import type { RunCleanup } from './run-types';
 import type Dockerode from 'dockerode';
 import { describeDockerError, isConflict, isDaemonGone, isNotFound } from './docker-errors';
 import { LABEL_RUN, type ResourceKind } from './run-context';
@@ -161,4 +163,18 @@ export async function cleanupKnown(
     for (const kind of ALL_KINDS) rest.removed[kind].unshift(...removed[kind]);
     return rest;
   }
+}
+
+/** The run record's cleanup entry for a cleanup report, or for Docker being away (`null`). */
+export function describeCleanup(report: CleanupReport | null): RunCleanup {
+  if (!report) return { status: 'pending', removed: { container: [], network: [], volume: [], image: [] }, message: 'Docker is not reachable; Berth will clean up when it is back.' };
+  const count = Object.values(report.removed).reduce((n, list) => n + list.length, 0);
+  if (report.daemonGone) return { status: 'pending', removed: report.removed, message: 'Docker stopped answering; Berth will clean up when it is back.' };
+  if (report.failures.length) return { status: 'failed', removed: report.removed, message: `Cleanup left something behind: ${report.failures.join('; ')}` };
+  return { status: 'done', removed: report.removed, message: `Removed ${count} object(s).` };
+}
+
+/** True when a demo mounts anonymous volumes (cleanup then also looks for them by label). */
+export function usesAnonymousVolumes(demo: Demo): boolean {
+  return demo.steps.some((s) => s.action.kind === 'run' && (s.action.mounts ?? []).some((m) => m.type === 'volume' && !m.source));
 }

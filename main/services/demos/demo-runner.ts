@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
-import { abortable, CancelledError, type ActionEnv, type ActionOutcome } from './action-env';
+import { abortable, CancelledError, withStepTimeout, type ActionEnv, type ActionOutcome } from './action-env';
 import type { BaseImageResolver } from './base-image';
-import { cleanupKnown, cleanupRun } from './cleanup';
+import { cleanupKnown, cleanupRun, describeCleanup, usesAnonymousVolumes } from './cleanup';
 import { cliEquivalent } from './cli-equivalent';
 import { settledState } from './container-actions';
 import type { Demo } from './demo-schema';
 import { describeDockerError, isDaemonGone } from './docker-errors';
+import { failRecord, settleStatus } from './run-status';
+import { StepGate, type StepWait } from './step-gate';
 import { checkExpectation, type StepResult } from './expectations';
 import { composeAvailable } from './misc-actions';
 import { newRunId, RunContext } from './run-context';
@@ -28,6 +30,8 @@ export interface DemoRunnerOptions {
   cleanup?: { attempts?: number; retryDelayMs?: number };
   /** Longest a single step may take. */
   stepTimeoutMs?: number;
+  /** Step-through mode: wait for `advance()` before each step and for `cleanUp()` before the cleanup. */
+  stepThrough?: boolean;
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
@@ -40,6 +44,8 @@ export class DemoRun {
   private readonly ctx: RunContext;
   private readonly containerIds = new Set<string>();
   private daemonGone = false;
+  private readonly stepGate: StepGate | null;
+  private cancelReason: string | undefined;
 
   constructor(
     private readonly demo: Demo,
@@ -49,6 +55,7 @@ export class DemoRun {
     /** Resolves when the run may start (a queue slot); the run shows as queued until then. */
     private readonly gate?: Promise<void>,
   ) {
+    this.stepGate = options.stepThrough ? new StepGate() : null;
     const workDir = path.join(options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs'), runId);
     this.ctx = new RunContext(runId, demo.id, workDir, options.baseImage.current?.image ?? 'busybox:1.36.1', os.hostname(), demo.network);
     this.record = {
@@ -70,6 +77,7 @@ export class DemoRun {
       events: [],
       resources: this.ctx.resources(),
       pid: process.pid,
+      ...(options.stepThrough ? { stepThrough: true } : {}),
     };
     this.done = this.execute();
   }
@@ -81,6 +89,32 @@ export class DemoRun {
   /** Stops the run at once; cleanup still runs. */
   cancel(): void {
     this.controller.abort();
+  }
+
+  /** Step-through: runs the next step; false when the run is not waiting for one. */
+  advance(): boolean {
+    return this.stepGate?.release('step') ?? false;
+  }
+
+  /** Step-through: cleans up now (before a step, the rest is left out); false when not waiting. */
+  cleanUp(): boolean {
+    if (this.stepGate?.release('cleanup')) return true;
+    if (this.stepGate?.waitingFor !== 'step') return false;
+    const done = this.record.steps.filter((s) => s.status !== 'pending').length;
+    this.cancelReason = `Stopped after step ${done} of ${this.record.steps.length} and cleaned up.`;
+    this.controller.abort();
+    return true;
+  }
+
+  /** Step-through: announces what the run waits for and parks it until the click (or a cancel). */
+  private async pause(kind: StepWait, index?: number): Promise<void> {
+    if (!this.stepGate || this.controller.signal.aborted) return;
+    this.record.waitingFor = kind;
+    if (index !== undefined) this.record.nextStep = index;
+    this.emit({ type: 'waiting', runId: this.runId, waitingFor: kind, ...(index !== undefined ? { index } : {}) });
+    await this.stepGate.wait(kind, this.controller.signal);
+    delete this.record.waitingFor;
+    delete this.record.nextStep;
   }
 
   private async execute(): Promise<RunRecord> {
@@ -117,14 +151,17 @@ export class DemoRun {
       (this.ctx as { baseImage: string }).baseImage = base.image;
       this.emit({ type: 'image', runId: record.runId, message: base.message, fraction: 1 });
       for (const index of this.demo.steps.keys()) {
+        await this.pause('step', index);
         const ok = await this.runStep(index, docker, follower);
         if (!ok) break;
       }
-      this.settleStatus();
+      settleStatus(record, this.daemonGone);
     } catch (error) {
       this.failRun(error);
     }
-    await this.cleanUp(follower);
+    // Step-through: the states stay on screen until the student clicks Clean up.
+    if (!this.daemonGone && record.status !== 'cancelled' && record.status !== 'skipped') await this.pause('cleanup');
+    await this.removeCreated(follower);
     return this.finish();
   }
 
@@ -165,7 +202,7 @@ export class DemoRun {
     const began = performance.now();
     let outcome: ActionOutcome;
     try {
-      outcome = await abortable(this.withStepTimeout(executeAction(step.action, env)), this.controller.signal);
+      outcome = await abortable(withStepTimeout(executeAction(step.action, env), this.options.stepTimeoutMs ?? 120_000), this.controller.signal);
     } catch (error) {
       rec.durationMs = performance.now() - began;
       this.publishResources(resourcesBefore);
@@ -207,15 +244,6 @@ export class DemoRun {
     return !failed.length;
   }
 
-  private withStepTimeout<T>(promise: Promise<T>): Promise<T> {
-    const ms = this.options.stepTimeoutMs ?? 120_000;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`The step took longer than ${Math.round(ms / 1000)} s.`)), ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-  }
-
   private publishResources(before: string): void {
     const now = this.ctx.resources();
     if (JSON.stringify(now) === before) return;
@@ -223,32 +251,11 @@ export class DemoRun {
     this.emit({ type: 'resources', runId: this.runId, resources: now });
   }
 
-  private settleStatus(): void {
-    const { record } = this;
-    const failed = record.steps.find((s) => s.status === 'failed');
-    for (const step of record.steps) if (step.status === 'pending') step.status = 'skipped';
-    if (!failed) {
-      record.status = 'passed';
-      return;
-    }
-    record.status = this.daemonGone ? 'interrupted' : 'failed';
-    record.reason = failed.error ?? `${failed.title} failed`;
-  }
-
   private failRun(error: unknown): void {
-    const { record } = this;
-    for (const step of record.steps) if (step.status === 'pending' || step.status === 'running') step.status = error instanceof CancelledError ? 'cancelled' : 'skipped';
-    if (error instanceof CancelledError) {
-      record.status = 'cancelled';
-      record.reason = 'Cancelled by the user.';
-      return;
-    }
-    this.daemonGone ||= isDaemonGone(error);
-    record.status = this.daemonGone ? 'interrupted' : 'failed';
-    record.reason = error instanceof Error && !('statusCode' in error) && !this.daemonGone ? error.message : describeDockerError(error);
+    this.daemonGone = failRecord(this.record, error, this.daemonGone, this.cancelReason);
   }
 
-  private async cleanUp(follower: RunEventFollower): Promise<void> {
+  private async removeCreated(follower: RunEventFollower): Promise<void> {
     const { record } = this;
     let docker: Dockerode | null = null;
     try {
@@ -257,20 +264,15 @@ export class DemoRun {
       docker = null;
     }
     if (!docker) {
-      record.cleanup = { status: 'pending', removed: { container: [], network: [], volume: [], image: [] }, message: 'Docker is not reachable; Berth will clean up when it is back.' };
+      record.cleanup = describeCleanup(null);
     } else {
       // A run that passed knows exactly what it made: remove that by name. Any other run may
       // have had a create in flight when it stopped: remove everything carrying its label.
       const byName = record.status === 'passed' && !this.demo.steps.some((s) => s.action.kind === 'compose');
       const report = byName
-        ? await cleanupKnown(docker, record.runId, this.ctx.resources(), { anonymousVolumes: this.usesAnonymousVolumes(), ...this.options.cleanup })
+        ? await cleanupKnown(docker, record.runId, this.ctx.resources(), { anonymousVolumes: usesAnonymousVolumes(this.demo), ...this.options.cleanup })
         : await cleanupRun(docker, record.runId, this.options.cleanup);
-      const count = Object.values(report.removed).reduce((n, list) => n + list.length, 0);
-      record.cleanup = report.daemonGone
-        ? { status: 'pending', removed: report.removed, message: 'Docker stopped answering; Berth will clean up when it is back.' }
-        : report.failures.length
-          ? { status: 'failed', removed: report.removed, message: `Cleanup left something behind: ${report.failures.join('; ')}` }
-          : { status: 'done', removed: report.removed, message: `Removed ${count} object(s).` };
+      record.cleanup = describeCleanup(report);
       if (report.daemonGone) {
         this.daemonGone = true;
         if (record.status === 'failed') record.status = 'interrupted';
@@ -280,10 +282,6 @@ export class DemoRun {
     follower.stop();
     record.events = follower.events;
     await fs.promises.rm(this.ctx.workDir, { recursive: true, force: true }).catch(() => {});
-  }
-
-  private usesAnonymousVolumes(): boolean {
-    return this.demo.steps.some((s) => s.action.kind === 'run' && (s.action.mounts ?? []).some((m) => m.type === 'volume' && !m.source));
   }
 
   private finish(): RunRecord {

@@ -66,6 +66,17 @@ export const actionSchema = z.discriminatedUnion('kind', [
     restart: z.string().regex(/^(no|always|unless-stopped|on-failure(:\d{1,2})?)$/).optional(),
     /** `host` joins the engine host's PID namespace (`--pid host`), for helpers that look at host processes. */
     pid: z.literal('host').optional(),
+    /** Published ports (`-p`): `[hostIp:]hostPort:containerPort[/proto]`; an empty host port picks a free one. */
+    publish: z
+      .array(z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}:)?\d{0,5}:\d{1,5}(\/(tcp|udp))?$/, 'use [ip:]hostPort:containerPort[/tcp|udp]'))
+      .max(8)
+      .optional(),
+    /** Extra names on the container's (user-defined) network (`--network-alias`). */
+    aliases: z.array(key).max(8).optional(),
+    /** Extra /etc/hosts entries (`--add-host name:ip`; `host-gateway` means the engine host). */
+    addHosts: z.array(z.string().regex(/^[a-z0-9.-]+:[a-z0-9.:-]+$/)).max(8).optional(),
+    /** Extra capabilities (`--cap-add`), only NET_ADMIN: helpers that add or remove host links. */
+    capAdd: z.array(z.literal('NET_ADMIN')).max(1).optional(),
     /** Upper bound for a foreground run; the step fails when it is reached. */
     timeoutMs: z.number().int().positive().optional(),
   }),
@@ -109,7 +120,20 @@ export const actionSchema = z.discriminatedUnion('kind', [
   /** Waits until the container was restarted `restarts` times and is no longer restarting; the count is RestartCount. */
   z.object({ kind: z.literal('watch-restarts'), container: key, restarts: z.number().int().min(1).max(10), timeoutMs: z.number().int().positive().max(60_000).optional() }),
   z.object({ kind: z.literal('image-history'), image: imageKey }),
-  z.object({ kind: z.literal('network-create'), network: key }),
+  z.object({
+    kind: z.literal('network-create'),
+    network: key,
+    /** Network driver; bridge when absent. */
+    driver: z.enum(['bridge', 'macvlan', 'ipvlan']).optional(),
+    /** IPv4 subnet in CIDR form (`--subnet`). */
+    subnet: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/).optional(),
+    /** No route out of the network (`--internal`). */
+    internal: z.boolean().optional(),
+    /** Driver options (`-o key=value`), e.g. parent and ipvlan_mode; values may hold placeholders. */
+    options: z.record(z.string().regex(/^[a-z_.]+$/), z.string()).optional(),
+  }),
+  /** `docker port`: the host port Docker picked for a container port (the step's value). */
+  z.object({ kind: z.literal('port'), container: key, port: z.number().int().min(1).max(65535), proto: z.enum(['tcp', 'udp']).optional() }),
   z.object({ kind: z.literal('network-connect'), network: key, container: key }),
   z.object({
     kind: z.literal('volume-list'),
@@ -194,7 +218,7 @@ export const demoSchema = z
     /** Common misconceptions the demo corrects. */
     misconceptions: z.array(misconceptionSchema).max(6).optional(),
     /** Something the host must offer; without it the demo is skipped with the reason. */
-    requires: z.enum(['compose']).optional(),
+    requires: z.enum(['compose', 'dummy-link']).optional(),
     /** Network for every container of the demo unless a step names one (`none` keeps storage demos off the bridge). */
     network: z.string().optional(),
     steps: z.array(stepSchema).min(1),

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import { BaseImageResolver, type BaseImage } from './base-image';
 import { catalogue as builtIn } from './catalogue';
 import type { Demo } from './demo-schema';
+import { demoScript } from './cli-script';
 import { DemoRun } from './demo-runner';
 import { isDaemonGone } from './docker-errors';
 import { composeAvailable } from './misc-actions';
@@ -89,12 +90,12 @@ export class DemoService {
   }
 
   /** Starts a run (or queues it when `maxConcurrent` runs are going); returns at once. */
-  start(demoId: string): RunRecord {
-    return this.startDemo(this.demo(demoId));
+  start(demoId: string, options: { stepThrough?: boolean } = {}): RunRecord {
+    return this.startDemo(this.demo(demoId), options);
   }
 
   /** Starts a run of a demo that is not in the catalogue (one written in a note, already checked). */
-  startDemo(demo: Demo): RunRecord {
+  startDemo(demo: Demo, options: { stepThrough?: boolean } = {}): RunRecord {
     this.options.docker(); // fail fast with a readable "Docker is not running"
     const max = this.options.maxConcurrent ?? 2;
     let acquired = this.running < max;
@@ -117,6 +118,7 @@ export class DemoService {
         workRoot: this.options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs'),
         composeAvailable: this.options.composeAvailable ?? composeAvailable,
         ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}),
+        ...(options.stepThrough ? { stepThrough: true } : {}),
       },
       (event) => this.onEvent(event),
       undefined,
@@ -165,6 +167,33 @@ export class DemoService {
     }
     run.cancel();
     return run.done;
+  }
+
+  /** Step-through: runs the next step of a run that waits for it. */
+  advance(runId: string): RunRecord {
+    const run = this.active.get(runId);
+    if (!run) throw new RpcFailure('not-found', `Run "${runId}" is not going any more.`);
+    if (!run.advance()) throw new RpcFailure('conflict', run.record.stepThrough ? 'This run is busy with a step or already done.' : 'This run is not in step-through mode.');
+    return run.record;
+  }
+
+  /** Step-through: removes what the run created now; a run busy with a step is cancelled (which cleans up too). */
+  async cleanUp(runId: string): Promise<RunRecord> {
+    const run = this.active.get(runId);
+    if (!run) {
+      const stored = this.store.get(runId);
+      if (stored) return stored;
+      throw new RpcFailure('not-found', `There is no run "${runId}".`);
+    }
+    if (!run.cleanUp()) run.cancel();
+    return run.done;
+  }
+
+  /** The demo as a bash script that reproduces it and removes what it created (see cli-script.ts). */
+  async script(demoId: string): Promise<{ script: string; fileName: string }> {
+    const demo = this.demo(demoId);
+    const image = this.baseImage.current?.image ?? (await this.baseImage.resolve(this.options.docker())).image;
+    return { script: demoScript(demo, image), fileName: `berth-demo-${demo.id}.sh` };
   }
 
   /** A run, live or from the history. */

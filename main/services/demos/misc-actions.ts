@@ -5,6 +5,7 @@ import { abortable, type ActionEnv, type ActionOutcome } from './action-env';
 import type { DemoAction } from './demo-schema';
 import { LABEL_ANONYMOUS, LABEL_RUN } from './run-context';
 import { resolveInRunFolder } from './run-folder-path';
+import { composeTool } from './compose-tool';
 import { OutputCollector } from './stream-demux';
 
 type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
@@ -13,9 +14,9 @@ function insideWorkDir(env: ActionEnv, rel: string): string {
   return resolveInRunFolder(env.ctx.workDir, env.ctx.expand(rel));
 }
 
-/** Volumes and networks: create, list, connect. */
+/** Volumes and networks: create, list, connect; `docker port`. */
 export async function volumeOrNetwork(
-  action: Action<'volume-create' | 'volume-list' | 'network-create' | 'network-connect'>,
+  action: Action<'volume-create' | 'volume-list' | 'network-create' | 'network-connect' | 'port'>,
   env: ActionEnv,
 ): Promise<ActionOutcome> {
   const { ctx, docker } = env;
@@ -38,9 +39,29 @@ export async function volumeOrNetwork(
     }
     case 'network-create': {
       const name = ctx.networkName(action.network);
-      const network = await docker.createNetwork({ Name: name, Labels: ctx.labels, CheckDuplicate: true });
+      const network = await docker.createNetwork({
+        Name: name,
+        Labels: ctx.labels,
+        CheckDuplicate: true,
+        ...(action.driver ? { Driver: action.driver } : {}),
+        ...(action.internal ? { Internal: true } : {}),
+        ...(action.subnet ? { IPAM: { Driver: 'default', Config: [{ Subnet: action.subnet }] } } : {}),
+        ...(action.options
+          ? { Options: Object.fromEntries(Object.entries(action.options).map(([k, v]) => [k, ctx.expand(v)])) }
+          : {}),
+      });
       ctx.record('network', name);
       return { output: network.id };
+    }
+    case 'port': {
+      const name = ctx.containerName(action.container);
+      const info = await docker.getContainer(name).inspect();
+      const key = `${action.port}/${action.proto ?? 'tcp'}`;
+      const bindings = info.NetworkSettings.Ports?.[key] ?? [];
+      if (!bindings.length) return { exitCode: 1, output: `Error: No public port '${key}' published for ${name}`, value: '' };
+      const output = bindings.map((b) => `${b.HostIp || '0.0.0.0'}:${b.HostPort}`).join('\n');
+      env.onOutput('stdout', `${output}\n`);
+      return { exitCode: 0, output, value: bindings[0]!.HostPort };
     }
     case 'network-connect': {
       await docker.getNetwork(ctx.networkName(action.network)).connect({ Container: ctx.containerName(action.container) });
@@ -62,9 +83,15 @@ export async function hostFile(action: Action<'host-write' | 'host-read'>, env: 
 }
 
 /** Runs the docker CLI (for compose, which has no Engine API); output streams as it comes. */
-export function runDockerCli(args: string[], env: Pick<ActionEnv, 'onOutput' | 'signal'>, cwd: string): Promise<ActionOutcome> {
+export function runDockerCli(
+  args: string[],
+  env: Pick<ActionEnv, 'onOutput' | 'signal'>,
+  cwd: string,
+  program = 'docker',
+  extraEnv: Record<string, string> = {},
+): Promise<ActionOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: env.signal });
+    const child = spawn(program, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: env.signal, env: { ...process.env, ...extraEnv } });
     const collector = new OutputCollector();
     child.stdout.on('data', (chunk: Buffer) => {
       collector.add('stdout', chunk.toString());
@@ -83,8 +110,13 @@ export function runDockerCli(args: string[], env: Pick<ActionEnv, 'onOutput' | '
 export async function compose(action: Action<'compose'>, env: ActionEnv): Promise<ActionOutcome> {
   const file = insideWorkDir(env, 'compose.yaml');
   await fs.promises.writeFile(file, env.ctx.expand(action.file));
-  const args = ['compose', '-p', `berth-${env.ctx.runId}`, '-f', file, ...action.args.map((a) => env.ctx.expand(a))];
-  return abortable(runDockerCli(args, env, env.ctx.workDir), env.signal);
+  const tool = composeTool();
+  const args = [...tool.argv.slice(1), '-p', `berth-${env.ctx.runId}`, '-f', file, ...action.args.map((a) => env.ctx.expand(a))];
+  env.onOutput('stdout', `(${tool.version})\n`);
+  // Compose files label what they make with berth.pid/berth.host from here, so sweeps can clean up after a crash.
+  const labels = env.ctx.labels;
+  const extraEnv = { BERTH_PID: labels['berth.pid'] ?? '', BERTH_HOST: labels['berth.host'] ?? '' };
+  return abortable(runDockerCli(args, env, env.ctx.workDir, tool.argv[0], extraEnv), env.signal);
 }
 
 /** A summary table of values captured by earlier steps. */
@@ -96,17 +128,8 @@ export function table(action: Action<'table'>, env: ActionEnv): ActionOutcome {
   return { output, table: { columns: action.columns, rows }, count: rows.length };
 }
 
-/** Whether `docker compose` (the CLI plugin) is available, and if not, why. */
-export async function composeAvailable(): Promise<{ available: boolean; reason: string }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 5000);
-  try {
-    const result = await runDockerCli(['compose', 'version'], { onOutput: () => {}, signal: controller.signal }, process.cwd());
-    if (result.exitCode === 0) return { available: true, reason: result.output.trim() };
-    return { available: false, reason: `The docker compose plugin is not installed (\`docker compose version\` says: ${result.output.trim().split('\n')[0] ?? 'nothing'}).` };
-  } catch (error) {
-    return { available: false, reason: `The docker CLI could not be run (${error instanceof Error ? error.message : String(error)}).` };
-  } finally {
-    clearTimeout(timer);
-  }
+/** Whether compose is available (the plugin, else standalone docker-compose), and if not, why. */
+export function composeAvailable(): Promise<{ available: boolean; reason: string }> {
+  const tool = composeTool();
+  return Promise.resolve({ available: tool.available, reason: tool.version });
 }

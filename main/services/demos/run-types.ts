@@ -61,6 +61,12 @@ export interface RunRecord {
   resources: Record<ResourceKind, string[]>;
   cleanup?: RunCleanup;
   pid: number;
+  /** Step-through mode: each step waits for "Next step", the cleanup for "Clean up". */
+  stepThrough?: boolean;
+  /** What a step-through run waits for now. */
+  waitingFor?: 'step' | 'cleanup';
+  /** The index of the step that runs on the next "Next step". */
+  nextStep?: number;
 }
 
 /** What a run tells its listeners while it goes. */
@@ -72,6 +78,7 @@ export type RunEvent =
   | { type: 'step-finished'; runId: string; index: number; step: StepRecord }
   | { type: 'docker-event'; runId: string; event: RunDockerEvent }
   | { type: 'resources'; runId: string; resources: Record<ResourceKind, string[]> }
+  | { type: 'waiting'; runId: string; waitingFor: 'step' | 'cleanup'; index?: number }
   | { type: 'cleanup'; runId: string; cleanup: RunCleanup }
   | { type: 'run-finished'; runId: string; record: RunRecord };
 

@@ -39,6 +39,7 @@ export async function executeAction(action: DemoAction, env: ActionEnv): Promise
     case 'volume-list':
     case 'network-create':
     case 'network-connect':
+    case 'port':
       return volumeOrNetwork(action, env);
     case 'host-write':
     case 'host-read':

@@ -87,7 +87,12 @@ export async function readHostSide(
     const owner = byPeerIndex.get(iface.peerIndex);
     if (!owner) return iface;
     matched++;
-    return { ...iface, containerId: owner.id, containerName: owner.name };
+    return {
+      ...iface,
+      containerId: owner.id,
+      containerName: owner.name,
+      containerInterface: owner.iface,
+    };
   });
   const matching = !veths
     ? 'No veth pairs: no container is running on a bridge network.'

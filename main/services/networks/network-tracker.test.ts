@@ -250,6 +250,7 @@ describe('NetworkTracker against the real dockerd', () => {
     expect(veth.master).toBe(bridge.name);
     const inside = docker('exec', c, 'cat', '/sys/class/net/eth0/ifindex');
     expect(veth.peerIndex).toBe(Number(inside));
+    expect(veth.containerInterface).toBe('eth0');
     expect(side.interfaces.find((i) => i.name === 'docker0')?.networkName).toBe('bridge');
     expect(docker('ps', '-aq', '--filter', 'label=berth.owner=helper')).toBe('');
     const missing = await readHostSide(real.requireClient(), [], 'berth-no-such-image:0');

@@ -6,6 +6,7 @@ import { imageTagDemos } from './image-tag-demos';
 import { isolationDemos } from './isolation-demos';
 import { moreStorageDemos } from './more-storage-demos';
 import { networkDemos } from './network-demos';
+import { networkLiveDemos } from './network-live-demos';
 import { runtimeDemos } from './runtime-demos';
 import { storageDemos } from './storage-demos';
 
@@ -36,6 +37,7 @@ export const catalogue: readonly Demo[] = loadCatalogue([
   ...containerRuntimeDemos,
   ...isolationDemos,
   ...networkDemos,
+  ...networkLiveDemos,
 ]);
 
 /** The demo with this id, or undefined. */

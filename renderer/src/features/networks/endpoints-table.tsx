@@ -22,67 +22,63 @@ export function EndpointsTable({
       </div>
     );
   return (
-    <table className="net-table" aria-label={`Endpoints of ${network.name}`}>
-      <thead>
-        <tr>
-          <th>Container</th>
-          <th>Address</th>
-          <th>Names on this network</th>
-          <th>Published</th>
-        </tr>
-      </thead>
-      <tbody>
-        {network.endpoints.map((e) => (
-          <tr
-            key={e.containerId}
-            className={e.running ? '' : 'is-stopped'}
-            data-endpoint={e.containerName}
-          >
-            <td>
-              <button
-                type="button"
-                className="net-link"
-                onClick={() => onReach(e.containerId)}
-                title="Who can reach this container?"
-              >
-                {e.containerName}
-              </button>
-              <div className="faint small">{e.running ? 'running' : e.containerState}</div>
-            </td>
-            <td className="mono small">
-              {e.ipv4 || (network.driver === 'host' ? 'host’s own' : '—')}
-              {e.ipv6 && <div>{e.ipv6}</div>}
-              {e.mac && <div className="faint">{e.mac}</div>}
-            </td>
-            <td className="small">
-              {e.dnsNames.length ? (
-                <span className="net-names">
-                  {e.dnsNames.map((n) => (
-                    <code
-                      key={n}
-                      className={e.aliases.includes(n) ? 'is-alias' : ''}
-                      title={e.aliases.includes(n) ? 'network alias' : undefined}
-                    >
-                      {n}
-                    </code>
-                  ))}
-                </span>
-              ) : (
-                <span className="faint">{e.running ? 'IP only (no DNS here)' : 'not running'}</span>
-              )}
-            </td>
-            <td className="mono small">
-              {e.ports.length ? (
-                e.ports.map((p) => (
-                  <div key={`${p.hostIp}:${p.hostPort}/${p.proto}`}>{formatPort(p)}</div>
-                ))
-              ) : (
-                <span className="faint">—</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="net-endpoints" aria-label={`Endpoints of ${network.name}`}>
+      {network.endpoints.map((e) => (
+        <li
+          key={e.containerId}
+          className={`net-endpoint${e.running ? '' : ' is-stopped'}`}
+          data-endpoint={e.containerName}
+        >
+          <div className="net-endpoint-head">
+            <button
+              type="button"
+              className="net-link"
+              onClick={() => onReach(e.containerId)}
+              title="Who can reach this container?"
+            >
+              {e.containerName}
+            </button>
+            <span className="faint small">{e.running ? 'running' : e.containerState}</span>
+            <span className="net-endpoint-addr mono small">
+              {e.ipv4 || (network.driver === 'host' ? 'uses the host’s addresses' : 'no address')}
+              {e.ipv6 && ` · ${e.ipv6}`}
+              {e.mac && <span className="faint"> · {e.mac}</span>}
+            </span>
+          </div>
+          <div className="net-endpoint-line small">
+            <span className="net-endpoint-label">names</span>
+            {e.dnsNames.length ? (
+              <span className="net-names">
+                {e.dnsNames.map((n) => (
+                  <code
+                    key={n}
+                    className={e.aliases.includes(n) ? 'is-alias' : ''}
+                    title={e.aliases.includes(n) ? 'network alias' : undefined}
+                  >
+                    {n}
+                  </code>
+                ))}
+              </span>
+            ) : (
+              <span className="faint">
+                {e.running ? 'none: reach it by IP (no DNS on this network)' : 'not running'}
+              </span>
+            )}
+          </div>
+          {e.ports.length > 0 && (
+            <div className="net-endpoint-line small">
+              <span className="net-endpoint-label">published</span>
+              <span className="mono">
+                {e.ports.map((p) => (
+                  <span key={`${p.hostIp}:${p.hostPort}/${p.proto}`} className="net-port">
+                    {formatPort(p)}
+                  </span>
+                ))}
+              </span>
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -13,7 +13,9 @@ function Veth({ iface }: { iface: HostInterface }) {
       {iface.containerName ? (
         <span>
           <strong>{iface.containerName}</strong>{' '}
-          <span className="mono faint">eth · if{iface.peerIndex}</span>
+          <span className="mono faint">
+            {iface.containerInterface ?? 'eth'} (if{iface.peerIndex})
+          </span>
         </span>
       ) : (
         <span className="faint">peer if{iface.peerIndex ?? '?'} (container not matched)</span>
