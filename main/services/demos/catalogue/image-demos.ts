@@ -89,7 +89,7 @@ export const imageDemos: DemoInput[] = [
     note: 'Build Context and dockerignore.md',
     heading: 'Writing the ignore file',
     claims: ['the build context is everything sent to the daemon', 'a .dockerignore keeps node_modules and .git out of the context'],
-    keywords: ['.dockerignore', 'dockerignore', 'build context', 'sending build context', 'node_modules', '.git', 'context size', 'ignore file', 'docker build .', 'Build-Kontext', 'contexte de build'],
+    keywords: ['.dockerignore', 'dockerignore', 'build context', 'sending build context', 'node_modules', '.git folder', 'context size', 'ignore file', 'docker build .', 'Build-Kontext', 'contexte de build'],
     headings: ['Build context', '.dockerignore', 'The build context', 'Ignoring files'],
     misconceptions: [{ claim: 'docker build only sends the files the Dockerfile copies', variants: ['only the files used by COPY are sent to the daemon', 'the build context is only what COPY uses'], correction: 'The whole context folder is sent before any step runs; .dockerignore is what keeps files out of it.' }],
     steps: [
