@@ -199,7 +199,11 @@ export class DemoMatcher {
   /** Phrases written out word for word in running text, by demo. */
   private phrasesInText(sequence: string[]): Map<string, PhraseDoc[]> {
     const positions = new Map<string, number[]>();
-    sequence.forEach((term, at) => positions.set(term, [...(positions.get(term) ?? []), at]));
+    sequence.forEach((term, at) => {
+      const list = positions.get(term);
+      if (list) list.push(at);
+      else positions.set(term, [at]);
+    });
     const byDemo = new Map<string, PhraseDoc[]>();
     for (const phrase of this.phrases) {
       const starts = positions.get(phrase.sequence[0] ?? '');
@@ -209,7 +213,9 @@ export class DemoMatcher {
         )
       )
         continue;
-      byDemo.set(phrase.demo, [...(byDemo.get(phrase.demo) ?? []), phrase]);
+      const list = byDemo.get(phrase.demo);
+      if (list) list.push(phrase);
+      else byDemo.set(phrase.demo, [phrase]);
     }
     return byDemo;
   }
@@ -225,7 +231,9 @@ export class DemoMatcher {
     for (const result of results) {
       const phrase = this.phrases[result.id as number];
       if (!phrase || !isComplete(phrase, result)) continue;
-      byDemo.set(phrase.demo, [...(byDemo.get(phrase.demo) ?? []), phrase]);
+      const list = byDemo.get(phrase.demo);
+      if (list) list.push(phrase);
+      else byDemo.set(phrase.demo, [phrase]);
     }
     return byDemo;
   }
