@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current version of the settings document; bump it and add a migration when the shape changes. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -61,6 +61,8 @@ export const settingsMigrations: Record<number, Migration> = {
   1: (old) => ({ ...old, version: 1 }),
   // Version 2 added zoom, demo notifications and collapsible panes; the defaults fill them in.
   2: (old) => ({ ...old, version: 2 }),
+  // Version 3 added demo suggestions (issue 11), on unless the user turns them off.
+  3: (old) => ({ ...old, version: 3, demoSuggestions: typeof old.demoSuggestions === 'boolean' ? old.demoSuggestions : true }),
 };
 
 /**

@@ -57,13 +57,13 @@ describe('SettingsService', () => {
     expect(normalizeSettings({ theme: 'light' }).settings).toMatchObject({ version: SETTINGS_VERSION, theme: 'light' });
   });
 
-  it('migrates a version-1 file on disk to version 2, keeping every value and adding the new defaults', () => {
+  it('migrates a version-1 file on disk to the current version, keeping every value and adding the new defaults', () => {
     const dir = tempDir();
     const v1 = { version: 1, theme: 'dark', fontSize: 18, dockerHost: 'tcp://10.0.0.2:2375', demoImage: '', recentVaults: ['/v'], lastNotes: {}, paneSizes: { dock: 500 } };
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v1));
     const settings = new SettingsService(confStoreFactory(dir));
-    expect(settings.get()).toMatchObject({ ...v1, version: 2, zoom: 1, notifyDemoFinished: true, hiddenPanes: [] });
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({ version: 2, zoom: 1, theme: 'dark' });
+    expect(settings.get()).toMatchObject({ ...v1, version: SETTINGS_VERSION, zoom: 1, notifyDemoFinished: true, hiddenPanes: [], demoSuggestions: true });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({ version: SETTINGS_VERSION, zoom: 1, theme: 'dark', demoSuggestions: true });
   });
 
   it('stores zoom, notifications and hidden panes, and rejects nonsense', () => {
