@@ -4,7 +4,7 @@ import { CloseIcon } from '../../ui/icons';
 import { formatRelativeTime } from '../../ui/format-time';
 import { onTabListKeyDown } from '../../ui/tab-keys';
 import { EndpointsTable } from './endpoints-table';
-import { driverLabel, STATE_HINT, STATE_LABEL } from './network-labels';
+import { driverLabel, STATE_LABEL, stateHint } from './network-labels';
 import { NetworkStory } from './network-story';
 import { ReachPanel } from './reach-panel';
 
@@ -53,7 +53,7 @@ export function NetworkDetail({
         <div>
           <h3>{network.name}</h3>
           <div className="net-detail-sub">
-            <span className={`net-state state-${network.state}`} title={STATE_HINT[network.state]}>
+            <span className={`net-state state-${network.state}`} title={stateHint(network)}>
               {STATE_LABEL[network.state]}
             </span>
             <span>{driverLabel(network)}</span>

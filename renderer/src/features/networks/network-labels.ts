@@ -16,6 +16,13 @@ export const STATE_HINT: Record<NetworkState, string> = {
   removed: 'Removed; kept here with its story',
 };
 
+/** The tooltip of a network's state (built-in networks are never pruned). */
+export function stateHint(network: Pick<NetworkItem, 'state' | 'builtIn'>): string {
+  if (network.builtIn && network.state === 'unused')
+    return 'Containers used it before; none is connected now (built-in networks are never removed)';
+  return STATE_HINT[network.state];
+}
+
 /** Driver names as people say them. */
 export function driverLabel(network: Pick<NetworkItem, 'driver' | 'name'>): string {
   if (network.name === 'bridge' && network.driver === 'bridge') return 'default bridge';

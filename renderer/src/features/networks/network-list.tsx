@@ -1,5 +1,5 @@
 import type { NetworkItem } from '@contract';
-import { groupByDriver, STATE_HINT, STATE_LABEL } from './network-labels';
+import { groupByDriver, STATE_LABEL, stateHint } from './network-labels';
 
 function NetworkRow({
   network,
@@ -46,7 +46,7 @@ function NetworkRow({
           </span>
         </span>
         <span className="net-row-side">
-          <span className={`net-state state-${network.state}`} title={STATE_HINT[network.state]}>
+          <span className={`net-state state-${network.state}`} title={stateHint(network)}>
             {STATE_LABEL[network.state]}
           </span>
           <span className="net-row-counts" title={`${running} running container(s) connected`}>
