@@ -23,7 +23,13 @@ export async function inspectContainerInfo(
 /** The summary of one container plus what only `docker inspect` knows. */
 export async function containerDetail(docker: Dockerode, id: string): Promise<ContainerDetail> {
   const info = await inspectContainerInfo(docker, id);
-  const [listed] = await docker.listContainers({ all: true, filters: { id: [info.Id] } });
+  const [[listed], image] = await Promise.all([
+    docker.listContainers({ all: true, filters: { id: [info.Id] } }),
+    docker
+      .getImage(info.Image)
+      .inspect()
+      .catch(() => undefined),
+  ]);
   if (!listed)
     throw new RpcFailure('not-found', `There is no container ${id} any more; it was removed.`);
   const state = info.State;
@@ -33,7 +39,7 @@ export async function containerDetail(docker: Dockerode, id: string): Promise<Co
     if (net?.IPAddress) addresses[name] = net.IPAddress;
   const policy = info.HostConfig?.RestartPolicy;
   return {
-    ...containerSummaryFrom(listed),
+    ...containerSummaryFrom(listed, image?.Config?.Labels ?? {}),
     ...(state.Status === 'exited' || state.Status === 'dead' ? { exitCode: state.ExitCode } : {}),
     ...(state.StartedAt && state.StartedAt !== NEVER ? { startedAt: state.StartedAt } : {}),
     ...(state.FinishedAt && state.FinishedAt !== NEVER ? { finishedAt: state.FinishedAt } : {}),

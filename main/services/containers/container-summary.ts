@@ -35,10 +35,18 @@ function mountsFrom(mounts: Dockerode.ContainerInfo['Mounts'] | undefined): Cont
   }));
 }
 
-/** One entry of `GET /containers/json?all=1` as the contract's summary. */
-export function containerSummaryFrom(info: Dockerode.ContainerInfo): ContainerSummary {
+/**
+ * One entry of `GET /containers/json?all=1` as the contract's summary. A container inherits its
+ * image's labels, so a `berth.owner` equal to the image's own is the image's mark, not the
+ * container's (every container of Berth's base image would otherwise look like Berth's).
+ */
+export function containerSummaryFrom(
+  info: Dockerode.ContainerInfo,
+  imageLabels: Record<string, string> = {},
+): ContainerSummary {
   const labels = info.Labels ?? {};
-  const owner = berthOwnerOf(labels);
+  const own = berthOwnerOf(labels);
+  const owner = own && own !== imageLabels['berth.owner'] ? own : undefined;
   return {
     id: info.Id,
     name: containerName(info.Names, info.Id),
@@ -58,8 +66,12 @@ export function containerSummaryFrom(info: Dockerode.ContainerInfo): ContainerSu
 
 /** Every container, newest first. */
 export async function listContainerSummaries(docker: Dockerode): Promise<ContainerSummary[]> {
-  const list = await docker.listContainers({ all: true });
+  const [list, images] = await Promise.all([
+    docker.listContainers({ all: true }),
+    docker.listImages(),
+  ]);
+  const labelsOf = new Map(images.map((image) => [image.Id, image.Labels ?? {}]));
   return list
-    .map(containerSummaryFrom)
+    .map((info) => containerSummaryFrom(info, labelsOf.get(info.ImageID)))
     .sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
 }

@@ -78,6 +78,17 @@ describe('ContainersService (real dockerd)', () => {
     expect(row?.ports[0]).toMatchObject({ privatePort: 8080, type: 'tcp', ip: '127.0.0.1' });
     expect(row?.ports[0]?.publicPort).toBeGreaterThan(0);
 
+    // Containers inherit the base image's berth.owner=base label; that is not the container's mark.
+    dockerCli('create', '--name', `${prefix}-plain`, 'berth-busybox:1.36-local', 'true');
+    try {
+      const plain = (await service.list()).containers.find((c) => c.name === `${prefix}-plain`);
+      expect(plain?.labels['berth.owner']).toBe('base');
+      expect(plain?.berthOwner).toBeUndefined();
+      expect((await service.inspect(`${prefix}-plain`)).berthOwner).toBeUndefined();
+    } finally {
+      dockerCli('rm', `${prefix}-plain`);
+    }
+
     const detail = await service.inspect(name);
     expect(detail.cmd).toEqual([
       'sh',
@@ -112,8 +123,8 @@ describe('ContainersService (real dockerd)', () => {
   });
 
   it('stops and starts a container and gives the CLI equivalent', async () => {
-    const stopped = await service.stop(name, 1);
-    expect(stopped.cli).toBe(`docker stop -t 1 ${name}`);
+    const stopped = await service.stop(name, 5); // sleep ignores SIGTERM: Docker waits 5 s, longer than a query's timeout
+    expect(stopped.cli).toBe(`docker stop -t 5 ${name}`);
     expect((await service.inspect(name)).state).toBe('exited');
     expect((await service.stop(name, 1)).name).toBe(name); // stopping twice is fine
     const started = await service.start(name);

@@ -56,6 +56,11 @@ export class ContainersService {
     return this.options.connection.requireClient('query');
   }
 
+  /** Actions wait for Docker (a stop waits for the timeout, then kills): no request timeout. */
+  private get actionClient() {
+    return this.options.connection.requireClient('streaming');
+  }
+
   async list(): Promise<ContainerList> {
     return { containers: await listContainerSummaries(this.docker), fetchedAt: Date.now() };
   }
@@ -65,15 +70,15 @@ export class ContainersService {
   }
 
   start(id: string): Promise<ContainerActionResult> {
-    return startContainer(this.docker, id);
+    return startContainer(this.actionClient, id);
   }
 
   stop(id: string, timeoutSeconds: number): Promise<ContainerActionResult> {
-    return stopContainer(this.docker, id, timeoutSeconds);
+    return stopContainer(this.actionClient, id, timeoutSeconds);
   }
 
   remove(id: string, force: boolean, volumes: boolean): Promise<ContainerActionResult> {
-    return removeContainer(this.docker, id, force, volumes);
+    return removeContainer(this.actionClient, id, force, volumes);
   }
 
   logs(id: string, tail: number): Promise<ContainerLogs> {

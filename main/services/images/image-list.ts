@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { ImageList, ImageSummary } from '../../contract/images';
 import { berthOwnerOf } from '../docker/docker-errors';
+import { dropInheritedOwners } from './inherited-owner';
 
 /** The subset of `GET /system/df` Berth reads (API 1.41). */
 interface DiskUsageImage {
@@ -45,7 +46,7 @@ export function imageSummaryFrom(image: DiskUsageImage): ImageSummary {
  */
 export async function listImageSummaries(docker: Dockerode): Promise<ImageList> {
   const usage = (await docker.df()) as { Images?: DiskUsageImage[] | null; LayersSize?: number };
-  const images = (usage.Images ?? []).map(imageSummaryFrom);
+  const images = await dropInheritedOwners(docker, (usage.Images ?? []).map(imageSummaryFrom));
   images.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
   return { images, layersSize: usage.LayersSize ?? 0, fetchedAt: Date.now() };
 }

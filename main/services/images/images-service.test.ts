@@ -16,8 +16,8 @@ let taggedId = '';
 const published: EventName[] = [];
 
 /** Builds a tiny image on the local busybox with the classic builder; returns its id. */
-function build(tag: string, content: string): string {
-  const dockerfile = `FROM berth-busybox:1.36-local\nLABEL berth.owner=test\nRUN echo ${content} > /probe.txt\n`;
+function build(tag: string, content: string, owner = 'LABEL berth.owner=test'): string {
+  const dockerfile = `FROM berth-busybox:1.36-local\n${owner}\nRUN echo ${content} > /probe.txt\n`;
   return execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
     input: dockerfile,
     encoding: 'utf8',
@@ -29,7 +29,7 @@ function build(tag: string, content: string): string {
 function cleanup(): void {
   for (const args of [
     ['rm', '-f', user],
-    ['rmi', '-f', `${repo}:v1`, `${repo}:alias`, `${repo}:old`],
+    ['rmi', '-f', `${repo}:v1`, `${repo}:alias`, `${repo}:old`, `${repo}:plain`],
   ]) {
     try {
       dockerCli(...args);
@@ -60,6 +60,7 @@ beforeAll(async () => {
   build(`${repo}:old`, 'second'); // the first build loses its tag: dangling
   taggedId = build(`${repo}:v1`, 'tagged');
   dockerCli('tag', `${repo}:v1`, `${repo}:alias`);
+  build(`${repo}:plain`, 'plain', '');
 }, 60_000);
 
 afterAll(async () => {
@@ -83,6 +84,13 @@ describe('ImagesService (real dockerd)', () => {
     const dangling = images.find((i) => i.id === danglingId);
     expect(dangling).toMatchObject({ dangling: true, tags: [], containers: 0 });
     expect(layersSize).toBeGreaterThan(0);
+    // Built FROM Berth's base image without a mark of its own: it inherits berth.owner=base but is not Berth's.
+    const plain = images.find((i) => i.tags.includes(`${repo}:plain`));
+    expect(plain?.labels['berth.owner']).toBe('base');
+    expect(plain?.berthOwner).toBeUndefined();
+    expect(images.find((i) => i.tags.includes('berth-busybox:1.36-local'))?.berthOwner).toBe(
+      'base',
+    );
   });
 
   it('shows the layers with the Dockerfile line that made each', async () => {

@@ -66,7 +66,8 @@ export class ImagesService {
   }
 
   async remove(ref: string, force: boolean): Promise<ImageRemoveResult> {
-    const docker = this.docker;
+    // Deleting layers can take a while on a busy disk: no request timeout.
+    const docker = this.options.connection.requireClient('streaming');
     const [{ images }, containers] = await Promise.all([
       listImageSummaries(docker),
       docker.listContainers({ all: true }),
@@ -87,6 +88,6 @@ export class ImagesService {
   }
 
   prune(all: boolean, ids: string[]): Promise<ImageRemoveResult> {
-    return pruneImages(this.docker, all, ids);
+    return pruneImages(this.options.connection.requireClient('streaming'), all, ids);
   }
 }

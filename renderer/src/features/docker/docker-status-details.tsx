@@ -22,7 +22,13 @@ function Countdown({ at }: { at: number }) {
 }
 
 /** The details behind the status bar's Docker item: endpoint, engine, what to do. */
-export function DockerStatusDetails({ status, onClose }: { status: DockerStatus | undefined; onClose: () => void }) {
+export function DockerStatusDetails({
+  status,
+  onClose,
+}: {
+  status: DockerStatus | undefined;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -33,7 +39,13 @@ export function DockerStatusDetails({ status, onClose }: { status: DockerStatus 
   const { tone, label } = describeState(status);
   const engine = status?.engine;
   return (
-    <div ref={ref} className="popover docker-details" role="dialog" aria-label="Docker connection" tabIndex={-1}>
+    <div
+      ref={ref}
+      className="popover docker-details"
+      role="dialog"
+      aria-label="Docker connection"
+      tabIndex={-1}
+    >
       <header className="popover-header">
         <span className={`status-dot dot-${tone}`} aria-hidden />
         <strong>{status?.state === 'connected' ? 'Connected to Docker' : label}</strong>

@@ -1,46 +1,74 @@
 import type { VolumeSummary } from '@contract';
 import { formatRelativeTime, isAnonymousVolumeName, shortName } from '../../ui/format-time';
+import { OwnerBadge } from './owner-badge';
+import { revealVolume } from './reveal';
+import { SortHeader } from './sort-header';
+import { useSort } from './use-sort';
 
-/** The live list of volumes: name, driver, age and whether any container uses it. */
+const keys = {
+  name: (v: VolumeSummary) => v.name,
+  used: (v: VolumeSummary) => v.usedBy.length,
+  created: (v: VolumeSummary) => v.createdAt ?? '',
+};
+
+/** The volumes as a dense sortable table; a row opens the volume in the Storage view. */
 export function VolumeTable({ volumes, stale }: { volumes: VolumeSummary[]; stale: boolean }) {
-  if (volumes.length === 0) {
-    return (
-      <div className="empty-state">
-        <strong>No volumes yet</strong>
-        <span>
-          Create one with <code>docker volume create demo</code> and it appears here at once.
-        </span>
-      </div>
-    );
-  }
+  const { sorted, sort, toggle } = useSort(volumes, keys, { column: 'created', descending: true });
   return (
-    <ul className={`volume-list${stale ? ' is-stale' : ''}`} aria-label="Volumes">
-      {volumes.map((volume) => {
-        const anonymous = isAnonymousVolumeName(volume.name);
-        return (
-          <li key={volume.name} className="volume-row" data-volume={volume.name}>
-            <div className="volume-main">
-              <span className="volume-name mono" title={volume.name}>
-                {shortName(volume.name)}
-              </span>
-              <span className="volume-meta">
-                {anonymous ? 'anonymous' : 'named'} · {volume.driver} · created {formatRelativeTime(volume.createdAt)}
-              </span>
-            </div>
-            <div className="volume-state">
-              {volume.inUse ? (
-                <span className="badge badge-ok" title={`Used by ${volume.usedBy.join(', ')}`}>
-                  in use · {volume.usedBy.length}
+    <table className={`rb-table${stale ? ' is-stale' : ''}`} aria-label="Volumes">
+      <thead>
+        <tr>
+          <SortHeader column="name" label="Name" sort={sort} onSort={toggle} />
+          <SortHeader column="used" label="Used by" sort={sort} onSort={toggle} />
+          <SortHeader
+            column="created"
+            label="Created"
+            sort={sort}
+            onSort={toggle}
+            className="rb-num"
+          />
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((volume) => {
+          const anonymous = isAnonymousVolumeName(volume.name);
+          return (
+            <tr
+              key={volume.name}
+              data-volume={volume.name}
+              onClick={() => revealVolume(volume.name)}
+            >
+              <td className="rb-name-cell">
+                <button
+                  type="button"
+                  className="rb-row-link"
+                  onClick={() => revealVolume(volume.name)}
+                  title="Open in Storage"
+                >
+                  <span className="rb-name mono">{shortName(volume.name)}</span>
+                </button>
+                <span className="rb-sub">
+                  {anonymous ? 'anonymous' : 'named'} · {volume.driver}
+                  <OwnerBadge owner={volume.labels['berth.owner']} />
                 </span>
-              ) : (
-                <span className="badge badge-warn" title="No container references this volume">
-                  dangling
-                </span>
-              )}
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+              </td>
+              <td>
+                {volume.inUse ? (
+                  <span className="rb-users" title={volume.usedBy.join(', ')}>
+                    {volume.usedBy.slice(0, 2).join(', ')}
+                    {volume.usedBy.length > 2 && ` +${volume.usedBy.length - 2}`}
+                  </span>
+                ) : (
+                  <span className="badge badge-warn" title="No container references this volume">
+                    dangling
+                  </span>
+                )}
+              </td>
+              <td className="rb-num faint">{formatRelativeTime(volume.createdAt)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -9,6 +9,7 @@ import { AnnotationsHost } from '../annotations/annotations-host';
 import { DemoCardHost } from '../demos/demo-card-host';
 import { SuggestionsHost } from '../suggestions/suggestions-host';
 import { NetworksRevealHost } from '../networks/networks-reveal-host';
+import { VolumesRevealHost } from '../volumes/volumes-reveal-host';
 import { StatusBar } from './status-bar';
 import { usePaneSize } from './use-pane-size';
 import { useSystemNotices } from './use-system-notices';
@@ -166,6 +167,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
       <AnnotationsHost />
       <SuggestionsHost />
       <NetworksRevealHost />
+      <VolumesRevealHost />
     </div>
   );
 }

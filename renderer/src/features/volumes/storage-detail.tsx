@@ -218,7 +218,8 @@ export function StorageDetail({
                 <>
                   <dt>Driver</dt>
                   <dd>
-                    {v.driver} · {v.scope}
+                    {v.driver}
+                    {v.scope !== 'local' && <span className="faint"> · {v.scope} scope</span>}
                   </dd>
                   <dt>Mountpoint</dt>
                   <dd className="mono small">{v.mountpoint}</dd>

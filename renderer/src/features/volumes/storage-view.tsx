@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { getApi } from '../../api';
 import { AlertIcon } from '../../ui/icons';
 import { useDockerStatus } from '../../api/use-docker-status';
@@ -11,6 +11,7 @@ import { StorageLanes } from './storage-lanes';
 import { defaultFilter, matchesFilter, type StorageFilter } from './storage-filters';
 import { useDemoHighlight } from './use-demo-highlight';
 import { useStorageModel } from './use-storage-model';
+import { onVolumeReveal, takeVolumeReveal } from './reveal-store';
 import './volumes.css';
 
 type ViewMode = 'lanes' | 'graph' | 'events';
@@ -26,7 +27,20 @@ export function StorageView() {
   const status = useDockerStatus();
   const [filter, setFilter] = useState<StorageFilter>(defaultFilter);
   const [mode, setMode] = useState<ViewMode>('lanes');
-  const [selectedId, setSelectedId] = useState<string>();
+  const [selectedId, setSelectedId] = useState<string | undefined>(() => {
+    const revealed = takeVolumeReveal();
+    return revealed ? `volume:${revealed}` : undefined;
+  });
+  // `volumes.reveal` (e.g. from the Docker tab) selects a volume and shows its detail.
+  useEffect(
+    () =>
+      onVolumeReveal((name) => {
+        takeVolumeReveal();
+        setSelectedId(`volume:${name}`);
+        setMode((m) => (m === 'events' ? 'lanes' : m));
+      }),
+    [],
+  );
   const [pruning, setPruning] = useState(false);
   const [sizing, setSizing] = useState(false);
   const [sizeError, setSizeError] = useState<string>();
