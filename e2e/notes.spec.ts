@@ -96,7 +96,10 @@ test.describe('notes reader', () => {
     const { page, vaultDir } = berth;
     await openNote(page, 'Named Volumes');
     const scroller = page.getByTestId('note-scroll');
+    // Scroll once the body is there (before, the scroll position is clamped to the loading placeholder).
+    await expect(body(page).locator('h2').first()).toBeVisible();
     await scroller.evaluate((el) => (el.scrollTop = 400));
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(400);
     const file = path.join(vaultDir, 'Storage', 'Named Volumes.md');
     const original = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, original.replace(/\n## /, '\nA line written by the e2e test, outside Berth.\n\n## '));

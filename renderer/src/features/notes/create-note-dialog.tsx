@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getApi } from '../../api';
+import { getApi, useQuery } from '../../api';
 import { Dialog } from '../../ui/dialog';
 import { FileTextIcon } from './note-icons';
 import { notesStore } from './notes-store';
@@ -22,14 +22,26 @@ export function CreateNoteDialog({ request, vaultRoot }: { request: { name: stri
   const relative = [request.folder, `${request.name}.md`].filter(Boolean).join('/');
   const vaultName = vaultRoot.split(/[\\/]/).filter(Boolean).pop() ?? 'the vault';
   const close = () => notesStore.askCreate(undefined);
+  // The desktop app can hand the new file to the student's editor (the system's app for .md files).
+  const canOpenEditor = useQuery('system.info', {}).data?.mode === 'electron';
 
-  const create = async () => {
+  const create = async (openInEditor: boolean) => {
     setBusy(true);
     try {
       const created = await getApi().call('vault.createNote', { name: request.name, ...(request.folder ? { folder: request.folder } : {}) });
       close();
       notesStore.open(created.path);
       const full = absolutePath(vaultRoot, created.path);
+      if (openInEditor) {
+        const opened = await getApi()
+          .call('vault.openAttachment', { path: created.path })
+          .then((result) => result.opened)
+          .catch(() => false);
+        if (opened) {
+          showToast({ tone: 'ok', title: `Created “${request.name}”`, body: `Opened in your editor. Berth shows it as you save. ${full}`, key: 'create-note' });
+          return;
+        }
+      }
       showToast({ tone: 'ok', title: `Created “${request.name}”`, body: `Berth only reads notes: write this one in Obsidian or your editor. ${full}`, copy: full, key: 'create-note' }, 12000);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -47,7 +59,12 @@ export function CreateNoteDialog({ request, vaultRoot }: { request: { name: stri
           <button type="button" className="btn" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create()} autoFocus>
+          {canOpenEditor && (
+            <button type="button" className="btn" disabled={busy} onClick={() => void create(true)}>
+              Create and open in editor
+            </button>
+          )}
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create(false)} autoFocus>
             {busy ? 'Creating…' : 'Create note'}
           </button>
         </>
