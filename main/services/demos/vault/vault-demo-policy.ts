@@ -37,9 +37,9 @@ const FORBIDDEN_KEYS: Record<string, string> = {
   utsmode: "the host's UTS namespace (hostname)",
   userns: 'a different user namespace mode, which can turn container root into host root',
   usernsmode: 'a different user namespace mode, which can turn container root into host root',
-  networkmode: 'a raw network mode; use `network:` with a network the demo creates',
+  networkmode: 'a raw network mode; use "network:" with a network the demo creates',
   securityopt: 'changed security options (seccomp, AppArmor), which remove protections',
-  binds: 'raw bind mounts of host paths; use `mounts:` with a folder inside the run folder',
+  binds: 'raw bind mounts of host paths; use "mounts:" with a folder inside the run folder',
   volumesfrom: "another container's volumes, which may belong to something else on your machine",
   hostconfig: 'raw Docker host settings, which can ask for anything',
   cgroupparent: 'a different control group, which escapes the resource limits',
@@ -78,7 +78,7 @@ const normalize = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
 function hostPathProblem(source: string): string | null {
   const slashed = source.replace(/\\/g, '/');
   if (/^(?:\/|~|[a-z]:)/i.test(slashed))
-    return `bind-mounts "${source}" from your machine; a demo in a note may only mount folders inside its own run folder (e.g. \`source: data\`).`;
+    return `bind-mounts "${source}" from your machine; a demo in a note may only mount folders inside its own run folder (e.g. "source: data").`;
   if (slashed.split('/').includes('..'))
     return `bind-mounts "${source}", which climbs out of the run folder with "..".`;
   if (slashed.includes('{{'))
@@ -156,7 +156,7 @@ export function checkVaultDemoPolicy(raw: unknown, lines: LineFinder): PolicyRef
         ) {
           refuse(
             at('image'),
-            `runs the image "${String(action.image)}", which is neither the demo base image (leave \`image\` out) nor built earlier in this demo.`,
+            `runs the image "${String(action.image)}", which is neither the demo base image (leave "image" out) nor built earlier in this demo.`,
             false,
           );
         }

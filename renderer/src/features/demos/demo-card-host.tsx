@@ -5,9 +5,11 @@ import { registerCommand } from '../commands';
 import { DemoCard } from './demo-card';
 import { startDemo } from './runs-store';
 import { SuggestedDemoCard } from './suggested-demo-card';
+import { VaultDemoCard } from './vault-demo-card';
 import './demos.css';
 
-const SELECTOR = '.berth-demo-card[data-demo-id]';
+const SELECTOR =
+  '.berth-demo-card[data-demo-id], .berth-demo-card[data-vault-demo-index][data-note-path]';
 
 /**
  * Mounts a Run card into every `berth-demo` placeholder the notes feature renders
@@ -23,6 +25,10 @@ export function DemoCardHost() {
       const captionElement = holder.querySelector('.berth-demo-caption');
       const caption = captionElement?.textContent?.trim() ?? '';
       const suggested = holder.dataset.suggested;
+      // A demo written in the note itself: its YAML is the placeholder's code until the card mounts.
+      const vaultIndex = holder.dataset.vaultDemoIndex;
+      const source =
+        vaultIndex !== undefined ? (holder.querySelector('code')?.textContent ?? '') : '';
       holder.classList.add('has-card');
       const slot = document.createElement('div');
       slot.className = 'berth-demo-slot';
@@ -30,7 +36,13 @@ export function DemoCardHost() {
       const root = createRoot(slot);
       // `data-suggested`: a demo Berth suggests beside the note (not in the file), drawn compact.
       root.render(
-        suggested === 'section' || suggested === 'flag' ? (
+        vaultIndex !== undefined ? (
+          <VaultDemoCard
+            notePath={holder.dataset.notePath ?? ''}
+            index={Number(vaultIndex)}
+            source={source}
+          />
+        ) : suggested === 'section' || suggested === 'flag' ? (
           <SuggestedDemoCard
             demoId={demoId}
             holder={holder}

@@ -3,6 +3,7 @@ import { useQuery } from '../../api';
 import type { SectionProps } from './settings-dialog';
 import { TextSetting } from './text-setting';
 import { useSaveSetting } from './use-save-setting';
+import { VaultTrustSetting } from './vault-trust-setting';
 
 function browserPermission(): NotificationPermission | 'unsupported' {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
@@ -69,6 +70,7 @@ export function DemosSection({ settings }: SectionProps) {
           </p>
         )}
       </div>
+      <VaultTrustSetting />
       {error && (
         <p className="setting-error" role="alert">
           {error}
