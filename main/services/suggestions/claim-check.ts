@@ -14,6 +14,8 @@ interface Statement {
   correction: string;
 }
 
+/** Prose lines looked at per note (a note longer than that is checked in its first part). */
+const MAX_LINES = 5000;
 /** Share of the sentence's words that must belong to the misconception. */
 const SENTENCE_SHARE = 0.65;
 const QUALIFIER_TERMS = new Set(['only', 'always', 'all', 'every', 'each', 'never']);
@@ -75,7 +77,9 @@ export class ClaimChecker {
   check(prose: readonly ProseLine[]): ClaimFlag[] {
     if (!this.statements.length) return [];
     const flags: ClaimFlag[] = [];
+    let checked = 0;
     prose.forEach((line, at) => {
+      if (checked++ >= MAX_LINES) return;
       if (
         line.tableRow ||
         (line.callout && (DEBUNK_CALLOUT.test(line.callout) || DEBUNK.test(line.callout)))
@@ -110,6 +114,10 @@ export class ClaimChecker {
   private match(sentence: string): Statement | null {
     const terms = termsOf(sentence, processClaimTerm);
     if (terms.length < 2 || terms.length > 40) return null;
+    // Cheap first look: a sentence that shares fewer than two exact words with any misconception is skipped.
+    let shared = 0;
+    for (const term of terms) if (this.weightOf.has(term) && ++shared === 2) break;
+    if (shared < 2) return null;
     const negated = NEGATION.test(sentence);
     let best: { statement: Statement; coverage: number } | null = null;
     const results = this.index.search(terms.join(' '), {

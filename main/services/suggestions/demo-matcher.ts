@@ -31,6 +31,7 @@ interface PhraseDoc {
 }
 
 const BOOST = { headings: 3, keywords: 3, title: 2, claims: 1, summary: 0.4 };
+const HEADING_MEMO = 5000;
 /** Below this confidence a section gets nothing. */
 export const SUGGESTION_THRESHOLD = 0.35;
 
@@ -67,6 +68,7 @@ export class DemoMatcher {
   private readonly phrases: PhraseDoc[] = [];
   /** How specific a term is: 1 when one demo uses it, less the more demos share it. */
   private readonly specificity = new Map<string, number>();
+  private readonly headingMemo = new Map<string, Map<string, PhraseDoc[]>>();
 
   constructor(demos: readonly Demo[]) {
     this.byId = new Map(demos.map((demo) => [demo.id, demo]));
@@ -117,7 +119,7 @@ export class DemoMatcher {
     const headingWords = headingTerms(heading);
     const bodySequence = termSequence(body).slice(0, 4000);
     const bodyTerms = [...new Set(bodySequence)].slice(0, 400);
-    const inHeading = this.completePhrases(headingWords);
+    const inHeading = this.headingPhrases(headingWords);
     const inBody = this.phrasesInText(bodySequence);
     const candidates = new Set([...inHeading.keys(), ...inBody.keys()]);
     if (!candidates.size) return [];
@@ -196,6 +198,18 @@ export class DemoMatcher {
     return Math.min(1, top * (phrase.terms.length > 1 ? 1.2 : 1));
   }
 
+  /** `completePhrases` for a heading, remembered: students reuse headings across notes. */
+  private headingPhrases(terms: string[]): Map<string, PhraseDoc[]> {
+    const key = terms.join(' ');
+    const known = this.headingMemo.get(key);
+    if (known) return known;
+    const found = this.completePhrases(terms);
+    if (this.headingMemo.size >= HEADING_MEMO)
+      this.headingMemo.delete(this.headingMemo.keys().next().value as string);
+    this.headingMemo.set(key, found);
+    return found;
+  }
+
   /** Phrases written out word for word in running text, by demo. */
   private phrasesInText(sequence: string[]): Map<string, PhraseDoc[]> {
     const positions = new Map<string, number[]>();
@@ -251,7 +265,7 @@ export class DemoMatcher {
         scores.set(String(result.id), (scores.get(String(result.id)) ?? 0) + factor * result.score);
       }
     };
-    run(headingTerms, 3, fuzzyFor);
+    run(headingTerms, 3, () => false);
     run(bodyTerms, 1, () => false);
     return scores;
   }

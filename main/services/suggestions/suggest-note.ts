@@ -8,6 +8,9 @@ import { outlineNote } from './note-outline';
 const LINK_LIST_HEADING =
   /^(related( notes)?|see also|links|references|sources|further reading|siehe auch|voir aussi|ver tambi[eé]n|quellen)\s*:?$/i;
 
+/** Characters of a note looked at; in a longer note, headings further down get no suggestions. */
+export const ANALYZE_LIMIT = 120_000;
+
 /** What the suggestions service finds in one note, before dismissals are applied. */
 export interface NoteSuggestions {
   sections: SectionSuggestion[];
@@ -28,7 +31,11 @@ export class NoteSuggester {
 
   /** Suggestions for every heading section of a normalized note, and its flagged sentences. */
   suggest(source: string): NoteSuggestions {
-    const outline = outlineNote(source);
+    const outline = outlineNote(
+      source.length > ANALYZE_LIMIT
+        ? source.slice(0, source.lastIndexOf('\n', ANALYZE_LIMIT) + 1)
+        : source,
+    );
     const sections: SectionSuggestion[] = [];
     for (const section of outline.sections) {
       if (LINK_LIST_HEADING.test(section.heading)) continue;
