@@ -44,6 +44,7 @@ const REQUIRED_IDS = [
   'logs-are-pid1-output',
   'writable-layer',
   'env-override',
+  'volume-prune-unused',
 ];
 
 describe('catalogue', () => {

@@ -84,6 +84,9 @@ export function buildContextDir(image: string, ctx: RunContext): string {
   return `${ctx.workDir}/build-${image.replace(':', '-')}`;
 }
 
+/** The image as a person types it: a key without a tag stays without one (Docker reads `:latest`). */
+const imageRef = (key: string, ctx: RunContext) => (key.includes(':') ? ctx.imageName(key) : ctx.imageName(key).replace(/:latest$/, ''));
+
 function runCommand(action: Extract<DemoAction, { kind: 'run' }>, ctx: RunContext): string {
   const network = action.network ?? ctx.defaultNetwork;
   const options = [
@@ -102,7 +105,7 @@ function runCommand(action: Extract<DemoAction, { kind: 'run' }>, ctx: RunContex
     labelFlags(ctx),
     ...(action.mounts ?? []).map((m) => mountFlag(m, ctx)),
     options.join(' '),
-    [action.image ? ctx.imageName(action.image) : ctx.baseImage, rest.length ? args(rest, ctx) : ''].filter(Boolean).join(' '),
+    [action.image ? imageRef(action.image, ctx) : ctx.baseImage, rest.length ? args(rest, ctx) : ''].filter(Boolean).join(' '),
   ]);
 }
 
@@ -141,10 +144,10 @@ export function cliEquivalent(action: DemoAction, ctx: RunContext): string {
         `-t ${ctx.imageName(action.image)} ${shellQuote(buildContextDir(action.image, ctx))}`,
       ]);
     case 'tag':
-      return `docker tag ${ctx.imageName(action.source)} ${ctx.imageName(action.target)}`;
+      return `docker tag ${imageRef(action.source, ctx)} ${imageRef(action.target, ctx)}`;
     case 'image-inspect': {
       const extra = action.show === 'size' ? ' size={{.Size}}' : action.show === 'base-layer' ? ' base-layer={{index .RootFS.Layers 0}}' : '';
-      return `docker image inspect --format '{{.Id}} {{json .RepoTags}} {{json .RepoDigests}}${extra}' ${ctx.imageName(action.image)}`;
+      return `docker image inspect --format '{{.Id}} {{json .RepoTags}} {{json .RepoDigests}}${extra}' ${imageRef(action.image, ctx)}`;
     }
     case 'image-history':
       return `docker history --no-trunc ${ctx.imageName(action.image)}`;
@@ -161,13 +164,15 @@ export function cliEquivalent(action: DemoAction, ctx: RunContext): string {
     case 'table':
       return '# a summary of the steps above (no docker command)';
     case 'image-remove':
-      return `docker rmi ${ctx.imageName(action.image)}`;
+      return `docker rmi ${imageRef(action.image, ctx)}`;
     case 'system-df':
       return `docker system df -v`;
     case 'engine-info':
       return `docker info --format 'Kernel Version: {{.KernelVersion}} / Operating System: {{.OperatingSystem}} / Docker Root Dir: {{.DockerRootDir}}'`;
     case 'volume-inspect':
       return `docker volume inspect ${ctx.volumeName(action.volume)}`;
+    case 'volume-prune':
+      return `docker volume prune --force --filter label=berth.run=${ctx.runId}`;
     case 'logs':
       return `docker logs ${ctx.containerName(action.container)}`;
     case 'diff':

@@ -109,6 +109,8 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system-df'), image: imageKey }),
   /** `docker info`: the engine's kernel, OS and root dir; the value is the kernel version. */
   z.object({ kind: z.literal('engine-info') }),
+  /** `docker volume prune`, limited to this run's volumes (label filter); the count is the number removed. */
+  z.object({ kind: z.literal('volume-prune') }),
   /** `docker volume inspect`: the value is the volume's Mountpoint on the engine host. */
   z.object({ kind: z.literal('volume-inspect'), volume: key }),
   /** `docker logs` (stdout and stderr of PID 1, as the daemon recorded them). */

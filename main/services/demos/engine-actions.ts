@@ -36,9 +36,9 @@ export function formatDfRows(images: readonly DfImage[]): string[] {
   );
 }
 
-/** `docker info`, `docker system df -v` and `docker volume inspect`. */
+/** `docker info`, `docker system df -v`, `docker volume inspect` and `docker volume prune`. */
 export async function engineQuery(
-  action: Action<'engine-info' | 'system-df' | 'volume-inspect'>,
+  action: Action<'engine-info' | 'system-df' | 'volume-inspect' | 'volume-prune'>,
   env: ActionEnv,
 ): Promise<ActionOutcome> {
   const { ctx, docker } = env;
@@ -70,12 +70,41 @@ export async function engineQuery(
       );
       const target = mine.find((i) => (i.RepoTags ?? []).includes(wanted));
       if (!target) throw new Error(`${wanted} is not in the engine's disk usage report.`);
-      const lines = [
-        ...formatDfRows(mine),
+      const total = `All images on this engine take ${formatBytes(df.LayersSize ?? 0)}: each layer is counted once, however many images use it.`;
+      const prefix = `berth-demo-${ctx.runId}-`;
+      const rows = mine.map((i) => {
+        const tag = (i.RepoTags ?? []).find((t) => t.startsWith(prefix)) ?? i.Id;
+        const shared = i.SharedSize >= 0;
+        return [
+          tag.slice(prefix.length),
+          formatBytes(i.Size),
+          shared ? formatBytes(i.SharedSize) : 'n/a',
+          shared ? formatBytes(i.Size - i.SharedSize) : 'n/a',
+        ];
+      });
+      rows.push(['all images, each layer once', formatBytes(df.LayersSize ?? 0), '', '']);
+      return {
+        output: [...formatDfRows(mine), '', total].join('\n'),
+        table: { columns: ['Image', 'Size', 'Shared size', 'Unique size'], rows },
+        count: mine.length,
+        value: String(target.SharedSize),
+      };
+    }
+    case 'volume-prune': {
+      // Only this run's volumes: a prune of the whole engine would take other people's data.
+      const result = (await docker.pruneVolumes({
+        filters: JSON.stringify({ label: [`${LABEL_RUN}=${ctx.runId}`] }),
+      })) as {
+        VolumesDeleted?: string[] | null;
+        SpaceReclaimed?: number;
+      };
+      const deleted = result.VolumesDeleted ?? [];
+      const output = [
+        ...(deleted.length ? ['Deleted Volumes:', ...deleted] : []),
         '',
-        `All images on this engine take ${formatBytes(df.LayersSize ?? 0)}: each layer is counted once, however many images use it.`,
-      ];
-      return { output: lines.join('\n'), count: mine.length, value: String(target.SharedSize) };
+        `Total reclaimed space: ${formatBytes(result.SpaceReclaimed ?? 0)}`,
+      ].join('\n');
+      return { output, count: deleted.length, value: deleted.join(' ') };
     }
     case 'volume-inspect': {
       const info = await docker.getVolume(ctx.volumeName(action.volume)).inspect();

@@ -29,6 +29,7 @@ export async function executeAction(action: DemoAction, env: ActionEnv): Promise
     case 'engine-info':
     case 'system-df':
     case 'volume-inspect':
+    case 'volume-prune':
       return engineQuery(action, env);
     case 'logs':
     case 'diff':

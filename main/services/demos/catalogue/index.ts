@@ -1,5 +1,6 @@
 import { demoSchema, type Demo } from '../demo-schema';
 import { containerRuntimeDemos } from './container-runtime-demos';
+import { containerStorageDemos } from './container-storage-demos';
 import { imageBuildDemos } from './image-build-demos';
 import { imageDemos } from './image-demos';
 import { imageTagDemos } from './image-tag-demos';
@@ -30,6 +31,7 @@ export function loadCatalogue(inputs: unknown[]): Demo[] {
 export const catalogue: readonly Demo[] = loadCatalogue([
   ...storageDemos,
   ...moreStorageDemos,
+  ...containerStorageDemos,
   ...imageDemos,
   ...imageTagDemos,
   ...imageBuildDemos,

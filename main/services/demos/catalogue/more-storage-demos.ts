@@ -1,7 +1,7 @@
 import type { DemoInput } from '../demo-schema';
-import { RUN_MARK, SLEEPER } from './shared';
+import { RUN_MARK } from './shared';
 
-/** Storage demos, part two: volumes across images, where volume data lives, VOLUME, the writable layer. */
+/** Storage demos, part two: volumes across images, where a volume's data lives, VOLUME in a Dockerfile. */
 export const moreStorageDemos: DemoInput[] = [
   {
     id: 'volume-across-images',
@@ -274,118 +274,6 @@ export const moreStorageDemos: DemoInput[] = [
         title: 'Two containers, two different volumes',
         action: { kind: 'container-volumes', containers: ['first', 'second'] },
         expect: [{ count: 2 }, { outputContains: '-> /data' }],
-      },
-    ],
-  },
-  {
-    id: 'writable-layer',
-    title: 'The writable layer survives a restart, not a docker rm',
-    summary:
-      'A file written in a container (no volume) is still there after stop and start, and `docker diff` lists it; a new container from the same image starts without it.',
-    topic: 'Storage',
-    network: 'none',
-    note: 'Storage/Storage Overview.md',
-    heading: 'The writable layer is not storage',
-    claims: [
-      'files written in a container survive docker stop and docker start',
-      'files in the writable layer are gone after docker rm',
-      'docker diff shows the changes in the writable layer',
-      'a new container starts from the clean image',
-    ],
-    keywords: [
-      'writable layer',
-      'container layer',
-      'copy-on-write',
-      'docker diff',
-      'container changes',
-      'persist data',
-      'persistence',
-      'data loss',
-      'docker rm',
-      'docker stop',
-      'docker start',
-      'restart container',
-      'ephemeral',
-    ],
-    headings: [
-      'The writable layer',
-      'Container layer',
-      'Persisting data',
-      'Data persistence',
-      'Why volumes',
-      'Copy-on-write',
-    ],
-    misconceptions: [
-      {
-        claim: 'all data in a container is lost when it stops',
-        variants: [
-          'stopping a container deletes its files',
-          'restarting a container loses the data',
-          'data written in a container is gone after docker stop',
-        ],
-        correction:
-          'The writable layer lives as long as the container: stop/start keeps it, `docker rm` deletes it.',
-      },
-      {
-        claim: 'files written in a container are saved into the image',
-        variants: [
-          'changes in a container change the image',
-          'a new container sees what the old one wrote',
-        ],
-        correction:
-          'Writes go to the container’s own writable layer; the image is read-only and every new container starts clean.',
-      },
-    ],
-    steps: [
-      {
-        title: 'Start a container (no volume)',
-        action: { kind: 'run', container: 'box', detach: true, cmd: SLEEPER },
-        expect: [{ state: 'running' }],
-      },
-      {
-        title: 'Write a file inside it',
-        action: {
-          kind: 'exec',
-          container: 'box',
-          cmd: ['sh', '-c', 'mkdir -p /srv && echo "draft 1" > /srv/notes.txt && echo written'],
-        },
-        expect: [{ exitCode: 0 }],
-      },
-      {
-        title: 'docker diff lists the change',
-        explain: 'A = added, C = changed, D = deleted, compared with the image.',
-        action: { kind: 'diff', container: 'box' },
-        expect: [{ outputContains: 'A /srv/notes.txt' }],
-      },
-      {
-        title: 'Stop the container',
-        action: { kind: 'stop', container: 'box', timeoutSec: 3 },
-        expect: [{ state: 'exited' }],
-      },
-      {
-        title: 'Start it again',
-        action: { kind: 'start', container: 'box' },
-        expect: [{ state: 'running' }],
-      },
-      {
-        title: 'The file survived stop and start',
-        action: { kind: 'exec', container: 'box', cmd: ['cat', '/srv/notes.txt'] },
-        expect: [{ exitCode: 0 }, { outputContains: 'draft 1' }],
-      },
-      {
-        title: 'Remove the container',
-        action: { kind: 'remove', container: 'box', force: true },
-        expect: [{ state: 'removed' }],
-      },
-      {
-        title: 'A new container from the same image: the file is gone',
-        action: {
-          kind: 'run',
-          container: 'fresh',
-          autoRemove: true,
-          cmd: ['cat', '/srv/notes.txt'],
-        },
-        expect: [{ exitCodeNot: 0 }, { outputContains: 'No such file' }],
       },
     ],
   },
