@@ -20,6 +20,10 @@ describe('claim check', () => {
     ['docker rmi deletes the image', undefined],
     ['docker stop kills the container immediately', 'pid1-signals'],
     ['Bind mounts copy the folder into the container once.', 'bind-mount-two-way'],
+    [
+      'Anonymous volumes are deleted automatically once no container uses them.',
+      'anonymous-volume-dangling',
+    ],
   ])('flags %j', (sentence, demoId) => {
     const flags = flagsOf(`## Notes\n\nSome text first.\n${sentence}\n`);
     expect(flags).toHaveLength(1);
@@ -51,6 +55,7 @@ describe('claim check', () => {
     'Many people think docker rmi deletes the image, but it only removes a tag.',
     'A pod groups containers that share a network namespace and can mount the same volume.',
     'Anonyme Volumes werden nicht automatisch gelöscht.',
+    'No anonymous volume is deleted automatically when the container stops.',
     'Buy milk and eggs; the latest issue of the magazine is new.',
   ])('does not flag the correct fact or an unrelated sentence: %j', (sentence) => {
     expect(flagsOf(`## Notes\n${sentence}\n`)).toEqual([]);

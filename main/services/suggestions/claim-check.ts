@@ -23,9 +23,20 @@ const QUALIFIER_TERMS = new Set(['only', 'always', 'all', 'every', 'each', 'neve
 /** Share of a statement's (weighted) words a sentence must contain to be flagged. */
 export const CLAIM_COVERAGE = 0.8;
 
-/** "not", "never", "unless", "n't" and the same in German, French, Spanish. */
-const NEGATION =
-  /\b(?:not|never|no|none|nothing|unless|without|nicht|kein\w*|nie|niemals|ne|pas|jamais|nunca|sin)\b|n['’]t\b/i;
+/** Words that negate the verb: "not", "never", "unless", "n't" and the same in German, French, Spanish. */
+const NEGATION = /\b(?:not|never|unless|nicht|kein\w*|nie|niemals|ne|pas|jamais|nunca)\b|n['’]t\b/i;
+/** "no", "none", "without": negate the claim when they come early ("no volume is deleted"), not in a late clause ("once no container uses them"). */
+const NEGATING_WORD = /\b(?:no|none|nothing|without|sin)\b/gi;
+
+/** True when the sentence denies what it says rather than stating it. */
+export function isNegated(sentence: string): boolean {
+  if (NEGATION.test(sentence)) return true;
+  const cutoff = sentence.length * 0.55;
+  for (const match of sentence.matchAll(NEGATING_WORD))
+    if ((match.index ?? 0) < cutoff) return true;
+  return false;
+}
+
 /** Words that say the sentence reports the misconception in order to reject it. */
 const DEBUNK =
   /\b(?:myths?|misconceptions?|wrong|false|incorrect|untrue|not true|mistake|falsch|irrtum|mythos|faux|fausse|erreur|falso|mito|common belief|people think|students think|many think|it is said)\b/i;
@@ -49,7 +60,7 @@ export class ClaimChecker {
             id: this.statements.length,
             text,
             terms,
-            negated: NEGATION.test(text),
+            negated: isNegated(text),
             demo,
             claim: misconception.claim,
             correction: misconception.correction,
@@ -118,7 +129,7 @@ export class ClaimChecker {
     let shared = 0;
     for (const term of terms) if (this.weightOf.has(term) && ++shared === 2) break;
     if (shared < 2) return null;
-    const negated = NEGATION.test(sentence);
+    const negated = isNegated(sentence);
     let best: { statement: Statement; coverage: number } | null = null;
     const results = this.index.search(terms.join(' '), {
       combineWith: 'OR',
