@@ -17,6 +17,7 @@ function NetworkRow({
       <button
         type="button"
         className={`net-row state-${network.state}${selected ? ' is-selected' : ''}`}
+        data-state={network.state}
         aria-pressed={selected}
         data-network={network.name}
         onClick={() => onSelect(network.id)}
