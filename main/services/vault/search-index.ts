@@ -1,5 +1,5 @@
 import { hasTag, parseSearchQuery, queryWords } from './search-query';
-import { buildSnippet, snippetText, type SnippetPart } from './snippet-text';
+import { readableSnippet, type SnippetPart } from './snippet-text';
 
 /** One ranked search hit. */
 export interface SearchHit {
@@ -242,18 +242,21 @@ export class SearchIndex {
     }
     const phrasePatterns = parsed.phrases.map(phraseRegExp);
     const loosePhrase = parsed.phrases.length ? '' : parsed.words.join(' ');
+    const namePhrases = [...parsed.phrases, loosePhrase].filter((phrase) => phrase.length > 2);
     const ranked: { id: number; score: number }[] = [];
     for (const [id, score] of scores) {
       const doc = this.docs[id];
       if (!doc?.alive) continue;
       if (parsed.tags.some((tag) => !hasTag(doc.source.tags, tag))) continue;
-      const haystack = `${doc.name}\n${doc.source.aliases.join('\n')}\n${doc.source.headings.join('\n')}\n${doc.text}`;
-      if (phrasePatterns.some((pattern) => !pattern.test(haystack))) continue;
+      if (phrasePatterns.length) {
+        const haystack = `${doc.name}\n${doc.source.aliases.join('\n')}\n${doc.source.headings.join('\n')}\n${doc.text}`;
+        if (phrasePatterns.some((pattern) => !pattern.test(haystack))) continue;
+      }
       const named = doc.name.toLowerCase();
-      const bonus = [...parsed.phrases, loosePhrase].some((phrase) => phrase.length > 2 && named.includes(phrase)) ? 10 : 0;
+      const bonus = namePhrases.some((phrase) => named.includes(phrase)) ? 10 : 0;
       ranked.push({ id, score: score + bonus });
     }
-    ranked.sort((a, b) => b.score - a.score || (this.docs[a.id]?.name ?? '').localeCompare(this.docs[b.id]?.name ?? ''));
+    ranked.sort((a, b) => b.score - a.score || a.id - b.id);
     const highlight = parsed.phrases[0] ?? (words.length ? query.replace(/tag:\s*\S+/gi, ' ').replace(/"/g, ' ').trim() : `#${parsed.tags[0] ?? ''}`);
     const terms = parsed.phrases.length ? parsed.words : words.length ? words : parsed.tags;
     return ranked.slice(0, limit).map(({ id, score }) => {
@@ -262,7 +265,7 @@ export class SearchIndex {
         path: doc?.path ?? '',
         name: doc?.name ?? '',
         score: Math.round(score * 1000) / 1000,
-        snippet: buildSnippet(snippetText(doc?.text ?? ''), terms, highlight),
+        snippet: readableSnippet(doc?.text ?? '', terms, highlight),
       };
     });
   }

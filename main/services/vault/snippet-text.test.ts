@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, snippetText } from './snippet-text';
+import { buildSnippet, readableSnippet, snippetText } from './snippet-text';
 
 describe('snippetText', () => {
   it('turns a pasted table into readable text', () => {
@@ -35,5 +35,26 @@ describe('buildSnippet', () => {
     const parts = buildSnippet(text, ['docker', 'volume', 'prune'], 'docker volume prune');
     expect(parts[0]?.text).toBe('…');
     expect(parts.find((part) => part.match)?.text).toBe('docker volume prune');
+  });
+});
+
+describe('readableSnippet', () => {
+  it('cleans only the lines around the match of a long note, with ellipses on both sides', () => {
+    const markdown = `${'| a | b |\n'.repeat(400)}Here **docker volume prune** clears volumes.\n${'| c | d |\n'.repeat(400)}`;
+    const parts = readableSnippet(markdown, ['prune'], 'docker volume prune');
+    const text = parts.map((part) => part.text).join('');
+    expect(parts[0]?.text).toBe('…');
+    expect(parts[parts.length - 1]?.text).toBe('…');
+    expect(parts.find((part) => part.match)?.text).toBe('docker volume prune');
+    expect(text).not.toMatch(/[|*]/);
+  });
+});
+
+describe('readableSnippet on one very long line', () => {
+  it('cleans a window, not the whole line', () => {
+    const line = `${'word '.repeat(20_000)}the **docker volume prune** command ${'more '.repeat(20_000)}`;
+    const parts = readableSnippet(line, [], 'docker volume prune');
+    expect(parts.find((part) => part.match)?.text).toBe('docker volume prune');
+    expect(parts.map((part) => part.text).join('').length).toBeLessThan(400);
   });
 });

@@ -10,15 +10,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * Builds a snippet around the best place in `text`: the whole query as a phrase if it occurs,
- * else the first term match; marks the phrase and every word starting with a term.
- */
-export function buildSnippet(text: string, terms: string[], phrase = ''): SnippetPart[] {
+interface SnippetPatterns {
+  /** Every highlight: the phrase, then each term as a word prefix (global). */
+  pattern: RegExp;
+  phrase: RegExp | null;
+}
+
+function snippetPatterns(terms: string[], phrase: string): SnippetPatterns | null {
   const phrasePattern =
     phrase.trim().length > 2 ? escapeRegExp(phrase.trim()).replace(/\\?[-\s]+/g, '[-\\s]+') : '';
-  if (!terms.length && !phrasePattern)
-    return [{ text: text.slice(0, SNIPPET_RADIUS * 2), match: false }];
+  if (!terms.length && !phrasePattern) return null;
   const alternatives = [...terms]
     .sort((a, b) => b.length - a.length)
     .map((term) =>
@@ -27,10 +28,52 @@ export function buildSnippet(text: string, terms: string[], phrase = ''): Snippe
         : `${escapeRegExp(term)}(?![\\p{L}\\p{N}])`,
     );
   const source = `(?<![\\p{L}\\p{N}])(?:${[phrasePattern, ...alternatives].filter(Boolean).join('|')})`;
-  const pattern = new RegExp(source, 'giu');
-  const phraseAt = phrasePattern ? text.search(new RegExp(phrasePattern, 'iu')) : -1;
-  const first = phraseAt >= 0 ? phraseAt : (pattern.exec(text)?.index ?? 0);
-  pattern.lastIndex = 0;
+  return {
+    pattern: new RegExp(source, 'giu'),
+    phrase: phrasePattern ? new RegExp(phrasePattern, 'iu') : null,
+  };
+}
+
+/** Where the snippet centres: the phrase if it occurs, else the first highlighted word, else the start. */
+function firstMatchAt(text: string, patterns: SnippetPatterns): number {
+  const phraseAt = patterns.phrase ? text.search(patterns.phrase) : -1;
+  if (phraseAt >= 0) return phraseAt;
+  patterns.pattern.lastIndex = 0;
+  const at = patterns.pattern.exec(text)?.index ?? 0;
+  patterns.pattern.lastIndex = 0;
+  return at;
+}
+
+/**
+ * A snippet of a note's markdown as readable text (`snippetText`); long notes have only the
+ * lines around the best match cleaned, so a search stays fast on big notes.
+ */
+export function readableSnippet(markdown: string, terms: string[], phrase = ''): SnippetPart[] {
+  const patterns = snippetPatterns(terms, phrase);
+  if (markdown.length <= 1200 || !patterns)
+    return buildSnippet(snippetText(markdown.slice(0, 1200)), terms, phrase);
+  const at = firstMatchAt(markdown, patterns);
+  // Whole lines around the match (line-start syntax needs them), unless a line is very long.
+  const lineStart = at > 300 ? markdown.lastIndexOf('\n', at - 300) + 1 : 0;
+  const from = at - lineStart > 2000 ? at - 300 : lineStart;
+  const lineEnd = markdown.indexOf('\n', at + 500);
+  const to = lineEnd < 0 || lineEnd - at > 2000 ? Math.min(markdown.length, at + 500) : lineEnd;
+  const parts = buildSnippet(snippetText(markdown.slice(from, to)), terms, phrase);
+  if (from > 0 && parts[0]?.text !== '…') parts.unshift({ text: '…', match: false });
+  if (to < markdown.length && parts[parts.length - 1]?.text !== '…')
+    parts.push({ text: '…', match: false });
+  return parts;
+}
+
+/**
+ * Builds a snippet around the best place in `text`: the whole query as a phrase if it occurs,
+ * else the first term match; marks the phrase and every word starting with a term.
+ */
+export function buildSnippet(text: string, terms: string[], phrase = ''): SnippetPart[] {
+  const patterns = snippetPatterns(terms, phrase);
+  if (!patterns) return [{ text: text.slice(0, SNIPPET_RADIUS * 2), match: false }];
+  const { pattern } = patterns;
+  const first = firstMatchAt(text, patterns);
   let start = Math.max(0, first - SNIPPET_RADIUS);
   let end = Math.min(text.length, first + SNIPPET_RADIUS * 2);
   const spaceBefore = text.lastIndexOf(' ', start);

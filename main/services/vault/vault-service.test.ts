@@ -67,7 +67,7 @@ describe('VaultService', () => {
     const { service } = await open(base);
     const backlinks = service.backlinks('Storage/Volumes.md');
     expect(backlinks.linked.map((b) => b.path)).toEqual(['Welcome.md']);
-    expect(backlinks.linked[0]?.contexts[0]?.text).toContain('[[Volumes]]');
+    expect(backlinks.linked[0]?.contexts[0]?.text).toBe('Start with Volumes and Volumes › Named.');
     expect(backlinks.unlinked.map((b) => b.path)).toEqual(['Storage/Bind Mounts.md']);
     expect(service.tags().tags).toEqual(expect.arrayContaining([{ tag: 'docker', count: 1 }, { tag: 'docker/volumes', count: 1 }, { tag: 'storage', count: 1 }]));
     const hits = (await service.search('persist')).hits;
