@@ -5,7 +5,7 @@ import { RUN_MARK } from './shared';
 export const imageTagDemos: DemoInput[] = [
   {
     id: 'latest-is-just-a-tag',
-    title: '"latest" is just a label, not the newest image',
+    title: 'The latest tag is just a label, not the newest image',
     summary:
       'An image named without a tag means :latest. Build two versions, point latest at the OLDER one: a run without a tag gets the old version.',
     topic: 'Images',
