@@ -180,12 +180,20 @@ export class DemoMatcher {
         (a, b) => Number(b.topic) - Number(a.topic) || this.weight(b) - this.weight(a),
       ),
     ];
-    const seen = new Set<string>();
+    const seen: string[] = [];
     const out: string[] = [];
     for (const phrase of ordered) {
-      const key = [...phrase.terms].sort().join(' ');
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // One entry per wording: "anonymus volume" adds nothing after "anonymous volume".
+      const key = phrase.sequence.join('');
+      if (
+        seen.some(
+          (other) =>
+            editDistance(other, key) <=
+            Math.max(0, Math.floor(Math.min(other.length, key.length) / 5)),
+        )
+      )
+        continue;
+      seen.push(key);
       out.push(phrase.text);
       if (out.length === 3) break;
     }
@@ -274,4 +282,22 @@ export class DemoMatcher {
 function isComplete(phrase: PhraseDoc, result: SearchResult): boolean {
   const matched = new Set(result.terms);
   return phrase.terms.every((term) => matched.has(term));
+}
+
+/** Levenshtein distance (short strings only: phrase keys). */
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
