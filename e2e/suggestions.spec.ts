@@ -29,6 +29,7 @@ Anonymous volumes get a random hash as name (the VOLUME instruction in a Dockerf
 
 ## Sonstiges
 - docker volume ls zeigt alle volumes
+- files in tmpfs are still there after docker restart, like in a volume
 - \`docker system df\` shows disk usage
 `;
 
@@ -98,21 +99,21 @@ test.describe('demo suggestions beside a student note', () => {
     await run.scrollIntoViewIfNeeded();
     await berth.shot('02-suggestion-run-passed');
 
-    // The wrong sentence carries a flag; Enter on it opens the correction; Escape gives focus back.
-    const flag = page.locator(
-      '.note-body button.berth-flag[data-flag-key$=":anonymous-volume-dangling"]',
-    );
+    // A wrong sentence carries a flag; Enter on it opens the correction; Escape gives focus back.
+    const flag = page.locator('.note-body button.berth-flag[data-flag-key$=":tmpfs-is-ephemeral"]');
     await expect(flag).toHaveCount(1);
+    await expect(flag).toHaveAccessibleName(/Berth’s demos show otherwise/);
     await flag.scrollIntoViewIfNeeded();
     await flag.focus();
     await page.keyboard.press('Enter');
     const popover = page.getByRole('dialog', { name: 'Berth’s demos show otherwise' });
     await expect(popover).toBeVisible();
     await expect(popover.locator('.claim-popover-quote')).toContainText(
-      'Anonymous volumes are deleted automatically',
+      'files in tmpfs are still there',
     );
-    await expect(popover.locator('.claim-popover-correction')).toContainText('docker rm');
+    await expect(popover.locator('.claim-popover-correction')).toContainText('memory only');
     await expect(flag).toHaveAttribute('aria-expanded', 'true');
+    await page.waitForTimeout(250); // the popover's fade-in
     await berth.shot('03-claim-popover-light');
     await page.keyboard.press('Escape');
     await expect(popover).toBeHidden();
@@ -129,11 +130,33 @@ test.describe('demo suggestions beside a student note', () => {
     await expect(popover).toBeHidden();
 
     await page.emulateMedia({ colorScheme: 'dark' });
-    await anonymous.scrollIntoViewIfNeeded();
+    await page.locator('.note-scroll').evaluate((el) => el.scrollTo(0, 0));
     await berth.shot('05-suggestions-dark');
     await flag.click();
     await expect(popover).toBeVisible();
+    await page.waitForTimeout(250);
     await berth.shot('06-claim-popover-dark');
+  });
+
+  test('the wrong sentence about anonymous volumes is flagged with its correction', async ({
+    berth,
+  }) => {
+    const { page } = berth;
+    await openNote(page, 'Docker storage');
+    await expect(section(page, 'Anonymous Volumes')).toBeVisible();
+    const flag = page.locator(
+      '.note-body button.berth-flag[data-flag-key$=":anonymous-volume-dangling"]',
+    );
+    await expect(flag).toHaveCount(1);
+    await flag.click();
+    const popover = page.getByRole('dialog', { name: 'Berth’s demos show otherwise' });
+    await expect(popover.locator('.claim-popover-quote')).toContainText(
+      'Anonymous volumes are deleted automatically once no container uses them',
+    );
+    await expect(popover.locator('.claim-popover-correction')).toContainText('docker rm');
+    await expect(
+      popover.locator('.demo-card[data-demo="anonymous-volume-dangling"]'),
+    ).toBeVisible();
   });
 
   test('dismiss with Undo, add to note with Undo, the Demos pane list and the setting', async ({
@@ -197,7 +220,7 @@ test.describe('demo suggestions beside a student note', () => {
     await berth.shot('09-demos-pane-for-note');
 
     // Turning the setting off removes every suggestion and flag; on brings them back.
-    await page.keyboard.press('Control+,');
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await settings.getByRole('tab', { name: /Demos/ }).click();
     const toggle = settings.getByLabel('Suggest demos in notes');
@@ -208,7 +231,7 @@ test.describe('demo suggestions beside a student note', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('.note-body div.berth-suggestion')).toHaveCount(0);
     await expect(page.locator('.note-body button.berth-flag')).toHaveCount(0);
-    await page.keyboard.press('Control+,');
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await settings.getByRole('tab', { name: /Demos/ }).click();
     await settings.getByLabel('Suggest demos in notes').click();
     await expect(settings.getByLabel('Suggest demos in notes')).toBeChecked();

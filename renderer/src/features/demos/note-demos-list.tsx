@@ -104,7 +104,9 @@ export function NoteDemosList({ demos }: { demos: DemoSummary[] }) {
       </h3>
       {items.length === 0 ? (
         <p className="note-demos-empty muted">
-          No demo is written in this note or fits its headings yet.
+          {suggestions.data && !suggestions.data.enabled
+            ? 'No demo is written in this note. Suggestions are turned off (Settings → Demos).'
+            : 'No demo is written in this note or fits its headings yet.'}
         </p>
       ) : (
         <ul className="demo-list note-demo-list">

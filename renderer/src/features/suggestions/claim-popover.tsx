@@ -10,13 +10,13 @@ interface ClaimPopoverProps {
   onClose: () => void;
 }
 
-const WIDTH = 380;
+const WIDTH = 400;
 const MARGIN = 12;
 
 function placeBelow(anchor: HTMLElement): { left: number; top: number; maxHeight: number } {
   const rect = anchor.getBoundingClientRect();
   const left = Math.max(MARGIN, Math.min(rect.left - 24, window.innerWidth - WIDTH - MARGIN));
-  const below = window.innerHeight - rect.bottom - MARGIN * 2;
+  const below = window.innerHeight - rect.bottom - MARGIN * 3;
   if (below >= 260 || below >= rect.top) return { left, top: rect.bottom + 8, maxHeight: below };
   // Not enough room below: open upwards, capped by the space above.
   return {
