@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { catalogue } from '../services/demos/catalogue';
 import { suggestForVault } from '../services/suggestions/vault-suggestions';
@@ -16,6 +17,11 @@ export async function runSuggestCli(
     return 64;
   }
   const root = path.resolve(vaultDir);
+  const stat = await fs.stat(root).catch(() => null);
+  if (!stat?.isDirectory()) {
+    io.err(`There is no folder at "${root}"; give the folder that holds your notes.\n`);
+    return 66;
+  }
   let report;
   try {
     report = await suggestForVault(root, catalogue);

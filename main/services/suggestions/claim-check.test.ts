@@ -46,6 +46,24 @@ describe('claim check', () => {
     ]);
   });
 
+  it('judges a half-wrong sentence clause by clause and flags the wrong clause', () => {
+    const flags = flagsOf(
+      '- Named volumes persist, but anonymous volumes are removed automatically with the container.\n',
+    );
+    expect(flags).toEqual([
+      expect.objectContaining({
+        line: 1,
+        demo: 'anonymous-volume-dangling',
+        text: 'anonymous volumes are removed automatically with the container',
+      }),
+    ]);
+    expect(
+      flagsOf(
+        'Named volumes persist, but anonymous volumes are not removed unless you pass --rm.\n',
+      ),
+    ).toEqual([]);
+  });
+
   it.each([
     'Anonymous volumes are NOT removed unless you use --rm.',
     'anonymous volumes are not deleted automatically when the container stops',

@@ -105,11 +105,22 @@ export class ClaimChecker {
         DEBUNK.test(plainLine(next.text).slice(0, 80));
       if (nextSaysWrong) return;
       for (const sentence of sentencesOf(plain)) {
-        const found = this.match(sentence);
+        // A half-wrong sentence ("named volumes persist, but anonymous ones are removed with the
+        // container") is judged clause by clause when the whole does not match.
+        const candidates = [sentence, ...clausesOf(sentence)];
+        let found: Statement | null = null;
+        let text = sentence;
+        for (const candidate of candidates) {
+          found = this.match(candidate);
+          if (found) {
+            text = candidate;
+            break;
+          }
+        }
         if (!found) continue;
         flags.push({
           line: line.line,
-          text: sentence,
+          text,
           demo: found.demo.id,
           demoTitle: found.demo.title,
           claim: found.claim,
@@ -183,4 +194,13 @@ function sentencesOf(text: string): string[] {
     .split(/(?<!\b(?:e\.g|i\.e|z\.\s?B|etc|vs|bzw|ca))(?<=[.!?;])\s+/u)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 8);
+}
+
+/** Clauses of a sentence joined by "but", "while", "whereas", ";" (and aber, mais, pero). */
+function clausesOf(sentence: string): string[] {
+  const parts = sentence
+    .split(/\s*(?:,\s*(?:but|while|whereas|aber|mais|pero|sondern)\s+|;\s+|\s+(?:but|whereas)\s+)/i)
+    .map((part) => part.trim().replace(/[.!?]+$/, ''))
+    .filter((part) => part.length > 8);
+  return parts.length > 1 ? parts : [];
 }
