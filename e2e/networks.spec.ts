@@ -125,4 +125,32 @@ test.describe('networks: live view against the real dockerd', () => {
     await berth.shot('05-host-side-veths');
     expect(docker('ps', '-aq', '--filter', 'label=berth.owner=helper')).toBe('');
   });
+
+  test('the Docker browser opens a network in the Networks view (networks.reveal)', async ({
+    berth,
+  }) => {
+    const { page } = berth;
+    const shown = `${run}-shown`;
+    docker('network', 'create', ...label, shown);
+    try {
+      await expect(page.locator('.docker-status')).toHaveAttribute('data-state', 'connected');
+      await page.getByRole('tab', { name: 'Docker', exact: true }).click();
+      await page
+        .getByRole('tablist', { name: 'Docker resources' })
+        .getByRole('tab', { name: 'Networks' })
+        .click();
+      await page.locator(`tr[data-network="${shown}"]`).first().click();
+      await expect(
+        page.getByRole('tab', { name: 'Networks', exact: true }).first(),
+      ).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId('network-detail')).toContainText(shown);
+      await expect(page.locator(`.net-row[data-network="${shown}"]`)).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await berth.shot('06-revealed-from-docker-browser');
+    } finally {
+      tryDocker('network', 'rm', shown);
+    }
+  });
 });
