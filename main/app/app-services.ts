@@ -12,6 +12,8 @@ import type { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
 import type { VaultService } from '../services/vault/vault-service';
 import type { SuggestionsService } from '../services/suggestions/suggestions-service';
+import type { TimelineNoteEmbeds } from '../services/timeline/timeline-note-embed';
+import type { TimelineService } from '../services/timeline/timeline-service';
 import type { HostCapabilities } from './host-capabilities';
 
 /** The services of one running Berth, shared by all windows and sockets. */
@@ -39,6 +41,9 @@ export interface AppServices {
   vault: VaultService;
   annotations: AnnotationsService;
   suggestions: SuggestionsService;
+  /** The lifecycle timeline (live and per demo run) and its pictures saved into notes. */
+  timeline: TimelineService;
+  timelineEmbeds: TimelineNoteEmbeds;
   /** Root of the vault open now (annotations follow it). */
   currentVault: () => string | null;
 }

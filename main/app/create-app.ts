@@ -19,6 +19,8 @@ import { NetworksService } from '../services/networks/networks-service';
 import { SettingsService } from '../services/settings/settings-service';
 import { createSuggestionsService } from '../services/suggestions/create-suggestions';
 import type { StoreFactory } from '../services/settings/store-factory';
+import { TimelineNoteEmbeds } from '../services/timeline/timeline-note-embed';
+import { TimelineService } from '../services/timeline/timeline-service';
 import type { AppServices } from './app-services';
 import { createHandlers } from './handlers';
 import type { HostCapabilities } from './host-capabilities';
@@ -138,6 +140,13 @@ export function createApp(options: CreateAppOptions): BerthApp {
     onNotice: (message) => hub.publish('system.notice', { level: 'warning', message }),
   });
 
+  const timeline = new TimelineService({
+    storageLineage: () => volumes.lineage(undefined, 10_000).entries,
+    networkLineage: () => networks.lineage(undefined, 10_000).entries,
+    recentEvents: () => volumes.events(5_000).events,
+    getRun: (runId) => demos.getRun(runId),
+  });
+
   const suggestions = createSuggestionsService({ settings, storeFactory: options.storeFactory, hub, vault, bundledVaultDir: options.bundledVaultDir });
 
   const services: AppServices = {
@@ -159,6 +168,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     networks,
     annotations,
     suggestions,
+    timeline,
+    timelineEmbeds: new TimelineNoteEmbeds(),
     currentVault: () => vault.root,
     vault,
   };

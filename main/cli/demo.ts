@@ -9,6 +9,7 @@
  *   npm run demo -- --vault DIR --note "NAME" [--yes] [--json] [--user-data DIR]
  *                                       run the demos written in a note (asks to trust the vault first)
  *   npm run demo -- --check FILE.md     validate a note's demo blocks without running them
+ *   npm run demo -- ID --timeline-svg FILE   run the demo and write its lifecycle timeline as SVG
  *   npm run demo -- --suggest --vault DIR [--json]
  *                                       demos suggested per heading of every note, and flagged claims
  */
@@ -23,6 +24,7 @@ import { demoScript } from '../services/demos/cli-script';
 import { followEnterKey, stepPrompt } from './demo-step-prompt';
 import { renderRunEvent } from './demo-terminal';
 import { runSuggestCli } from './suggest-cli';
+import { writeRunTimelineSvg } from './timeline-cli';
 import { checkNoteFile, EXIT, runVaultNote } from './vault-demo-cli';
 
 function usage(): never {
@@ -80,7 +82,8 @@ async function main(): Promise<number> {
     else for (const d of list) process.stdout.write(`${d.id.padEnd(28)} ${d.topic.padEnd(11)} ${d.title}\n`);
     return 0;
   }
-  const ids = args.includes('--all') ? catalogue.map((d) => d.id) : args.filter((a) => !a.startsWith('--'));
+  const timelineFile = valueOf('--timeline-svg');
+  const ids = args.includes('--all') ? catalogue.map((d) => d.id) : args.filter((a) => !a.startsWith('--') && a !== timelineFile);
   if (!ids.length && !args.includes('--sweep')) usage();
   const unknown = ids.filter((id) => !findDemo(id));
   if (unknown.length) {
@@ -123,6 +126,10 @@ async function main(): Promise<number> {
     process.off('SIGINT', onSignal);
     keys?.dispose();
     results.push(record);
+    if (timelineFile) {
+      const target = writeRunTimelineSvg(record, ids.length > 1 ? timelineFile.replace(/(\.svg)?$/, `-${id}.svg`) : timelineFile);
+      process.stderr.write(`Timeline written to ${target}\n`);
+    }
     if (record.status === 'skipped') exit = Math.max(exit, 2);
     else if (record.status !== 'passed') exit = 1;
   }

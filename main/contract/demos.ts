@@ -54,6 +54,8 @@ export const demoStepRecordSchema = z.object({
   /** The `docker` command that does the same. */
   cli: z.string(),
   status: demoStepStatusSchema,
+  /** When the step started (ms since the epoch), for the timeline's step bands. */
+  startedAt: z.number().optional(),
   durationMs: z.number().optional(),
   output: z.array(outputChunkSchema),
   expectations: z.array(expectationResultSchema),
@@ -62,7 +64,16 @@ export const demoStepRecordSchema = z.object({
 });
 export type DemoStepRecord = z.infer<typeof demoStepRecordSchema>;
 
-export const demoDockerEventSchema = z.object({ type: z.string(), action: z.string(), name: z.string(), at: z.number() });
+export const demoDockerEventSchema = z.object({
+  type: z.string(),
+  action: z.string(),
+  name: z.string(),
+  at: z.number(),
+  /** The object's id (containers), to link volume mounts to their container. */
+  actorId: z.string().optional(),
+  /** Volume mount and unmount events: the id of the container. */
+  container: z.string().optional(),
+});
 
 export const demoCleanupSchema = z.object({
   status: z.enum(['done', 'pending', 'failed']),

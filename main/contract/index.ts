@@ -16,6 +16,7 @@ import { volumesEvents, volumesMethods } from './volumes';
 import { networksEvents, networksMethods } from './networks';
 import { vaultEvents, vaultMethods } from './vault';
 import { suggestionsEvents, suggestionsMethods } from './suggestions';
+import { timelineMethods } from './timeline';
 import { vaultDemosEvents, vaultDemosMethods } from './vault-demos';
 
 export const methods = {
@@ -31,6 +32,7 @@ export const methods = {
   ...settingsMethods,
   ...appMethods,
   ...suggestionsMethods,
+  ...timelineMethods,
   ...vaultDemosMethods,
 } as const;
 
@@ -86,6 +88,7 @@ export * from './vault';
 export * from './settings';
 export * from './app';
 export * from './suggestions';
+export * from './timeline';
 export * from './vault-demos';
 
 /** Publishes a contract event to every subscriber. Services receive one of these. */

@@ -13,6 +13,7 @@ import { volumesHandlers } from './volumes-handlers';
 import { networksHandlers } from './networks-handlers';
 import { vaultHandlers } from './vault-handlers';
 import { suggestionsHandlers } from './suggestions-handlers';
+import { timelineHandlers } from './timeline-handlers';
 
 /** Every contract method bound to its service. */
 export function createHandlers(services: AppServices): Handlers {
@@ -30,5 +31,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...settingsHandlers(services.settings),
     ...appHandlers(services),
     ...suggestionsHandlers(services.suggestions),
+    ...timelineHandlers(services.timeline, services.timelineEmbeds, services.vault),
   };
 }

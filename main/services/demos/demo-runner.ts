@@ -186,6 +186,7 @@ export class DemoRun {
     let outputBytes = 0;
     const env: ActionEnv = {
       docker,
+    rec.startedAt = Date.now();
       ctx: this.ctx,
       signal: this.controller.signal,
       containerIds: this.containerIds,

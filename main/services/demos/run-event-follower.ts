@@ -11,6 +11,7 @@ export class RunEventFollower {
   readonly events: RunDockerEvent[] = [];
   private stream: (NodeJS.ReadableStream & { destroy?: () => void }) | null = null;
   private waiters: (() => void)[] = [];
+  private readonly mountedVolumes = new Set<string>();
 
   constructor(
     private readonly runId: string,
@@ -29,6 +30,8 @@ export class RunEventFollower {
 
   private belongs(event: DockerEvent): boolean {
     const attrs = event.Actor.Attributes;
+    // Volumes the run's containers mounted (anonymous ones carry no label): their later events too.
+    if (event.Type === 'volume' && this.mountedVolumes.has(event.Actor.ID)) return true;
     if (attrs[LABEL_RUN] === this.runId) return true;
     if (this.containerIds.has(event.Actor.ID) || (attrs.container && this.containerIds.has(attrs.container))) return true;
     const name = attrs.name ?? event.Actor.ID;
@@ -38,11 +41,14 @@ export class RunEventFollower {
   private consider(event: DockerEvent): void {
     if (!this.belongs(event)) return;
     const attrs = event.Actor.Attributes;
+    if (event.Type === 'volume' && event.Action === 'mount') this.mountedVolumes.add(event.Actor.ID);
     const record: RunDockerEvent = {
       type: event.Type,
       action: event.Action.split(':')[0] ?? event.Action,
       name: attrs.name ?? event.Actor.ID.slice(0, 64),
       at: Math.floor(event.timeNano / 1e6),
+      ...(event.Type === 'container' ? { actorId: event.Actor.ID } : {}),
+      ...(attrs.container ? { container: attrs.container } : {}),
     };
     if (this.events.length < this.limit) this.events.push(record);
     this.onEvent(record);

@@ -20,6 +20,8 @@ export interface StepRecord {
   explain?: string;
   cli: string;
   status: StepStatus;
+  /** When the step started (ms since the epoch). */
+  startedAt?: number;
   durationMs?: number;
   output: OutputChunk[];
   expectations: ExpectationResult[];
@@ -34,6 +36,10 @@ export interface RunDockerEvent {
   action: string;
   name: string;
   at: number;
+  /** The object's id (containers), to link volume mounts to their container. */
+  actorId?: string;
+  /** Volume mount and unmount events: the id of the container. */
+  container?: string;
 }
 
 /** What the cleanup after a run did. */
