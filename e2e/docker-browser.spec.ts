@@ -7,6 +7,7 @@ const tag = `p${process.pid}`;
 const web = `berth-e2e-web-${tag}`;
 const keep = `berth-e2e-keep-${tag}`;
 const volume = `berth-e2e-vol-${tag}`;
+const keepVolume = `berth-e2e-keepvol-${tag}`;
 const repo = `berth-e2e-img`;
 const label = 'berth-e2e=1';
 let danglingId = '';
@@ -30,7 +31,7 @@ function cleanup(): void {
   const attempts = [
     ['rm', '-fv', web, keep],
     ['rmi', '-f', `${repo}:${tag}`, `${repo}:${tag}-alias`, `${repo}:${tag}-old`],
-    ['volume', 'rm', '-f', volume],
+    ['volume', 'rm', '-f', volume, keepVolume],
   ];
   if (danglingId) attempts.push(['rmi', '-f', danglingId]);
   for (const args of attempts) {
@@ -62,6 +63,7 @@ test.describe('Docker resource browser', () => {
     build(`${repo}:${tag}`, 'tagged');
     docker('tag', `${repo}:${tag}`, `${repo}:${tag}-alias`);
     docker('volume', 'create', '--label', label, volume);
+    docker('volume', 'create', '--label', label, keepVolume);
     docker(
       'run',
       '-d',
@@ -181,8 +183,34 @@ test.describe('Docker resource browser', () => {
       'aria-selected',
       'true',
     );
-    await expect(page.locator(`[data-detail="volume:${volume}"]`)).toBeVisible();
+    const storageDetail = page.locator(`[data-detail="volume:${volume}"]`);
+    await expect(storageDetail).toBeVisible();
     await berth.shot('08-volume-in-storage');
+
+    // Storage fixes: the driver once, mount modes in words, Berth's helper named and filterable.
+    await expect(storageDetail.locator('dd').first()).toHaveText('local');
+    await storageDetail.locator('[data-detail-tab="history"]').click();
+    await expect(storageDetail.locator('.timeline')).toContainText('read-write');
+    await expect(storageDetail.locator('.timeline')).not.toContainText('· z');
+    await storageDetail.locator('[data-detail-tab="files"]').click();
+    await expect(storageDetail).toContainText('empty', { timeout: 15_000 });
+    await page.locator('.storage-view [data-mode="events"]').click();
+    const helperRows = page.locator('.event-row.is-helper');
+    await expect(helperRows.first()).toBeVisible();
+    await expect(
+      page.locator('.event-row.is-helper[data-event="container create"]').first(),
+    ).toContainText(`berth-helper-${volume}-`);
+    await berth.shot('09-events-helper-marked');
+    await page.getByRole('checkbox', { name: "Berth's helper" }).uncheck();
+    await expect(helperRows).toHaveCount(0);
+
+    // Clear removed: a removed volume's row goes, and only from the list.
+    await page.locator('.storage-view [data-mode="lanes"]').click();
+    docker('volume', 'rm', volume);
+    const lane = page.locator(`.storage-view [data-item="volume:${volume}"]`);
+    await expect(lane).toContainText('removed', { timeout: 15_000 });
+    await page.getByTestId('clear-removed').click();
+    await expect(lane).toHaveCount(0);
   });
 
   test('every tab in light and dark, Berth filter, no serious axe findings', async ({ berth }) => {

@@ -2,6 +2,14 @@ import type { StorageItem, StorageKind, StorageUse } from '../../contract/volume
 import { deriveState } from './derive-state';
 import { isAnonymousVolumeName, type VolumeFacts } from './storage-facts';
 
+/** Anonymous volumes younger than this, never used, count as just created. */
+const FRESH_MS = 60_000;
+
+function isRecent(createdAt: string | undefined, at: number): boolean {
+  const time = createdAt ? Date.parse(createdAt) : NaN;
+  return Number.isFinite(time) && at - time < FRESH_MS;
+}
+
 /** What building an item needs to know from the model. */
 export interface BuildContext {
   volume: (name: string) => VolumeFacts | undefined;
@@ -36,6 +44,7 @@ export function buildStorageItem(
       exists: Boolean(facts),
       uses,
       everUsed: ctx.everUsed(name),
+      fresh: before ? before.state === 'created' : isRecent(facts?.createdAt, at),
     });
     const volume = facts
       ? {

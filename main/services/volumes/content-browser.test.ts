@@ -8,7 +8,7 @@ import {
   readVolumeFile,
   safeVolumePath,
 } from './content-browser';
-import { demuxLogs } from './helper-container';
+import { demuxLogs, helperContainerName } from './helper-container';
 import { dockerCli, removeTestResources } from './test-support';
 
 const prefix = `berth-cb-${process.pid}-`;
@@ -61,6 +61,11 @@ describe('content browser (pure parts)', () => {
     expect(stderr.toString()).toBe('err');
   });
 
+  it('names helpers after what they are and the volume they look into', () => {
+    expect(helperContainerName('my-data')).toMatch(/^berth-helper-my-data-[0-9a-f]{6}$/);
+    expect(helperContainerName('a'.repeat(64))).toMatch(/^berth-helper-a{12}-[0-9a-f]{6}$/);
+  });
+
   it('tells text from binary', () => {
     expect(looksBinary(Buffer.from('hello\nworld'))).toBe(false);
     expect(looksBinary(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]))).toBe(true);
@@ -87,7 +92,23 @@ describe('content browser against the real dockerd', () => {
       '-c',
       'mkdir -p /v/conf && echo "port=8080" > /v/conf/app.ini && echo hi > "/v/with space.txt" && head -c 100000 /dev/zero > /v/zeros.bin && ln -s conf/app.ini /v/link',
     );
+    const since = Math.floor(Date.now() / 1000) - 1;
     const root = await listVolumeFiles(docker, name, '/');
+    // In Docker's events the helper appears under a name that says it is Berth's helper.
+    const helperNames = dockerCli(
+      'events',
+      '--since',
+      String(since),
+      '--until',
+      String(Math.ceil(Date.now() / 1000) + 1),
+      '--filter',
+      `label=berth.volume=${name}`,
+      '--filter',
+      'event=create',
+      '--format',
+      '{{.Actor.Attributes.name}}',
+    ).split('\n');
+    expect(helperNames[0]).toMatch(new RegExp(`^berth-helper-${name}-[0-9a-f]{6}$`));
     expect(root.files.map((f) => `${f.type}:${f.name}`)).toEqual([
       'directory:conf',
       'symlink:link',

@@ -8,6 +8,11 @@ export interface StateInputs {
   uses: StorageUse[];
   /** A container has referenced it at some point (this session or remembered). */
   everUsed: boolean;
+  /**
+   * Volumes: created moments ago (or still in its first state). `docker run -v /data` creates the
+   * anonymous volume a moment before the container refers to it; that volume is new, not dangling.
+   */
+  fresh?: boolean;
 }
 
 /**
@@ -15,7 +20,8 @@ export interface StateInputs {
  *
  * - volumes: removed when gone; mounted while a running container uses it; attached when only
  *   never-started containers reference it; unmounted when its containers are stopped; with no
- *   container: dangling if one used it before (or it is anonymous), else created.
+ *   container: dangling if one used it before (or it is an anonymous volume found orphaned),
+ *   else created (a brand-new anonymous volume too).
  * - bind mounts: like volumes, but with no container left the mount is gone (removed).
  * - tmpfs: lives exactly while its container runs; stopping the container discards it (removed).
  */
@@ -32,5 +38,6 @@ export function deriveState(input: StateInputs): LifecycleState {
   if (onlyCreated) return 'attached';
   if (uses.length > 0) return 'unmounted';
   if (kind === 'bind') return 'removed';
-  return input.everUsed || kind === 'anonymous' ? 'dangling' : 'created';
+  if (input.everUsed) return 'dangling';
+  return kind === 'anonymous' && !input.fresh ? 'dangling' : 'created';
 }

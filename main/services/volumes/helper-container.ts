@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import { RpcFailure } from '../../contract/errors';
 import { isNotFound } from './docker-reader';
@@ -40,6 +41,17 @@ export function demuxLogs(buffer: Buffer): { stdout: Buffer; stderr: Buffer } {
 }
 
 /**
+ * A name that says what the helper is, for `docker ps` and the events list:
+ * `berth-helper-<volume>-<random>` (anonymous volumes by their first 12 digits).
+ */
+export function helperContainerName(volume: string): string {
+  const short = /^[0-9a-f]{64}$/.test(volume)
+    ? volume.slice(0, 12)
+    : volume.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 40);
+  return `berth-helper-${short}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
  * Runs a short-lived helper container with a volume mounted read-only, labelled
  * `berth.owner=helper`, without network, and removes it afterwards whatever happens.
  */
@@ -59,6 +71,7 @@ export async function runHelper(
   let container: Dockerode.Container;
   try {
     container = await docker.createContainer({
+      name: helperContainerName(options.volume),
       Image: image,
       Cmd: options.cmd,
       Labels: { 'berth.owner': 'helper', 'berth.volume': options.volume },

@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RawEvent } from '@contract';
+import { helperContainerIds, isHelperEvent } from './helper-events';
+import './events-panel.css';
 
 function time(e: RawEvent): string {
   const d = new Date(Math.floor(e.timeNano / 1e6));
@@ -16,20 +18,23 @@ export function EventsPanel({ events, missed }: { events: RawEvent[]; missed: nu
   const [text, setText] = useState('');
   const [type, setType] = useState('all');
   const [paused, setPaused] = useState<RawEvent[] | null>(null);
+  const [showHelper, setShowHelper] = useState(true);
   const shown = paused ?? events;
   const newWhilePaused = paused ? events.length - paused.length : 0;
   const types = useMemo(() => [...new Set(events.map((e) => e.type))].sort(), [events]);
+  const helperIds = useMemo(() => helperContainerIds(shown), [shown]);
   const filtered = useMemo(() => {
     const q = text.trim().toLowerCase();
     return shown
       .filter(
         (e) =>
           (type === 'all' || e.type === type) &&
+          (showHelper || !isHelperEvent(e, helperIds)) &&
           (!q ||
             `${e.action} ${e.actorId} ${JSON.stringify(e.attributes)}`.toLowerCase().includes(q)),
       )
       .reverse();
-  }, [shown, text, type]);
+  }, [shown, text, type, showHelper, helperIds]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: filtered.length,
@@ -62,6 +67,17 @@ export function EventsPanel({ events, missed }: { events: RawEvent[]; missed: nu
             </option>
           ))}
         </select>
+        <label
+          className="check"
+          title="Containers Berth runs to look inside volumes (label berth.owner=helper)"
+        >
+          <input
+            type="checkbox"
+            checked={showHelper}
+            onChange={(e) => setShowHelper(e.target.checked)}
+          />
+          Berth&apos;s helper
+        </label>
         <button
           className={`btn btn-sm${paused ? ' btn-primary' : ''}`}
           onClick={() => setPaused(paused ? null : events)}
@@ -80,10 +96,11 @@ export function EventsPanel({ events, missed }: { events: RawEvent[]; missed: nu
             const e = filtered[v.index];
             if (!e) return null;
             const attrs = Object.entries(e.attributes).filter(([k]) => k !== 'name');
+            const helper = isHelperEvent(e, helperIds);
             return (
               <div
                 key={e.seq}
-                className={`event-row${e.replayed ? ' is-replayed' : ''}`}
+                className={`event-row${e.replayed ? ' is-replayed' : ''}${helper ? ' is-helper' : ''}`}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -101,6 +118,14 @@ export function EventsPanel({ events, missed }: { events: RawEvent[]; missed: nu
                   <span className="event-actor mono" title={e.actorId}>
                     {actorName(e)}
                   </span>
+                  {helper && (
+                    <span
+                      className="event-helper"
+                      title="A short-lived container Berth ran to look inside a volume"
+                    >
+                      Berth helper
+                    </span>
+                  )}
                   <span
                     className="event-attrs mono"
                     title={attrs.map(([k, val]) => `${k}=${val}`).join('\n')}

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { LineageEntry, StorageItem } from '@contract';
+import type { StorageItem } from '@contract';
 import { getApi } from '../../api';
 import { formatRelativeTime } from '../../ui/format-time';
 import { ContentBrowser } from './content-browser';
 import { displayName, formatBytes } from './storage-filters';
-import { KIND_LABEL, KindIcon, StateBadge, stateColor } from './state-badge';
-import { UsageHistory } from './usage-history';
+import { KIND_LABEL, KindIcon, StateBadge } from './state-badge';
+import { StorageHistory } from './storage-history';
 
 type Tab = 'overview' | 'history' | 'files' | 'cli';
 
@@ -24,61 +24,6 @@ function CopyButton({ text }: { text: string }) {
     >
       {copied ? 'Copied' : 'Copy'}
     </button>
-  );
-}
-
-function History({ item, tick }: { item: StorageItem; tick: number }) {
-  const [entries, setEntries] = useState<LineageEntry[]>();
-  useEffect(() => {
-    let alive = true;
-    getApi()
-      .call('volumes.lineage', { itemId: item.id, limit: 500 })
-      .then((r) => alive && setEntries(r.entries))
-      .catch(() => alive && setEntries([]));
-    return () => {
-      alive = false;
-    };
-  }, [item.id, tick]);
-  if (!entries) return <div className="muted pad">Loading history…</div>;
-  if (!entries.length)
-    return <div className="muted pad">No history yet: Berth records what happens from now on.</div>;
-  return (
-    <>
-      <UsageHistory entries={entries} />
-      <h3 className="detail-h3">Timeline</h3>
-      <ol className="timeline" aria-label="History">
-        {[...entries].reverse().map((e) => (
-          <li key={e.seq} className={`timeline-entry type-${e.type}`}>
-            <span
-              className="timeline-dot"
-              style={{ background: e.to ? stateColor(e.to) : undefined }}
-            />
-            <div>
-              <div className="timeline-action">
-                {e.type === 'state' && e.to ? (
-                  <StateBadge state={e.to} />
-                ) : (
-                  <span className="mono">{e.action}</span>
-                )}
-                {e.reconciled && (
-                  <span className="faint small" title="Found by listing, not from an event">
-                    {' '}
-                    · by listing
-                  </span>
-                )}
-              </div>
-              <div className="timeline-meta">
-                {new Date(e.at).toLocaleTimeString()}
-                {e.containerName && <> · {e.containerName}</>}
-                {e.destination && <> · {e.destination}</>}
-                {e.rw !== undefined && <> · {e.rw ? 'rw' : 'ro'}</>}
-                {e.mode && e.mode !== 'ro' && e.mode !== 'rw' && <> · {e.mode}</>}
-              </div>
-            </div>
-          </li>
-        ))}
-      </ol>
-    </>
   );
 }
 
@@ -290,7 +235,7 @@ export function StorageDetail({
             )}
           </>
         )}
-        {current === 'history' && <History item={item} tick={lineageTick} />}
+        {current === 'history' && <StorageHistory item={item} tick={lineageTick} />}
         {current === 'files' &&
           isVolume &&
           (item.state === 'removed' ? (

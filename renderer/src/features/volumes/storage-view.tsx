@@ -12,6 +12,7 @@ import { defaultFilter, matchesFilter, type StorageFilter } from './storage-filt
 import { useDemoHighlight } from './use-demo-highlight';
 import { useStorageModel } from './use-storage-model';
 import { onVolumeReveal, takeVolumeReveal } from './reveal-store';
+import { useClearedRemoved } from './use-cleared-removed';
 import './volumes.css';
 
 type ViewMode = 'lanes' | 'graph' | 'events';
@@ -45,22 +46,26 @@ export function StorageView() {
   const [sizing, setSizing] = useState(false);
   const [sizeError, setSizeError] = useState<string>();
 
-  const visible = useMemo(
-    () => model.items.filter((i) => matchesFilter(i, filter)),
-    [model.items, filter],
+  const cleared = useClearedRemoved();
+  const listed = useMemo(
+    () => model.items.filter((i) => !cleared.isCleared(i)),
+    [model.items, cleared],
   );
+  const visible = useMemo(() => listed.filter((i) => matchesFilter(i, filter)), [listed, filter]);
   const selected = model.items.find((i) => i.id === selectedId);
   const connected = status?.state === 'connected';
   const stale = model.stale || (status !== undefined && !connected);
   const counts = useMemo(() => {
     let live = 0;
     let dangling = 0;
-    for (const i of model.items) {
+    let removed = 0;
+    for (const i of listed) {
       if (i.state !== 'removed') live++;
+      else removed++;
       if ((i.state === 'dangling' || i.state === 'created') && i.volume) dangling++;
     }
-    return { live, dangling };
-  }, [model.items]);
+    return { live, dangling, removed };
+  }, [listed]);
 
   const loadSizes = () => {
     setSizing(true);
@@ -96,6 +101,16 @@ export function StorageView() {
           )}
         </div>
         <div className="storage-actions">
+          {counts.removed > 0 && (
+            <button
+              className="btn btn-sm btn-ghost"
+              onClick={cleared.clear}
+              title="Hide what is gone from the lists; its history stays"
+              data-testid="clear-removed"
+            >
+              Clear removed<span className="count-pill">{counts.removed}</span>
+            </button>
+          )}
           <button
             className="btn btn-sm btn-ghost"
             onClick={loadSizes}
@@ -170,7 +185,7 @@ export function StorageView() {
           filter={filter}
           onChange={setFilter}
           shown={visible.length}
-          total={model.items.length}
+          total={listed.length}
         />
       )}
       <div className={`storage-body${selected && mode !== 'events' ? ' has-detail' : ''}`}>
@@ -178,16 +193,15 @@ export function StorageView() {
           {demo.highlight && (
             <div className="demo-highlight-banner" role="status" data-run={demo.highlight.runId}>
               <span className="storage-demo-chip">demo</span>
-              {demo.highlight.running ? 'Running' : 'Ran'} “{demo.highlight.title}”: its volumes and mounts are marked below.
+              {demo.highlight.running ? 'Running' : 'Ran'} “{demo.highlight.title}”: its volumes and
+              mounts are marked below.
             </div>
           )}
           {mode === 'lanes' &&
             (visible.length === 0 && model.loaded ? (
               <div className="empty-state">
                 <strong>
-                  {model.items.length
-                    ? 'Nothing matches these filters'
-                    : 'No volumes or mounts yet'}
+                  {listed.length ? 'Nothing matches these filters' : 'No volumes or mounts yet'}
                 </strong>
                 <span>
                   Try <code>docker volume create demo</code> or <code>docker run -v /data …</code> —

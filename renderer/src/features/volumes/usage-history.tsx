@@ -64,7 +64,7 @@ export function UsageHistory({ entries }: { entries: LineageEntry[] }) {
             </td>
             <td className="mono">
               {u.destination}
-              {u.rw !== undefined && <span className="faint"> {u.rw ? 'rw' : 'ro'}</span>}
+              {u.rw !== undefined && <span className="faint"> {u.rw ? 'read-write' : 'read-only'}</span>}
             </td>
             <td>{time(u.first)}</td>
             <td title={u.lastAction}>{time(u.last)}</td>
