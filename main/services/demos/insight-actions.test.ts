@@ -55,6 +55,56 @@ describe('insight action formatting', () => {
   });
 });
 
+describe('new run options and image keys in the demo schema', () => {
+  const demo = (action: object) => ({
+    id: 'x',
+    title: 'x',
+    summary: 'y',
+    topic: 'Runtime',
+    note: 'x.md',
+    steps: [{ title: 's', action }],
+  });
+
+  it('accepts a bare image name (read as latest), restart policies, env and --pid host', () => {
+    const [parsed] = loadCatalogue([
+      demo({
+        kind: 'run',
+        container: 'c',
+        image: 'app',
+        restart: 'on-failure:3',
+        env: { GREETING: 'hi' },
+        pid: 'host',
+      }),
+    ]);
+    expect(parsed?.steps[0]?.action).toMatchObject({
+      image: 'app',
+      restart: 'on-failure:3',
+      env: { GREETING: 'hi' },
+      pid: 'host',
+    });
+    for (const restart of ['no', 'always', 'unless-stopped', 'on-failure'])
+      expect(() => loadCatalogue([demo({ kind: 'run', container: 'c', restart })])).not.toThrow();
+  });
+
+  it('rejects a made-up restart policy, a bad variable name and another PID mode, naming the field', () => {
+    expect(() =>
+      loadCatalogue([demo({ kind: 'run', container: 'c', restart: 'sometimes' })]),
+    ).toThrow(/Demo "x" is invalid: steps\.0\.action\.restart/);
+    expect(() =>
+      loadCatalogue([demo({ kind: 'run', container: 'c', env: { 'BAD-NAME': '1' } })]),
+    ).toThrow(/steps\.0\.action\.env/);
+    expect(() =>
+      loadCatalogue([demo({ kind: 'run', container: 'c', pid: 'container:other' })]),
+    ).toThrow(/steps\.0\.action\.pid/);
+    expect(() =>
+      loadCatalogue([demo({ kind: 'image-inspect', image: 'app', show: 'everything' })]),
+    ).toThrow(/steps\.0\.action\.show/);
+    expect(() =>
+      loadCatalogue([demo({ kind: 'watch-restarts', container: 'c', restarts: 0 })]),
+    ).toThrow(/steps\.0\.action\.restarts/);
+  });
+});
+
 const docker = new Dockerode();
 const historyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-insight-'));
 
