@@ -45,19 +45,15 @@ function paintUnderlines(): void {
  */
 export function placeClaimFlags(body: HTMLElement, flags: ClaimFlag[]): void {
   const wanted = new Map(flags.map((flag) => [flagKey(flag), flag]));
+  const placed = new Set<string>();
   for (const marker of body.querySelectorAll<HTMLElement>(FLAG_SELECTOR)) {
     const key = marker.dataset.flagKey ?? '';
-    if (
-      !wanted.has(key) ||
-      body.querySelectorAll(`${FLAG_SELECTOR}[data-flag-key="${CSS.escape(key)}"]`).length > 1
-    ) {
-      marker.remove();
-      ranges.delete(key);
-    }
+    if (wanted.has(key) && !placed.has(key)) placed.add(key);
+    else marker.remove();
   }
   for (const key of [...ranges.keys()]) if (!wanted.has(key)) ranges.delete(key);
   for (const [key, flag] of wanted) {
-    if (body.querySelector(`${FLAG_SELECTOR}[data-flag-key="${CSS.escape(key)}"]`)) continue;
+    if (placed.has(key)) continue;
     const range = findSentence(body, flag.text);
     if (!range) {
       ranges.delete(key);

@@ -17,7 +17,7 @@ function placeBelow(anchor: HTMLElement): { left: number; top: number; maxHeight
   const rect = anchor.getBoundingClientRect();
   const left = Math.max(MARGIN, Math.min(rect.left - 24, window.innerWidth - WIDTH - MARGIN));
   const below = window.innerHeight - rect.bottom - MARGIN * 3;
-  if (below >= 260 || below >= rect.top) return { left, top: rect.bottom + 8, maxHeight: below };
+  if (below >= 340 || below >= rect.top) return { left, top: rect.bottom + 8, maxHeight: below };
   // Not enough room below: open upwards, capped by the space above.
   return {
     left,

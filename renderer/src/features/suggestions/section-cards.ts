@@ -16,10 +16,8 @@ export function findHeading(
   body: HTMLElement,
   section: Pick<SectionSuggestion, 'slug' | 'heading'>,
 ): HTMLElement | null {
-  const byId = section.slug
-    ? body.querySelector<HTMLElement>(`#${CSS.escape(section.slug)}`)
-    : null;
-  if (byId && /^H[1-6]$/.test(byId.tagName)) return byId;
+  const byId = section.slug ? body.ownerDocument.getElementById(section.slug) : null;
+  if (byId && body.contains(byId) && /^H[1-6]$/.test(byId.tagName)) return byId;
   const wanted = foldText(section.heading.replace(/[*_`]/g, '')).replace(/:$/, '');
   const same = (element: Element) =>
     foldText(element.textContent ?? '').replace(/\s*:$/, '') === wanted;
