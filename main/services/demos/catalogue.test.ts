@@ -45,6 +45,8 @@ const REQUIRED_IDS = [
   'writable-layer',
   'env-override',
   'volume-prune-unused',
+  'arg-vs-env',
+  'exit-code-pid1',
 ];
 
 describe('catalogue', () => {

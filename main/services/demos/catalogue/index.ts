@@ -1,6 +1,7 @@
 import { demoSchema, type Demo } from '../demo-schema';
 import { containerRuntimeDemos } from './container-runtime-demos';
 import { containerStorageDemos } from './container-storage-demos';
+import { dockerfileDemos } from './dockerfile-demos';
 import { imageBuildDemos } from './image-build-demos';
 import { imageDemos } from './image-demos';
 import { imageTagDemos } from './image-tag-demos';
@@ -37,6 +38,7 @@ export const catalogue: readonly Demo[] = loadCatalogue([
   ...imageBuildDemos,
   ...runtimeDemos,
   ...containerRuntimeDemos,
+  ...dockerfileDemos,
   ...isolationDemos,
   ...networkDemos,
   ...networkLiveDemos,

@@ -168,6 +168,28 @@ const SECTIONS: {
     demo: 'volume-prune-unused',
     flaggedBy: 'volume-prune-unused',
   },
+  {
+    note: 'Dockerfile.md',
+    heading: '## ARG vs ENV (build args)',
+    body: [
+      'ARG APP_VERSION=1.0 then docker build --build-arg APP_VERSION=2.0',
+      'ARG variables are available when the container runs',
+      'ENV bleibt im Image',
+    ],
+    demo: 'arg-vs-env',
+    flaggedBy: 'arg-vs-env',
+  },
+  {
+    note: 'Containers.md',
+    heading: '### exit codes (137 ???)',
+    body: [
+      'docker ps -a shows Exited (137)',
+      'exit code 137 means the application crashed with a bug',
+      'check docker inspect State.ExitCode',
+    ],
+    demo: 'exit-code-pid1',
+    flaggedBy: 'exit-code-pid1',
+  },
 ];
 
 const vault = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-student-notes-'));
