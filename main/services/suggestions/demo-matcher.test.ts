@@ -110,6 +110,29 @@ describe('demo suggestions for headings students write', () => {
     expect(suggester.suggest(note).sections).toEqual([]);
   });
 
+  it('needs a Docker note for one-word headings that are ordinary words elsewhere', () => {
+    const obsidian = [
+      '# Obsidian tips',
+      '## Tags',
+      '#uni #obsidian use nested tags like #uni/semester3',
+      '## Networking',
+      'meet people at the career fair',
+      '## Layers',
+      'Photoshop layers and masks',
+      '## Signals',
+      'Fourier transform of a signal, Nyquist',
+      '## Compose',
+      'Compose an email to the professor',
+      '## Ports',
+      'Ports of call: Hamburg, Rotterdam',
+    ].join('\n');
+    expect(suggester.suggest(obsidian).sections).toEqual([]);
+    const docker =
+      '# Docker Woche 5\n## Tags\napp:v1 and app:latest name images\n## Signals\nwhat the container gets on docker stop\n';
+    expect(idsUnder(docker, 'Tags')).toContain('tags-vs-digests');
+    expect(idsUnder(docker, 'Signals')).toContain('pid1-signals');
+  });
+
   it('does not suggest a demo again under a heading whose section already has its berth-demo block', () => {
     const note =
       '## tmpfs\nin memory\n\n```berth-demo tmpfs-is-ephemeral\nGone after stop.\n```\n\n## tmpfs again\nRAM only\n';

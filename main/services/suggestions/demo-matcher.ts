@@ -115,11 +115,12 @@ export class DemoMatcher {
   }
 
   /** Demos for a heading and the text under it, best first, at most `limit`. */
-  matchSection(heading: string, body: string, limit = 3): DemoMatch[] {
+  matchSection(heading: string, body: string, limit = 3, dockerContext = true): DemoMatch[] {
     const headingWords = headingTerms(heading);
     const bodySequence = termSequence(body).slice(0, 4000);
     const bodyTerms = [...new Set(bodySequence)].slice(0, 400);
     const inHeading = this.headingPhrases(headingWords);
+    const headingSet = new Set(headingWords);
     const inBody = this.phrasesInText(bodySequence);
     const candidates = new Set([...inHeading.keys(), ...inBody.keys()]);
     if (!candidates.size) return [];
@@ -137,14 +138,19 @@ export class DemoMatcher {
       const bodyStrength = 1 - Math.exp(-this.specSum(bodyTerms) / 2);
       const strong = [...bodyTerms].filter((term) => (this.specificity.get(term) ?? 0) >= 0.5);
       let confidence = 0;
-      if (headTopic.some((phrase) => this.weight(phrase) >= 0.4)) {
+      // Outside a Docker note, a one-word heading ("Tags", "Layers", "Signals") needs the text to agree.
+      const support = strong.some((term) => !headingSet.has(term));
+      const trusted = headTopic.filter(
+        (phrase) => dockerContext || phrase.terms.length > 1 || support,
+      );
+      if (trusted.some((phrase) => this.weight(phrase) >= 0.4)) {
         confidence =
           0.55 +
           0.3 * Math.max(...headTopic.map((phrase) => this.weight(phrase))) +
           0.15 * bodyStrength;
       } else if (headTopic.length) {
         // A broad heading ("Volumes"): the text must say which kind.
-        if (strong.length) confidence = 0.35 + 0.5 * bodyStrength;
+        if (support) confidence = 0.35 + 0.5 * bodyStrength;
       } else {
         // Without the heading, the text must name the topic in two phrases with two specific words.
         const phrases = new Set(

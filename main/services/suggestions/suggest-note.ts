@@ -8,6 +8,10 @@ import { outlineNote } from './note-outline';
 const LINK_LIST_HEADING =
   /^(related( notes)?|see also|links|references|sources|further reading|siehe auch|voir aussi|ver tambi[eé]n|quellen)\s*:?$/i;
 
+/** Words that show a note is about containers at all. */
+const DOCKER_CONTEXT =
+  /\b(?:docker|dockerfile|containers?|podman|compose\.ya?ml|docker-compose)\b/i;
+
 /** Characters of a note looked at; in a longer note, headings further down get no suggestions. */
 export const ANALYZE_LIMIT = 120_000;
 
@@ -31,17 +35,18 @@ export class NoteSuggester {
 
   /** Suggestions for every heading section of a normalized note, and its flagged sentences. */
   suggest(source: string): NoteSuggestions {
-    const outline = outlineNote(
+    const text =
       source.length > ANALYZE_LIMIT
         ? source.slice(0, source.lastIndexOf('\n', ANALYZE_LIMIT) + 1)
-        : source,
-    );
+        : source;
+    const dockerContext = DOCKER_CONTEXT.test(text);
+    const outline = outlineNote(text);
     const sections: SectionSuggestion[] = [];
     for (const section of outline.sections) {
       if (LINK_LIST_HEADING.test(section.heading)) continue;
       const present = new Set(section.demoBlocks);
       const matches = this.matcher
-        .matchSection(section.heading, section.body, 3 + present.size)
+        .matchSection(section.heading, section.body, 3 + present.size, dockerContext)
         .filter((match) => !present.has(match.demo.id));
       if (!matches.length) continue;
       sections.push({
