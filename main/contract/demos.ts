@@ -128,7 +128,17 @@ export const demoRunEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step-finished'), runId: z.string(), index: z.number().int(), step: demoStepRecordSchema }),
   z.object({ type: z.literal('docker-event'), runId: z.string(), event: demoDockerEventSchema }),
   z.object({ type: z.literal('resources'), runId: z.string(), resources: demoResourcesSchema }),
-  z.object({ type: z.literal('waiting'), runId: z.string(), waitingFor: z.enum(['step', 'cleanup']), index: z.number().int().optional() }),
+  z.object({
+    type: z.literal('waiting'),
+    runId: z.string(),
+    waitingFor: z.enum(['step', 'cleanup']),
+    index: z.number().int().optional(),
+    /** The next step's command, as it will run. */
+    cli: z.string().optional(),
+    /** The run's verdict so far (final once it waits for the cleanup). */
+    status: demoRunStatusSchema,
+    reason: z.string().optional(),
+  }),
   z.object({ type: z.literal('cleanup'), runId: z.string(), cleanup: demoCleanupSchema }),
   z.object({ type: z.literal('run-finished'), runId: z.string(), record: demoRunRecordSchema }),
 ]);

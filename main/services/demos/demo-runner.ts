@@ -110,11 +110,14 @@ export class DemoRun {
   private async pause(kind: StepWait, index?: number): Promise<void> {
     if (!this.stepGate || this.controller.signal.aborted) return;
     this.record.waitingFor = kind;
-    if (index !== undefined) this.record.nextStep = index;
-    this.emit({ type: 'waiting', runId: this.runId, waitingFor: kind, ...(index !== undefined ? { index } : {}) });
+    this.record.nextStep = index;
+    // The command as it will run (names, labels, the resolved base image), shown before it does.
+    const step = index === undefined ? undefined : this.record.steps[index];
+    if (step && this.demo.steps[step.index]) step.cli = cliEquivalent(this.demo.steps[step.index]!.action, this.ctx);
+    const { status, reason } = this.record;
+    this.emit({ type: 'waiting', runId: this.runId, waitingFor: kind, status, ...(reason ? { reason } : {}), ...(step ? { index: step.index, cli: step.cli } : {}) });
     await this.stepGate.wait(kind, this.controller.signal);
-    delete this.record.waitingFor;
-    delete this.record.nextStep;
+    for (const key of ['waitingFor', 'nextStep'] as const) delete this.record[key];
   }
 
   private async execute(): Promise<RunRecord> {
@@ -123,7 +126,7 @@ export class DemoRun {
     if (this.gate) {
       await Promise.race([this.gate, new Promise((resolve) => this.controller.signal.addEventListener('abort', resolve, { once: true }))]);
       if (this.controller.signal.aborted) {
-        this.failRun(new CancelledError());
+        this.daemonGone = failRecord(record, new CancelledError(), this.daemonGone, this.cancelReason);
         return this.finish();
       }
       record.status = 'running';
@@ -157,7 +160,7 @@ export class DemoRun {
       }
       settleStatus(record, this.daemonGone);
     } catch (error) {
-      this.failRun(error);
+      this.daemonGone = failRecord(record, error, this.daemonGone, this.cancelReason);
     }
     // Step-through: the states stay on screen until the student clicks Clean up.
     if (!this.daemonGone && record.status !== 'cancelled' && record.status !== 'skipped') await this.pause('cleanup');
@@ -182,11 +185,11 @@ export class DemoRun {
     if (this.controller.signal.aborted) throw new CancelledError();
     rec.cli = cliEquivalent(step.action, this.ctx);
     rec.status = 'running';
+    rec.startedAt = Date.now();
     this.emit({ type: 'step-started', runId: this.runId, index, cli: rec.cli });
     let outputBytes = 0;
     const env: ActionEnv = {
       docker,
-    rec.startedAt = Date.now();
       ctx: this.ctx,
       signal: this.controller.signal,
       containerIds: this.containerIds,
@@ -250,10 +253,6 @@ export class DemoRun {
     if (JSON.stringify(now) === before) return;
     this.record.resources = now;
     this.emit({ type: 'resources', runId: this.runId, resources: now });
-  }
-
-  private failRun(error: unknown): void {
-    this.daemonGone = failRecord(this.record, error, this.daemonGone, this.cancelReason);
   }
 
   private async removeCreated(follower: RunEventFollower): Promise<void> {

@@ -84,7 +84,7 @@ export type RunEvent =
   | { type: 'step-finished'; runId: string; index: number; step: StepRecord }
   | { type: 'docker-event'; runId: string; event: RunDockerEvent }
   | { type: 'resources'; runId: string; resources: Record<ResourceKind, string[]> }
-  | { type: 'waiting'; runId: string; waitingFor: 'step' | 'cleanup'; index?: number }
+  | { type: 'waiting'; runId: string; waitingFor: 'step' | 'cleanup'; index?: number; cli?: string; status: RunStatus; reason?: string }
   | { type: 'cleanup'; runId: string; cleanup: RunCleanup }
   | { type: 'run-finished'; runId: string; record: RunRecord };
 

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getApi, useQuery } from '../../api';
 import { RunButton } from './run-button';
 import { RunView } from './run-view';
-import { rememberRun, useLatestRunId, useRun } from './runs-store';
+import { cleanUpRun, rememberRun, useLatestRunId, useRun, type LiveRun } from './runs-store';
 import { formatDuration, StatusIcon, statusLabel } from './status-icons';
 
 /** The Run card a ```berth-demo <id>``` block becomes inside a note. */
@@ -14,6 +14,16 @@ export function DemoCard({ demoId, caption }: { demoId: string; caption: string 
   // A new run of this demo (from here, the pane, or a shortcut) takes over from a history pick.
   useEffect(() => setShownId(undefined), [latestId]);
   const run = useRun(shownId ?? latestId);
+  // Leaving the note ends a step-through run that waits: its objects are cleaned up.
+  const current = useRef<LiveRun | undefined>(undefined);
+  current.current = run;
+  useEffect(
+    () => () => {
+      const left = current.current;
+      if (left?.stepThrough && left.waitingFor) void cleanUpRun(left.runId).catch(() => undefined);
+    },
+    [],
+  );
   const demo = list.data?.demos.find((d) => d.id === demoId);
   const last = history.data?.runs[0];
 

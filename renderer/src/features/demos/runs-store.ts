@@ -42,7 +42,7 @@ export function applyRunEvent(event: DemoRunEvent): void {
       update(event.runId, (run) => ({ ...run, image: { message: event.message, ...(event.fraction !== undefined ? { fraction: event.fraction } : {}) } }));
       break;
     case 'step-started':
-      update(event.runId, (run) => withStep(run, event.index, (s) => ({ ...s, status: 'running', cli: event.cli })));
+      update(event.runId, (run) => ({ ...withStep(run, event.index, (s) => ({ ...s, status: 'running', cli: event.cli })), waitingFor: undefined, nextStep: undefined }));
       break;
     case 'output':
       update(event.runId, (run) =>
@@ -63,7 +63,13 @@ export function applyRunEvent(event: DemoRunEvent): void {
       update(event.runId, (run) => ({ ...run, resources: event.resources }));
       break;
     case 'cleanup':
-      update(event.runId, (run) => ({ ...run, cleanup: event.cleanup }));
+      update(event.runId, (run) => ({ ...run, cleanup: event.cleanup, waitingFor: undefined, nextStep: undefined }));
+      break;
+    case 'waiting':
+      update(event.runId, (run) => {
+        const next = event.index !== undefined && event.cli !== undefined ? withStep(run, event.index, (s) => ({ ...s, cli: event.cli ?? s.cli })) : run;
+        return { ...next, waitingFor: event.waitingFor, nextStep: event.index, status: event.status, ...(event.reason ? { reason: event.reason } : {}) };
+      });
       break;
   }
   changed();
@@ -79,15 +85,15 @@ function ensureSubscribed(): void {
 export function rememberRun(record: DemoRunRecord): void {
   const live = runs.get(record.runId);
   // A live run knows more than a stored snapshot of it.
-  if (live && (live.status === 'running' || live.status === 'queued') && record.status === live.status) return;
+  if (live && isActive(live) && record.status === live.status && record.waitingFor === live.waitingFor) return;
   runs.set(record.runId, { ...live, ...record });
   changed();
 }
 
-/** Starts a demo; the run shows up through its events. */
-export async function startDemo(demoId: string): Promise<DemoRunRecord> {
+/** Starts a demo (step by step on request); the run shows up through its events. */
+export async function startDemo(demoId: string, options: { stepThrough?: boolean } = {}): Promise<DemoRunRecord> {
   ensureSubscribed();
-  const record = await getApi().call('demos.start', { demoId });
+  const record = await getApi().call('demos.start', { demoId, ...(options.stepThrough ? { stepThrough: true } : {}) });
   if (!runs.has(record.runId)) runs.set(record.runId, record);
   latestByDemo.set(demoId, record.runId);
   changed();
@@ -97,6 +103,16 @@ export async function startDemo(demoId: string): Promise<DemoRunRecord> {
 /** Cancels a run. */
 export async function cancelRun(runId: string): Promise<void> {
   rememberRun(await getApi().call('demos.cancel', { runId }));
+}
+
+/** Step-through: runs the next step. */
+export async function advanceRun(runId: string): Promise<void> {
+  await getApi().call('demos.advance', { runId });
+}
+
+/** Step-through: removes what the run created (the steps not run yet are left out). */
+export async function cleanUpRun(runId: string): Promise<void> {
+  rememberRun(await getApi().call('demos.cleanUp', { runId }));
 }
 
 function subscribe(listener: Listener): () => void {
@@ -122,7 +138,7 @@ export function useLatestRunId(demoId: string): string | undefined {
   return latestByDemo.get(demoId);
 }
 
-/** True while a run is queued or going. */
-export function isActive(run: { status: string } | undefined): boolean {
-  return run?.status === 'running' || run?.status === 'queued';
+/** True while a run is queued or going, or (step-through) waits for Clean up. */
+export function isActive(run: { status: string; waitingFor?: string | undefined } | undefined): boolean {
+  return run?.status === 'running' || run?.status === 'queued' || Boolean(run?.waitingFor);
 }

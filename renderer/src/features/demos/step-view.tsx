@@ -23,18 +23,18 @@ function CopyButton({ text }: { text: string }) {
 }
 
 /** One step of a run: status, title, the docker command, live output, and what was checked. */
-export function StepView({ step, compact }: { step: DemoStepRecord; compact?: boolean }) {
+export function StepView({ step, compact, next }: { step: DemoStepRecord; compact?: boolean; next?: boolean }) {
   const hasOutput = step.output.some((o) => o.text.trim());
-  const showDetail = !compact || step.status === 'running' || step.status === 'failed';
+  const showDetail = !compact || next || step.status === 'running' || step.status === 'failed';
   return (
-    <li className={`demo-step is-${step.status}`} data-step={step.index} data-status={step.status}>
+    <li className={`demo-step is-${step.status}${next ? ' is-next' : ''}`} data-step={step.index} data-status={step.status} {...(next ? { 'aria-current': 'step' as const } : {})}>
       <div className="demo-step-head">
         <StatusIcon status={step.status} />
         <span className="demo-step-number">{step.index + 1}</span>
         <span className="demo-step-title">{step.title}</span>
-        <span className="demo-step-time">{step.status === 'running' ? 'running…' : formatDuration(step.durationMs)}</span>
+        <span className="demo-step-time">{step.status === 'running' ? 'running…' : next ? 'next' : formatDuration(step.durationMs)}</span>
       </div>
-      {step.status !== 'pending' && step.status !== 'skipped' && (
+      {(step.status !== 'pending' || next) && step.status !== 'skipped' && (
         <div className="demo-step-body">
           {step.explain && showDetail && <p className="demo-step-explain">{step.explain}</p>}
           <div className="demo-cli">
