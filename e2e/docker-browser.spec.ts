@@ -172,6 +172,13 @@ test.describe('Docker resource browser', () => {
     await pane.getByRole('tab', { name: /Networks/ }).click();
     await expect(pane.locator('tr[data-network="bridge"]')).toContainText('built-in');
     await berth.shot('06-networks-light');
+    // With the networking view registered (networks.reveal), a row opens it there.
+    await pane.locator('tr[data-network="bridge"]').getByRole('button').click();
+    await expect(page.locator('aside.dock [data-tab="networks"]')).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await page.locator('aside.dock [data-tab="docker"]').click();
 
     // Volumes: a row opens the Storage view's detail of that volume.
     await pane.getByRole('tab', { name: /Volumes/ }).click();

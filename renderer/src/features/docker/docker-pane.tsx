@@ -10,6 +10,8 @@ import {
 } from './resource-sections';
 import { useDockerResources } from './use-docker-resources';
 import './docker.css';
+import './docker-detail.css';
+import './docker-dialogs.css';
 
 const KINDS = [
   { id: 'containers', label: 'Containers' },
