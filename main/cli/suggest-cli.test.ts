@@ -60,7 +60,7 @@ describe('npm run demo -- --suggest', () => {
         note: 'net.md',
         line: 2,
         text: 'host.docker.internal works out of the box on linux',
-        demo: 'bridge-dns',
+        demo: 'host-docker-internal',
         correction: expect.stringContaining('host-gateway'),
       },
     ]);

@@ -15,7 +15,12 @@ describe('claim check', () => {
       '- Anonymus volumes are deleted automaticaly when the container is deleted',
       'anonymous-volume-dangling',
     ],
-    ['host.docker.internal works out of the box on linux', 'bridge-dns'],
+    ['host.docker.internal works out of the box on linux', 'host-docker-internal'],
+    [
+      'Anonyme Volumes werden automatisch gelöscht, wenn der Container stoppt.',
+      'anonymous-volume-dangling',
+    ],
+    ['latest zeigt immer auf das neueste Image', 'tags-vs-digests'],
     ['* the **latest** tag always points to the newest image', undefined],
     ['docker rmi deletes the image', undefined],
     ['docker stop kills the container immediately', 'pid1-signals'],
@@ -41,7 +46,7 @@ describe('claim check', () => {
       expect.objectContaining({
         line: 1,
         text: 'host.docker.internal works out of the box on linux',
-        claim: 'host.docker.internal works out of the box on Linux',
+        claim: 'host.docker.internal works out of the box on Linux.',
       }),
     ]);
   });

@@ -49,9 +49,9 @@ export const networkDemos: DemoInput[] = [
     note: 'Networking/Bridge Networks.md',
     heading: 'Built-in DNS',
     claims: ['on the default bridge containers cannot reach each other by name', 'on a user-defined network Docker\'s embedded DNS resolves container names'],
-    keywords: ['bridge network', 'default bridge', 'user-defined network', 'user-defined bridge', 'user defined bridge', 'docker network create', 'container name resolution', 'DNS', 'embedded DNS', 'service discovery', 'ping by name', 'docker0', 'host.docker.internal', 'Netzwerk', 'réseau', 'red de contenedores'],
+    keywords: ['bridge network', 'default bridge', 'user-defined network', 'user-defined bridge', 'user defined bridge', 'docker network create', 'container name resolution', 'DNS', 'embedded DNS', 'service discovery', 'ping by name', 'docker0', 'Netzwerk', 'réseau', 'red de contenedores'],
     headings: ['Bridge networks', 'Default bridge network', 'User-defined networks', 'Built-in DNS', 'Container networking', 'Networking'],
-    misconceptions: [{ claim: 'Containers on the default bridge can reach each other by container name', variants: ['containers can always ping each other by name', 'the default bridge network resolves container names'], correction: 'Only user-defined networks resolve container names; on the default bridge containers need IP addresses.' }, { claim: 'host.docker.internal works out of the box on Linux', variants: ['host.docker.internal always points to the host', 'you can reach the host with host.docker.internal on every system', 'host.docker.internal works on linux without any option'], correction: 'On Linux host.docker.internal exists only with --add-host=host.docker.internal:host-gateway; Docker Desktop adds it for you.' }],
+    misconceptions: [{ claim: 'Containers on the default bridge can reach each other by container name', variants: ['containers can always ping each other by name', 'the default bridge network resolves container names'], correction: 'Only user-defined networks resolve container names; on the default bridge containers need IP addresses.' }],
     steps: [
       { title: 'Start a server on the default bridge', action: { kind: 'run', container: 'server1', detach: true, network: 'bridge', cmd: SLEEPER }, expect: [{ state: 'running' }] },
       {

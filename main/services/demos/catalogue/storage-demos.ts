@@ -14,7 +14,7 @@ export const storageDemos: DemoInput[] = [
     claims: ['a named volume outlives the container that wrote to it', 'docker rm does not delete a named volume', 'a brand-new container reads the data back from the volume'],
     keywords: ['named volume', 'named volumes', 'docker volume create', 'volume', 'persistent data', 'persistence', 'data survives', '-v name:/path', '--mount type=volume', 'volume lifecycle', 'docker volume ls', 'Datenvolumen', 'benannte Volumes', 'volumes persistentes', 'volume persistant', 'volúmenes', 'persistenter Speicher'],
     headings: ['Named volumes', 'Volumes', 'Persisting data', 'Data persistence', 'Docker volumes', 'Creating a volume'],
-    misconceptions: [{ claim: 'Removing a container also deletes its named volume', variants: ['docker rm deletes the volume', 'the data in a volume is lost when the container is deleted', 'volumes are deleted together with the container', 'named volumes are removed with the container'], correction: 'A named volume lives until you run docker volume rm (or a prune); removing containers never deletes it.' }],
+    misconceptions: [{ claim: 'Removing a container also deletes its named volume', variants: ['docker rm deletes the volume', 'the data in a volume is lost when the container is deleted', 'volumes are deleted together with the container', 'named volumes are removed with the container', 'das Volume wird mit dem Container gelöscht'], correction: 'A named volume lives until you run docker volume rm (or a prune); removing containers never deletes it.' }],
     steps: [
       {
         title: 'Create a named volume',
@@ -46,7 +46,7 @@ export const storageDemos: DemoInput[] = [
     claims: ['docker rm leaves an anonymous volume behind, dangling', '--rm and docker rm -v remove the anonymous volume with the container'],
     keywords: ['anonymous volume', 'anonymous volumes', 'anonymus volume', 'anonymous vol', 'dangling volume', 'dangling', 'unnamed volume', 'VOLUME instruction', 'docker rm -v', '--rm', 'volume prune', 'orphaned volumes', 'leftover volumes', 'volumes anonymes', 'anonyme Volumes', 'random hash volume name'],
     headings: ['Anonymous volumes', 'Dangling volumes', 'Cleaning up volumes', 'The VOLUME instruction', 'Volume cleanup'],
-    misconceptions: [{ claim: 'Anonymous volumes are deleted automatically when the container stops', variants: ['anonymous volumes get removed when the container is removed', 'anonymous volumes disappear together with the container', 'docker rm also removes the anonymous volumes', 'anonymous volumes are temporary and get cleaned up automatically', 'anonymous volumes are deleted when the container is deleted'], correction: 'A plain docker rm leaves the anonymous volume behind (dangling); only docker run --rm or docker rm -v remove it.' }],
+    misconceptions: [{ claim: 'Anonymous volumes are deleted automatically when the container stops', variants: ['anonymous volumes get removed when the container is removed', 'anonymous volumes disappear together with the container', 'docker rm also removes the anonymous volumes', 'anonymous volumes are temporary and get cleaned up automatically', 'anonymous volumes are deleted when the container is deleted', 'anonyme Volumes werden automatisch gelöscht, wenn der Container stoppt', 'les volumes anonymes sont supprimés automatiquement avec le conteneur'], correction: 'A plain docker rm leaves the anonymous volume behind (dangling); only docker run --rm or docker rm -v remove it.' }],
     steps: [
       {
         title: 'Run a container with an anonymous volume',
@@ -120,7 +120,7 @@ export const storageDemos: DemoInput[] = [
     claims: ['files in a tmpfs mount are gone after the container stops', 'a tmpfs mount lives in memory, not on disk', 'a tmpfs mount is never listed as a volume'],
     keywords: ['tmpfs', 'tmpfs mount', 'tmpfs mounts', 'in-memory mount', 'in memory', 'RAM', '--tmpfs', '--mount type=tmpfs', 'temporary files', 'ephemeral', 'memory filesystem', 'lifetime of the container', 'tmpfs-Mount', 'Arbeitsspeicher', 'mémoire'],
     headings: ['tmpfs', 'tmpfs mounts', 'In-memory storage', 'Temporary storage'],
-    misconceptions: [{ claim: 'Data in a tmpfs mount survives a container restart', variants: ['tmpfs data persists after the container stops', 'tmpfs is stored on disk', 'tmpfs mounts are kept like volumes', 'files in tmpfs are still there after docker restart'], correction: 'tmpfs lives in memory only: stop the container and its files are gone; it is never a volume.' }],
+    misconceptions: [{ claim: 'Data in a tmpfs mount survives a container restart', variants: ['tmpfs data persists after the container stops', 'tmpfs is stored on disk', 'tmpfs mounts are kept like volumes', 'files in tmpfs are still there after docker restart', 'Dateien im tmpfs bleiben nach einem Neustart erhalten'], correction: 'tmpfs lives in memory only: stop the container and its files are gone; it is never a volume.' }],
     steps: [
       {
         title: 'Start a container with a tmpfs at /scratch',
