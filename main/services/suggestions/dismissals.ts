@@ -9,6 +9,7 @@ type DismissalDoc = {
 /** Demos the student hid under one heading of one note, remembered per vault in user data. */
 export class Dismissals {
   private readonly store: KeyValueStore<DismissalDoc>;
+  private cached: DismissalDoc | null = null;
 
   constructor(storeFactory: StoreFactory) {
     this.store = storeFactory<DismissalDoc>({
@@ -45,14 +46,19 @@ export class Dismissals {
     else ids.add(demoId);
     if (ids.size) vault[key] = [...ids].sort();
     else delete vault[key];
-    this.store.replace({ vaults: { ...doc.vaults, [vaultRoot]: vault } });
+    this.cached = { vaults: { ...doc.vaults, [vaultRoot]: vault } };
+    this.store.replace(this.cached);
     return true;
   }
 
+  /** The document, read from disk once (stores read the file on every access) and kept in step on writes. */
   private doc(): DismissalDoc {
+    if (this.cached) return this.cached;
     const doc = this.store.store as Partial<DismissalDoc> | undefined;
-    return doc && typeof doc.vaults === 'object' && doc.vaults !== null
-      ? (doc as DismissalDoc)
-      : { vaults: {} };
+    this.cached =
+      doc && typeof doc.vaults === 'object' && doc.vaults !== null
+        ? (doc as DismissalDoc)
+        : { vaults: {} };
+    return this.cached;
   }
 }
