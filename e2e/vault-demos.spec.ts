@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { noteDemoBlocks } from '../main/services/demos/vault/note-demo-blocks';
 import { expect, test } from './fixtures';
@@ -127,6 +128,17 @@ function makeVault(): string {
   return dir;
 }
 
+/** Serious or critical axe findings inside one part of the page (this feature's cards and dialog). */
+async function axeFindings(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include(include)
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function openNote(page: Page, name: string) {
   await page.keyboard.press('Control+o');
   const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
@@ -163,6 +175,7 @@ test.describe('demos written in notes', () => {
     );
     await expect(dialog).toContainText(berth.vaultDir);
     await berth.shot('02-trust-dialog');
+    expect(await axeFindings(page, '.vault-trust-dialog')).toEqual([]);
 
     await dialog.getByRole('button', { name: 'Trust this vault and run' }).click();
     await expect(dialog).toBeHidden();
@@ -200,7 +213,9 @@ test.describe('demos written in notes', () => {
     await trustList.getByRole('button', { name: /Revoke trust/ }).click();
     await expect(trustList).toContainText('No vault is trusted yet.');
     await page.keyboard.press('Escape');
-    await card.getByRole('button', { name: 'Run again' }).click();
+    // "Run Demo of This Note" (Ctrl+Enter) goes through the card, so it asks again after the revoke.
+    await page.locator('.note-reader .note-title').click();
+    await page.keyboard.press('Control+Enter');
     await expect(
       page.getByRole('dialog', { name: 'Run demos written in this vault?' }),
     ).toBeVisible();
@@ -226,6 +241,7 @@ test.describe('demos written in notes', () => {
     await expect(page.locator('.note-reader')).toContainText("Don't do this at home.");
     await cards.nth(0).scrollIntoViewIfNeeded();
     await berth.shot('05-refused-demos');
+    expect(await axeFindings(page, '.vault-demo-error')).toEqual([]);
     for (const block of noteDemoBlocks('Security/Gefährlich.md', text))
       expect(madeBy(block.demoId)).toEqual([]);
   });
@@ -251,5 +267,6 @@ test.describe('demos written in notes', () => {
     // The theme follows the system by default: the same card in dark.
     await page.emulateMedia({ colorScheme: 'dark' });
     await berth.shot('07-invalid-demo-dark');
+    expect(await axeFindings(page, '.vault-demo-error')).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ export function DemoCardHost() {
     // "Run Demo of This Note" (Ctrl/Cmd+Enter): the first demo card in the open note.
     const firstCard = () =>
       document.querySelector<HTMLElement>(
-        '.note-reader .berth-demo-card[data-demo-id]:not([data-suggested])',
+        '.note-reader .berth-demo-card[data-demo-id]:not([data-suggested]), .note-reader .berth-demo-card[data-vault-demo-index]:has(.vault-demo-card[data-vault-demo])',
       ) ?? document.querySelector<HTMLElement>('.note-reader .berth-demo-card[data-demo-id]');
     const disposeCommand = registerCommand({
       id: AppCommand.runDemo,
@@ -88,6 +88,12 @@ export function DemoCardHost() {
       enabled: () => Boolean(firstCard()),
       run: async () => {
         const card = firstCard();
+        // A demo written in the note goes through its own card (which asks for trust first).
+        if (card?.dataset.vaultDemoIndex !== undefined) {
+          card.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          card.querySelector<HTMLButtonElement>('.demo-run-button .btn-primary')?.click();
+          return;
+        }
         const demoId = card?.dataset.demoId;
         if (!card || !demoId) return;
         card.scrollIntoView({ block: 'center', behavior: 'smooth' });

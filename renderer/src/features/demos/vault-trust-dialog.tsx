@@ -55,7 +55,7 @@ export function VaultTrustDialog({
         “{demo.title}” comes from a note in <code className="vault-trust-path">{vaultPath}</code>,
         not from Berth. It will run these commands against your Docker:
       </p>
-      <ol className="vault-trust-steps">
+      <ol className="vault-trust-steps" tabIndex={0} aria-label="Steps and their docker commands">
         {demo.steps.map((step, i) => (
           <li key={i}>
             <div className="vault-trust-step-title">{step.title}</div>
