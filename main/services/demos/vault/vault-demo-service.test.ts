@@ -5,6 +5,7 @@ import Dockerode from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logging/logger';
 import { DemoService } from '../demo-service';
+import { sweepLeftovers } from '../sweep';
 import { hostileDemos } from './hostile-demo-corpus';
 import { VaultDemoService } from './vault-demo-service';
 import { VaultTrustStore } from './vault-trust-store';
@@ -110,6 +111,30 @@ describe('VaultDemoService', () => {
       await expect(service.start(note, 0), hostile.name).rejects.toThrow(hostile.reason);
       expect(await labelled(listed.demos[0]!.demoId), hostile.name).toBe(0);
     }
+  });
+
+  it('labels a vault demo’s objects like a catalogue demo’s, so a later Berth’s start-up sweep removes them', async () => {
+    service.trustCurrent();
+    const note = writeNote(
+      'Sweep.md',
+      `\`\`\`berth-demo\ntitle: Long runner\nnetwork: none\nsteps:\n  - title: start a sleeper\n    action: { kind: run, container: sleeper, detach: true, cmd: [sleep, "60"], mounts: [{ type: volume, source: data, target: /data }] }\n  - title: wait inside it\n    action: { kind: exec, container: sleeper, cmd: [sleep, "30"] }\n\`\`\`\n`,
+    );
+    const started = await service.start(note, 0);
+    const filters = JSON.stringify({
+      label: [`berth.run=${started.runId}`, 'berth.owner=demo', `berth.demo=${started.demoId}`],
+    });
+    await expect
+      .poll(async () => (await docker.listContainers({ all: true, filters })).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    // A Berth started later does not know this run: its sweep treats it as left over by a dead run.
+    const report = await sweepLeftovers(docker, { activeRuns: new Set() });
+    expect(report.runs).toContain(started.runId);
+    expect(report.removed.container).toContain(`berth-${started.runId}-sleeper`);
+    expect(report.removed.volume).toContain(`berth-${started.runId}-data`);
+    await demos.cancel(started.runId);
+    expect(await labelled(started.demoId)).toBe(0);
   });
 
   it('refuses notes outside the vault and missing blocks', async () => {
