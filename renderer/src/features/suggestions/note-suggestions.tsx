@@ -43,7 +43,19 @@ export function NoteSuggestions({ body, notePath }: { body: HTMLElement; notePat
   // Place now, and again each time the reader re-renders the note (its HTML is replaced wholesale).
   useEffect(() => {
     const place = () => {
-      placeSectionCards(body, latest.current.sections);
+      // A demo the note already has as a real block is never suggested again beside it.
+      const own = new Set(
+        [
+          ...body.querySelectorAll<HTMLElement>(
+            '.berth-demo-card[data-demo-id]:not([data-suggested])',
+          ),
+        ].map((el) => el.dataset.demoId),
+      );
+      const fresh = latest.current.sections.map((s) => ({
+        ...s,
+        demos: s.demos.filter((d) => !own.has(d.id)),
+      }));
+      placeSectionCards(body, fresh);
       placeClaimFlags(body, latest.current.flags);
     };
     place();
