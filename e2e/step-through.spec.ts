@@ -159,4 +159,14 @@ test('steps through the anonymous-volume demo: the dangling volume shows between
   );
   expect(copied).toBe(printed);
   expect(copied).toContain('trap cleanup EXIT');
+
+  // The Demos pane shares the Step by step switch.
+  await page.getByRole('tab', { name: 'Demos' }).click();
+  const pane = page.getByLabel('Demos', { exact: true });
+  await pane.getByLabel('Search demos').fill('dangling');
+  await pane.locator('.demo-row[data-demo-row="anonymous-volume-dangling"]').click();
+  const detail = page.locator('.demo-detail');
+  await expect(detail.getByRole('switch', { name: 'Step by step' })).toBeChecked();
+  await expect(detail.getByRole('button', { name: 'Step through again' })).toBeVisible();
+  await berth.shot('05-pane-step-switch');
 });
