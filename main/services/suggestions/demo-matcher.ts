@@ -1,6 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Demo } from '../demos/demo-schema';
-import { headingTerms, processTerm, termSequence, tokenize } from './text-terms';
+import { editDistance } from './edit-distance';
+import { fuzzyFor, headingTerms, processTerm, termSequence, tokenize } from './text-terms';
 
 /** A demo that fits a piece of text, with a 0..1 score and the phrases that made it fit. */
 export interface DemoMatch {
@@ -34,26 +35,6 @@ const BOOST = { headings: 3, keywords: 3, title: 2, claims: 1, summary: 0.4 };
 const HEADING_MEMO = 5000;
 /** Below this confidence a section gets nothing. */
 export const SUGGESTION_THRESHOLD = 0.35;
-
-/** Words every Docker note uses; a near miss of them ("docker" ~ "docker0") is no evidence. */
-const EXACT_ONLY = new Set([
-  'docker',
-  'container',
-  'image',
-  'volume',
-  'network',
-  'mount',
-  'file',
-  'run',
-  'build',
-  'data',
-]);
-
-/** Fuzzy distance by word length: none for short or core words, 1 edit from 4 letters, 2 from 8. */
-function fuzzyFor(term: string): number | false {
-  if (term.length < 4 || EXACT_ONLY.has(term)) return false;
-  return term.length < 8 ? 1 : 2;
-}
 
 /**
  * Ranks catalogue demos for note sections with two MiniSearch indexes: one document per demo
@@ -288,22 +269,4 @@ export class DemoMatcher {
 function isComplete(phrase: PhraseDoc, result: SearchResult): boolean {
   const matched = new Set(result.terms);
   return phrase.terms.every((term) => matched.has(term));
-}
-
-/** Levenshtein distance (short strings only: phrase keys). */
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

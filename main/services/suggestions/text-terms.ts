@@ -102,3 +102,23 @@ export function termSequence(text: string): string[] {
   }
   return out;
 }
+
+/** Words every Docker note uses; a near miss of them ("docker" ~ "docker0") is no evidence. */
+const EXACT_ONLY = new Set([
+  'docker',
+  'container',
+  'image',
+  'volume',
+  'network',
+  'mount',
+  'file',
+  'run',
+  'build',
+  'data',
+]);
+
+/** Fuzzy distance by word length: none for short or core words, 1 edit from 4 letters, 2 from 8. */
+export function fuzzyFor(term: string): number | false {
+  if (term.length < 4 || EXACT_ONLY.has(term)) return false;
+  return term.length < 8 ? 1 : 2;
+}
