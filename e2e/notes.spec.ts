@@ -84,9 +84,14 @@ test.describe('notes reader', () => {
   test('hover preview shows the linked note', async ({ berth }) => {
     const { page } = berth;
     await expect(title(page)).toHaveText('Welcome');
-    await body(page).locator('a.internal-link[data-note-path="Storage/Named Volumes.md"]').first().hover();
+    const link = body(page).locator('a.internal-link[data-note-path="Storage/Named Volumes.md"]').first();
     const preview = page.locator('.hover-preview');
-    await expect(preview).toBeVisible();
+    // Suggestion cards arrive after the body and can move the link from under the pointer: hover again then.
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await link.hover();
+      await expect(preview).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 15_000 });
     await expect(preview.locator('.hover-preview-title')).toHaveText('Named Volumes');
     await expect(preview.locator('.hover-preview-body h1, .hover-preview-body h2').first()).toBeVisible();
     await berth.shot('hover-preview');

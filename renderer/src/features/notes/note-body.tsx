@@ -41,6 +41,7 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
   const hoverTimer = useRef<number>(undefined);
   const leaveTimer = useRef<number>(undefined);
   const onTaskClick = useTaskCheckboxes(path, mtimeMs);
+  const scrolledFor = useRef('');
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -72,7 +73,10 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
     if (!body || !scroller || !find) return;
     body.querySelectorAll(`mark.${FIND_MARK_CLASS}`).forEach((old) => old.replaceWith(...old.childNodes));
     const mark = markFirstMatch(body, find);
-    if (!mark) return;
+    // Scroll once per navigation; a re-render (the file changed on disk) only marks the match again.
+    const visit = `${path}#${anchorSeq}`;
+    if (!mark || scrolledFor.current === visit) return;
+    scrolledFor.current = visit;
     scroller.scrollTop = mark.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - scroller.clientHeight / 3;
   }, [find, anchorSeq, html, path, scrollContainer]);
 
