@@ -57,6 +57,14 @@ describe('demo suggestions for headings students write', () => {
     expect(idsUnder(note, 'Bind mount')[0]).toBe('bind-mount-two-way');
   });
 
+  it('reads setext headings (underlined with --- or ===) like the reader does', () => {
+    const note =
+      'Docker notes\n============\n\nBind mount\n----------\n-v ./src:/app\n\n- list item\n---\n';
+    const sections = suggester.suggest(note).sections;
+    expect(sections.map((section) => [section.heading, section.line])).toEqual([['Bind mount', 4]]);
+    expect(sections[0]?.demos[0]?.id).toBe('bind-mount-two-way');
+  });
+
   it('does not treat bold words inside a paragraph as a heading', () => {
     const note = '## Notes\nthis line is text\n**tmpfs** is fast\n';
     expect(suggester.suggest(note).sections.map((section) => section.heading)).not.toContain(

@@ -95,6 +95,12 @@ export function outlineNote(source: string): NoteOutline {
       callout = undefined;
       continue;
     }
+    if (isSetextHeading(lines, index)) {
+      // "Bind mount" underlined with --- or ===: the reader shows a heading (the vault scan does not list it).
+      open(stripInlineMarkdown(text).trim(), lineNumber, '', 'heading');
+      index++;
+      continue;
+    }
     const bold = BOLD_LINE.exec(text);
     if (bold?.[1] && isAlone(lines, index)) {
       open(stripInlineMarkdown(bold[1]).replace(/\s*:$/, '').trim(), lineNumber, '', 'bold');
@@ -122,4 +128,21 @@ export function outlineNote(source: string): NoteOutline {
 function isAlone(lines: string[], index: number): boolean {
   const above = index === 0 ? '' : (lines[index - 1] ?? '');
   return above.trim() === '' || /^ {0,3}#/.test(above);
+}
+
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const NOT_PARAGRAPH = /^ {0,3}(?:[-*+>|#]|\d+[.)]\s|$)/;
+
+/** A one-line paragraph with a `===` or `---` line under it (and a blank line or the note's start above). */
+function isSetextHeading(lines: string[], index: number): boolean {
+  const text = lines[index] ?? '';
+  const under = lines[index + 1];
+  if (
+    under === undefined ||
+    !SETEXT_UNDERLINE.test(under) ||
+    NOT_PARAGRAPH.test(text) ||
+    text.length > 120
+  )
+    return false;
+  return index === 0 || (lines[index - 1] ?? '').trim() === '';
 }
