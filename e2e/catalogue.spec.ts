@@ -93,7 +93,9 @@ test.describe('catalogue demos in the app', () => {
     await expect(run).toHaveAttribute('data-status', 'passed', { timeout: 90_000 });
     const runId = (await run.getAttribute('data-run-id')) ?? '';
     await expect(card.locator('.demo-cli').first()).toContainText('--restart on-failure:3');
-    await expect(card.locator('.demo-output').nth(1)).toContainText('RestartCount 0');
+    await expect(card.locator('.demo-output').nth(1)).toContainText(
+      '→ 3; state exited (exit code 1)',
+    );
     await expect(card.locator('.demo-output').last()).toContainText('crashing now');
     await card.locator('.demo-step').last().scrollIntoViewIfNeeded();
     await berth.shot('03-restart-policy-dark');
