@@ -21,6 +21,8 @@ describe('claim check', () => {
       'anonymous-volume-dangling',
     ],
     ['latest zeigt immer auf das neueste Image', 'tags-vs-digests'],
+    ['- latest tag allways points to the newst image', undefined],
+    ['docker stop kills the container imediately', 'pid1-signals'],
     ['* the **latest** tag always points to the newest image', undefined],
     ['docker rmi deletes the image', undefined],
     ['docker stop kills the container immediately', 'pid1-signals'],

@@ -144,7 +144,7 @@ export class ClaimChecker {
     let best: { statement: Statement; coverage: number } | null = null;
     const results = this.index.search(terms.join(' '), {
       combineWith: 'OR',
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+      fuzzy: (term) => (term.length >= 6 ? 2 : term.length >= 4 ? 1 : false),
     });
     for (const result of results.slice(0, 8)) {
       const statement = this.statements[result.id as number];
