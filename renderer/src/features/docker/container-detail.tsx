@@ -117,7 +117,9 @@ function Overview({ c }: { c: ContainerDetail }) {
           <dt>Env</dt>
           <dd>
             <details>
-              <summary>{c.env.length} variables</summary>
+              <summary>
+                {c.env.length} variable{c.env.length === 1 ? '' : 's'}
+              </summary>
               <ul className="rb-plain-list mono small">
                 {c.env.map((e) => (
                   <li key={e}>{e}</li>
