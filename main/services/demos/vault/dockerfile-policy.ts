@@ -37,6 +37,15 @@ export function checkDockerfile(
   builtImages: ReadonlySet<string>,
 ): DockerfileRefusal[] {
   const refusals: DockerfileRefusal[] = [];
+  // A captured value is only known while the demo runs: it could bring in FROM/ADD lines unchecked.
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (/\{\{var:/.test(line))
+      refusals.push({
+        line: i + 1,
+        reason:
+          'the Dockerfile uses a {{var:…}} value, which is only known while the demo runs and could change what it builds after Berth checked it.',
+      });
+  });
   const stages = new Set<string>();
   let stageCount = 0;
   for (const { line, text: instruction } of instructions(text)) {

@@ -109,6 +109,11 @@ export const hostileDemos: { name: string; yaml: string; reason: RegExp; line?: 
     reason: /RUN --mount/,
   },
   {
+    name: 'Dockerfile lines smuggled in through a captured value',
+    yaml: 'title: t\nsteps:\n  - title: s\n    action: { kind: run, container: c, cmd: [echo, "FROM alpine"] }\n    capture: line\n  - title: b\n    action: { kind: build, image: "app:v1", files: { Dockerfile: "FROM base\\n{{var:line}}" } }',
+    reason: /\{\{var:…\}\} value/,
+  },
+  {
     name: 'compose action',
     yaml: 'title: t\nsteps:\n  - title: s\n    action: { kind: compose, file: "services: {}", args: [up] }',
     reason: /compose/,
