@@ -35,6 +35,10 @@ function studentVault(): string {
       '',
     ].join('\n'),
   );
+  fs.writeFileSync(
+    path.join(dir, 'docker', 'netzwerke.md'),
+    '**Networks**\n\nbridge is default, containers talk by name?? only on user-defined ones\n',
+  );
   return dir;
 }
 
@@ -169,4 +173,32 @@ test('steps through the anonymous-volume demo: the dangling volume shows between
   await expect(detail.getByRole('switch', { name: 'Step by step' })).toBeChecked();
   await expect(detail.getByRole('button', { name: 'Step through again' })).toBeVisible();
   await berth.shot('05-pane-step-switch');
+});
+
+test('leaving the note cleans up a step-through run that waits', async ({ berth }) => {
+  test.setTimeout(120_000);
+  const { page } = berth;
+  await openNote(page, 'anonymus volumes (lecture 4)');
+  const card = page.locator('.demo-card:not(.is-suggested)[data-demo="anonymous-volume-dangling"]');
+  await card.getByRole('switch', { name: 'Step by step' }).check();
+  await card.getByRole('button', { name: 'Step through' }).click();
+  const run = card.locator('.demo-run');
+  const runId = (await run.getAttribute('data-run-id')) ?? '';
+  await waitForNext(run, 0);
+  await card.getByRole('button', { name: /Next step/ }).click();
+  await waitForNext(run, 1);
+  const filter = `label=berth.run=${runId}`;
+  expect(docker('ps', '-aq', '--filter', filter)).not.toBe('');
+
+  await openNote(page, 'netzwerke');
+  await expect
+    .poll(
+      () =>
+        [
+          docker('ps', '-aq', '--filter', filter),
+          docker('volume', 'ls', '-q', '--filter', filter),
+        ].filter(Boolean),
+      { timeout: 30_000 },
+    )
+    .toEqual([]);
 });
