@@ -210,6 +210,9 @@ test.describe('reading and finding', () => {
     const panel = await dock.getByRole('tabpanel').boundingBox();
     expect(panel?.width ?? 0).toBeGreaterThan(400);
     await berth.shot('reading-1100-dock-open');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await berth.shot('reading-1100-dock-open-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Escape');
     await expect(dock.getByRole('tabpanel')).toBeHidden();
     await page.setViewportSize({ width: 1920, height: 1080 });
