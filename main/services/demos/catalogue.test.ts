@@ -47,6 +47,7 @@ const REQUIRED_IDS = [
   'volume-prune-unused',
   'arg-vs-env',
   'exit-code-pid1',
+  'mount-hides-image-files',
 ];
 
 describe('catalogue', () => {

@@ -7,6 +7,7 @@ import { imageDemos } from './image-demos';
 import { imageTagDemos } from './image-tag-demos';
 import { isolationDemos } from './isolation-demos';
 import { moreStorageDemos } from './more-storage-demos';
+import { mountDemos } from './mount-demos';
 import { networkDemos } from './network-demos';
 import { networkLiveDemos } from './network-live-demos';
 import { runtimeDemos } from './runtime-demos';
@@ -33,6 +34,7 @@ export const catalogue: readonly Demo[] = loadCatalogue([
   ...storageDemos,
   ...moreStorageDemos,
   ...containerStorageDemos,
+  ...mountDemos,
   ...imageDemos,
   ...imageTagDemos,
   ...imageBuildDemos,

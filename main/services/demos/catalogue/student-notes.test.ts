@@ -190,6 +190,17 @@ const SECTIONS: {
     demo: 'exit-code-pid1',
     flaggedBy: 'exit-code-pid1',
   },
+  {
+    note: 'Storage.md',
+    heading: '## Why is my node_modules gone?? (bind mount)',
+    body: [
+      '-v $(pwd):/app hides the node_modules from the image',
+      'a bind mount merges the host folder with the files in the image',
+      'Pre-population only happens with empty named volumes',
+    ],
+    demo: 'mount-hides-image-files',
+    flaggedBy: 'mount-hides-image-files',
+  },
 ];
 
 const vault = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-student-notes-'));
