@@ -262,5 +262,22 @@ test.describe('demo suggestions beside a student note', () => {
     expect(await serious()).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await serious()).toEqual([]);
+
+    // The Demos pane with this note's list, in both themes.
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Demos' }).click();
+    await expect(page.getByRole('region', { name: 'Demos for this note' })).toBeVisible();
+    const dock = async () =>
+      (
+        await new AxeBuilder({ page })
+          .include('aside.dock')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze()
+      ).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    expect(await dock()).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await dock()).toEqual([]);
   });
 });
