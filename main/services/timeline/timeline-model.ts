@@ -197,7 +197,10 @@ export function buildTimeline(inputs: TimelineInputs): TimelineModel {
       ).link(entry.itemId, entry.at);
   }
 
-  for (const entry of [...inputs.networks].sort((a, b) => a.at - b.at || a.seq - b.seq)) {
+  // `none` has no connectivity to show; a row for it would only be noise.
+  for (const entry of [...inputs.networks]
+    .filter((e) => e.networkName !== 'none')
+    .sort((a, b) => a.at - b.at || a.seq - b.seq)) {
     const id = `network:${entry.networkName}`;
     const row = rowFor(id, 'network', short(entry.networkName), entry.at);
     if (entry.type === 'state' && entry.to) row.enter(entry.to, entry.at, entry.action);
@@ -230,14 +233,4 @@ export function buildTimeline(inputs: TimelineInputs): TimelineModel {
     rows: ordered,
     bands: inputs.bands ?? [],
   };
-}
-
-/** The state of a row at an instant (undefined before it existed). */
-export function stateAt(row: TimelineRow, at: number): TimelineState | undefined {
-  let state: TimelineState | undefined;
-  for (const segment of row.segments) {
-    if (segment.from > at) break;
-    state = segment.state;
-  }
-  return state;
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { LineageEntry } from '../../contract/volumes';
-import { buildTimeline, stateAt, type TimelineEvent } from './timeline-model';
+import { stateAt } from '../../contract/timeline';
+import { buildTimeline, type TimelineEvent } from './timeline-model';
 import { attachmentFolder, insertEmbed, TimelineNoteEmbeds } from './timeline-note-embed';
 import { timelineSvg } from './timeline-svg';
 

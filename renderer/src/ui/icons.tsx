@@ -126,3 +126,9 @@ export const CopyIcon = (p: IconProps) => (
     <path d="M15.5 8.5V6a1.5 1.5 0 0 0-1.5-1.5H6A1.5 1.5 0 0 0 4.5 6v8A1.5 1.5 0 0 0 6 15.5h2.5" />
   </svg>
 );
+export const TimelineIcon = (p: IconProps) => (
+  <svg {...iconAttributes(p)}>
+    <path d="M3 6h9M3 12h14M3 18h6" />
+    <path d="M15 4v4M20 10v4M12 16v4" />
+  </svg>
+);

@@ -5,7 +5,8 @@ import { DockerPane } from '../docker/docker-pane';
 import { StorageView } from '../volumes/storage-view';
 import { NetworksView } from '../networks/networks-view';
 import { NotesSidebar } from '../notes/notes-sidebar';
-import { ActivityIcon, DatabaseIcon, FolderIcon, NetworkIcon, PlayIcon } from '../../ui/icons';
+import { TimelineView } from '../timeline/timeline-view';
+import { ActivityIcon, DatabaseIcon, FolderIcon, NetworkIcon, PlayIcon, TimelineIcon } from '../../ui/icons';
 
 /** A tab of the right-hand Docker pane. Features add theirs here. */
 export interface DockTab {
@@ -19,6 +20,7 @@ export interface DockTab {
 export const dockTabs: DockTab[] = [
   { id: 'storage', label: 'Storage', icon: <DatabaseIcon />, render: () => <StorageView /> },
   { id: 'networks', label: 'Networks', icon: <NetworkIcon />, render: () => <NetworksView /> },
+  { id: 'timeline', label: 'Timeline', icon: <TimelineIcon />, render: () => <TimelineView /> },
   { id: 'demos', label: 'Demos', icon: <PlayIcon />, render: () => <DemosPane /> },
   { id: 'docker', label: 'Docker', icon: <ActivityIcon />, render: () => <DockerPane /> },
   { id: 'annotations', label: 'Annotations', icon: <HighlighterIcon />, render: () => <AnnotationsPanel /> },

@@ -1,0 +1,199 @@
+import {
+  type TIMELINE_THEMES,
+  type TimelineModel,
+  type TimelineRow,
+  type TimelineSegment,
+} from '@contract';
+
+/** Geometry shared by drawing and hit-testing. */
+export const LAYOUT = { labelWidth: 150, rowHeight: 24, header: 40, bandHeight: 18 } as const;
+
+/** The visible time window and vertical scroll. */
+export interface TimelineViewport {
+  from: number;
+  to: number;
+  /** First visible row (fractional while scrolling). */
+  scrollRow: number;
+}
+
+/** What is pointed at or selected, for highlighting. */
+export interface TimelineMarks {
+  hoverRow?: number;
+  selectedRow?: number;
+  cursor?: number;
+}
+
+export type Palette = (typeof TIMELINE_THEMES)['light'];
+
+export function xOf(at: number, view: TimelineViewport, width: number): number {
+  return (
+    LAYOUT.labelWidth +
+    ((at - view.from) / Math.max(1, view.to - view.from)) * (width - LAYOUT.labelWidth - 8)
+  );
+}
+
+export function timeAt(x: number, view: TimelineViewport, width: number): number {
+  return (
+    view.from +
+    ((x - LAYOUT.labelWidth) / Math.max(1, width - LAYOUT.labelWidth - 8)) * (view.to - view.from)
+  );
+}
+
+/** A readable offset from the start: 120 ms, 2.4 s, 3 min. */
+export function formatSpan(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${Math.round(ms)} ms`;
+  if (abs < 120_000) return `${(ms / 1000).toFixed(abs < 10_000 ? 1 : 0)} s`;
+  if (abs < 7_200_000) return `${Math.round(ms / 60_000)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+/** Round tick spacing (1, 2, 5 × 10^n ms) for about `count` ticks over `span`. */
+function tickStep(span: number, count: number): number {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= raw) ?? raw;
+}
+
+/** The segment of `row` that covers `at`, if any. */
+export function segmentAt(row: TimelineRow, at: number, end: number): TimelineSegment | undefined {
+  return row.segments.find((s) => s.from <= at && (s.to ?? end) >= at);
+}
+
+/** Draws the timeline: bands, axis, visible rows with their segments and ticks, links and the cursor. */
+export function drawTimeline(
+  ctx: CanvasRenderingContext2D,
+  model: TimelineModel,
+  view: TimelineViewport,
+  size: { width: number; height: number },
+  palette: Palette,
+  marks: TimelineMarks = {},
+): void {
+  const { width, height } = size;
+  const { labelWidth, rowHeight, header, bandHeight } = LAYOUT;
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
+  ctx.textBaseline = 'middle';
+  const x = (at: number) => xOf(at, view, width);
+  const end = Math.max(model.to, Date.now());
+
+  // Step bands (behind everything).
+  model.bands.forEach((band, i) => {
+    const bx = Math.max(labelWidth, x(band.from));
+    const bw = Math.min(width, x(band.to)) - bx;
+    if (bw <= 0) return;
+    ctx.fillStyle = palette.band[i % 2] ?? palette.background;
+    ctx.fillRect(bx, 0, Math.max(2, bw), height);
+    ctx.fillStyle = palette.muted;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(bx, 0, Math.max(2, bw), bandHeight);
+    ctx.clip();
+    ctx.fillText(`${band.index + 1}. ${band.title}`, bx + 4, bandHeight / 2 + 2);
+    ctx.restore();
+  });
+
+  // Time axis and grid.
+  const span = view.to - view.from;
+  const step = tickStep(span, Math.max(2, Math.floor((width - labelWidth) / 110)));
+  ctx.strokeStyle = palette.grid;
+  ctx.fillStyle = palette.muted;
+  ctx.lineWidth = 1;
+  for (
+    let t = Math.ceil((view.from - model.from) / step) * step + model.from;
+    t <= view.to;
+    t += step
+  ) {
+    const gx = Math.round(x(t)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(gx, header - 4);
+    ctx.lineTo(gx, height);
+    ctx.stroke();
+    ctx.fillText(formatSpan(t - model.from), gx + 3, header - 12);
+  }
+
+  // Rows (only the visible ones).
+  const first = Math.max(0, Math.floor(view.scrollRow));
+  const visible = Math.ceil((height - header) / rowHeight) + 1;
+  const rowY = (index: number) => header + (index - view.scrollRow) * rowHeight;
+  for (let i = first; i < Math.min(model.rows.length, first + visible); i++) {
+    const row = model.rows[i]!;
+    const y = rowY(i);
+    if (i === marks.selectedRow || i === marks.hoverRow) {
+      ctx.fillStyle = palette.grid;
+      ctx.globalAlpha = i === marks.selectedRow ? 0.9 : 0.5;
+      ctx.fillRect(0, y, width, rowHeight);
+      ctx.globalAlpha = 1;
+    }
+    ctx.fillStyle = palette.text;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(8, y, labelWidth - 16, rowHeight);
+    ctx.clip();
+    ctx.fillText(
+      row.kind === 'container'
+        ? `▣ ${row.label}`
+        : row.kind === 'network'
+          ? `⌘ ${row.label}`
+          : `◍ ${row.label}`,
+      10,
+      y + rowHeight / 2,
+    );
+    ctx.restore();
+    for (const segment of row.segments) {
+      const sx = Math.max(labelWidth, x(segment.from));
+      const ex = Math.min(width, x(segment.to ?? end));
+      if (ex < labelWidth || sx > width) continue;
+      ctx.fillStyle = palette.states[segment.state];
+      ctx.fillRect(
+        sx,
+        y + 6,
+        Math.max(segment.state === 'removed' ? 3 : 2, ex - sx),
+        rowHeight - 12,
+      );
+    }
+    ctx.strokeStyle = palette.text;
+    ctx.globalAlpha = 0.4;
+    for (const tick of row.ticks) {
+      const tx = x(tick.at);
+      if (tx < labelWidth || tx > width) continue;
+      ctx.beginPath();
+      ctx.moveTo(Math.round(tx) + 0.5, y + 3);
+      ctx.lineTo(Math.round(tx) + 0.5, y + rowHeight - 3);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  // Container → mount/network connectors.
+  const index = new Map(model.rows.map((row, i) => [row.id, i]));
+  ctx.strokeStyle = palette.muted;
+  ctx.setLineDash([2, 2]);
+  for (let i = first; i < Math.min(model.rows.length, first + visible); i++) {
+    for (const link of model.rows[i]!.links) {
+      const j = index.get(link.rowId);
+      const lx = x(link.at);
+      if (j === undefined || lx < labelWidth) continue;
+      ctx.beginPath();
+      ctx.moveTo(lx, rowY(i) + rowHeight / 2);
+      ctx.lineTo(lx, rowY(j) + rowHeight / 2);
+      ctx.stroke();
+    }
+  }
+  ctx.setLineDash([]);
+
+  // Label column divider and the cursor.
+  ctx.fillStyle = palette.grid;
+  ctx.fillRect(labelWidth - 1, 0, 1, height);
+  if (marks.cursor !== undefined && marks.cursor >= view.from && marks.cursor <= view.to) {
+    const cx = Math.round(x(marks.cursor)) + 0.5;
+    ctx.strokeStyle = palette.states.dangling;
+    ctx.beginPath();
+    ctx.moveTo(cx, bandHeight);
+    ctx.lineTo(cx, height);
+    ctx.stroke();
+    ctx.fillStyle = palette.states.dangling;
+    ctx.fillText(formatSpan(marks.cursor - model.from), cx + 4, header - 12);
+  }
+}
