@@ -1,5 +1,13 @@
-import { useMemo } from 'react';
-import { Background, Controls, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
+import {
+  Background,
+  Controls,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  type Edge,
+  type Node,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { StorageItem } from '@contract';
 import { displayName } from './storage-filters';
@@ -15,12 +23,21 @@ export function buildGraph(
   items: StorageItem[],
   selectedId: string | undefined,
 ): { nodes: Node[]; edges: Edge[]; touched: Set<string> } {
-  const shown = items.filter((i) => i.state !== 'removed').slice(0, MAX_ITEMS);
+  // Removed items come only when the "Removed" filter asks for them; they are drawn faded.
+  const listed = items.slice(0, MAX_ITEMS);
   const containers = new Map<string, string>();
-  for (const item of shown)
+  for (const item of listed)
     for (const u of item.uses) containers.set(u.containerId, u.containerName);
+  // Storage next to its containers: order items by their first container, then lay containers at
+  // the middle of their items (pushed apart so nothing overlaps).
+  const containerOrder = new Map([...containers.keys()].map((id, i) => [id, i]));
+  const firstUser = (item: StorageItem) =>
+    Math.min(...item.uses.map((u) => containerOrder.get(u.containerId) ?? Infinity), Infinity);
+  const shown = [...listed].sort((a, b) => firstUser(a) - firstUser(b));
+  const itemRow = new Map(shown.map((item, i) => [item.id, i]));
   const edges: Edge[] = [];
   const hostPaths = new Map<string, string>();
+  const hostRow = new Map<string, number>();
   for (const item of shown) {
     for (const u of item.uses) {
       edges.push({
@@ -31,9 +48,11 @@ export function buildGraph(
         animated: u.running,
       });
     }
-    const host = item.kind === 'bind' ? undefined : item.volume?.mountpoint;
+    const host =
+      item.kind === 'bind' || item.state === 'removed' ? undefined : item.volume?.mountpoint;
     if (host) {
       hostPaths.set(`h:${host}`, host);
+      hostRow.set(`h:${host}`, itemRow.get(item.id) ?? 0);
       edges.push({ id: `${item.id}->h:${host}`, source: item.id, target: `h:${host}` });
     }
   }
@@ -49,16 +68,26 @@ export function buildGraph(
   }
   const dim = (id: string) => (selectedId && !touched.has(id) ? 0.28 : 1);
   const nodes: Node[] = [];
-  [...containers].forEach(([id, name], i) => {
-    nodes.push({
-      id: `c:${id}`,
-      ...sides,
-      position: { x: 0, y: i * ROW },
-      data: { label: `▣ ${name}` },
-      className: 'flow-node flow-container',
-      style: { opacity: dim(`c:${id}`) },
-    });
+  const wanted = [...containers].map(([id, name]) => {
+    const rows = shown
+      .filter((item) => item.uses.some((u) => u.containerId === id))
+      .map((item) => itemRow.get(item.id) ?? 0);
+    return { id, name, y: rows.length ? (rows.reduce((a, b) => a + b, 0) / rows.length) * ROW : 0 };
   });
+  wanted.sort((a, b) => a.y - b.y);
+  let floor = -Infinity;
+  for (const container of wanted) {
+    const y = Math.max(container.y, floor + ROW);
+    floor = y;
+    nodes.push({
+      id: `c:${container.id}`,
+      ...sides,
+      position: { x: 0, y },
+      data: { label: `▣ ${container.name}` },
+      className: 'flow-node flow-container',
+      style: { opacity: dim(`c:${container.id}`) },
+    });
+  }
   shown.forEach((item, i) => {
     nodes.push({
       id: item.id,
@@ -67,15 +96,18 @@ export function buildGraph(
       data: {
         label: `${item.kind === 'bind' ? '📁 ' : item.kind === 'tmpfs' ? '⚡ ' : '◉ '}${displayName(item)}`,
       },
-      className: `flow-node flow-${item.kind}${item.id === selectedId ? ' is-selected' : ''}`,
-      style: { opacity: dim(item.id), borderColor: stateColor(item.state) },
+      className: `flow-node flow-${item.kind}${item.id === selectedId ? ' is-selected' : ''}${item.state === 'removed' ? ' is-removed' : ''}`,
+      style: {
+        opacity: item.state === 'removed' ? Math.min(0.45, dim(item.id)) : dim(item.id),
+        borderColor: stateColor(item.state),
+      },
     });
   });
-  [...hostPaths].forEach(([id, p], i) => {
+  [...hostPaths].forEach(([id, p]) => {
     nodes.push({
       id,
       ...sides,
-      position: { x: COL * 2, y: i * ROW },
+      position: { x: COL * 2, y: (hostRow.get(id) ?? 0) * ROW },
       data: {
         label: p
           .replace(/^\/var\/lib\/docker\/volumes\//, '…/volumes/')
@@ -92,6 +124,24 @@ export function buildGraph(
     if (e.label && ((selectedId && !on) || (!selectedId && edges.length > 8))) delete e.label;
   }
   return { nodes, edges, touched };
+}
+
+/** Fits the graph to the dock when it opens, when the dock is resized and when nodes come or go. */
+function FitOnResize({ nodeCount }: { nodeCount: number }) {
+  const flow = useReactFlow();
+  const box = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const pane = box.current?.closest('.storage-graph');
+    if (!pane) return;
+    const fit = () => void flow.fitView({ padding: 0.08, duration: 0 });
+    const observer = new ResizeObserver(() => requestAnimationFrame(fit));
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [flow]);
+  useEffect(() => {
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 0 }));
+  }, [flow, nodeCount]);
+  return <span ref={box} hidden />;
 }
 
 /** A graph of containers, volumes and host paths that highlights what the selection touches. */
@@ -129,8 +179,9 @@ export function StorageGraph({
       >
         <Background gap={18} size={1} />
         <Controls showInteractive={false} />
+        <FitOnResize nodeCount={nodes.length} />
       </ReactFlow>
-      {items.filter((i) => i.state !== 'removed').length > MAX_ITEMS && (
+      {items.length > MAX_ITEMS && (
         <div className="graph-note faint small">
           Showing the first {MAX_ITEMS}; filter to see others.
         </div>
