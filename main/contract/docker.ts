@@ -16,6 +16,10 @@ export const dockerConnectionStateSchema = z.enum([
 export type DockerConnectionState = z.infer<typeof dockerConnectionStateSchema>;
 
 export const engineInfoSchema = z.object({
+  /** Which engine this is: Docker Engine, Docker Desktop, Podman, or another compatible one. */
+  product: z.enum(['docker', 'docker-desktop', 'podman', 'other']).optional(),
+  /** Its name for people: "Docker Engine", "Podman". */
+  productName: z.string().optional(),
   version: z.string(),
   apiVersion: z.string(),
   os: z.string(),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Dockerode from 'dockerode';
 import { RpcFailure, type Disposer, type DockerStatus, type EngineInfo } from '../../contract';
 import type { Logger } from '../logging/logger';
+import { identifyEngine } from './identify-engine';
 import { classifyDockerError, compareApiVersions, MIN_API_VERSION } from './classify-error';
 import { EventLineParser, type DockerEvent } from './docker-event';
 import type { DockerEndpoint } from './resolve-endpoint';
@@ -195,6 +196,7 @@ export class DockerConnection {
         return;
       }
       const engine: EngineInfo = {
+        ...identifyEngine(version as Parameters<typeof identifyEngine>[0], info as Parameters<typeof identifyEngine>[1]),
         version: String(version.Version ?? ''),
         apiVersion,
         os: String(version.Os ?? info.OSType ?? ''),
@@ -210,7 +212,7 @@ export class DockerConnection {
       const reconnect = this.everConnected;
       this.everConnected = true;
       this.attempt = 0;
-      this.setStatus({ ...base, state: 'connected', message: `Connected to Docker Engine ${engine.version}`, engine });
+      this.setStatus({ ...base, state: 'connected', message: `Connected to ${engine.productName ?? 'Docker Engine'} ${engine.version}`, engine });
       this.options.log.info('connected', { host: endpoint.url, version: engine.version, api: apiVersion, reconnect });
       this.startHealthChecks(generation, endpoint);
       this.connectedListeners.emit({ reconnect, engine });

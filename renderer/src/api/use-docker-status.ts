@@ -27,7 +27,7 @@ export function useDockerStatus(): DockerStatus | undefined {
 export function describeState(status: DockerStatus | undefined): { tone: 'ok' | 'warn' | 'danger' | 'info'; label: string } {
   switch (status?.state) {
     case 'connected':
-      return { tone: 'ok', label: `Docker ${status.engine?.version ?? ''}`.trim() };
+      return { tone: 'ok', label: `${status.engine?.product === 'podman' ? 'Podman' : status.engine?.product === 'docker-desktop' ? 'Docker Desktop' : 'Docker'} ${status.engine?.version ?? ''}`.trim() };
     case 'connecting':
     case undefined:
       return { tone: 'info', label: 'Connecting to Docker…' };
