@@ -9,7 +9,10 @@ import { LABEL_ANONYMOUS, type RunContext } from './run-context';
  */
 export const SCRIPT_RUN_TOKEN = 'BERTHxRUNxTOKEN';
 export const SCRIPT_WORK_TOKEN = 'BERTHxWORKxTOKEN';
-const TOKENS = new RegExp(`(${SCRIPT_RUN_TOKEN}|${SCRIPT_WORK_TOKEN})`);
+/** Stands for a captured value (`{{var:name}}`) in a script: the shell variable `v_name`. */
+export const scriptVarToken = (name: string) => `BERTHxVARx${name}xEND`;
+const VAR_TOKEN = /BERTHxVARx([A-Za-z0-9_]+?)xEND/g;
+const TOKENS = new RegExp(`(${SCRIPT_RUN_TOKEN}|${SCRIPT_WORK_TOKEN}|BERTHxVARx[A-Za-z0-9_]+?xEND)`);
 
 function quotePart(arg: string): string {
   if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(arg)) return arg;
@@ -25,13 +28,15 @@ export function shellQuote(arg: string): string {
   return arg
     .split(TOKENS)
     .filter(Boolean)
-    .map((part) => (part === SCRIPT_RUN_TOKEN ? '${run}' : part === SCRIPT_WORK_TOKEN ? '"${work}"' : quotePart(part)))
+    .map((part) =>
+      part === SCRIPT_RUN_TOKEN ? '${run}' : part === SCRIPT_WORK_TOKEN ? '"${work}"' : part.startsWith('BERTHxVARx') ? `"\${v_${part.slice(10, -4)}}"` : quotePart(part),
+    )
     .join('');
 }
 
 /** Turns the script tokens left in unquoted text (names) into shell variables. */
 export function expandScriptTokens(text: string): string {
-  return text.replaceAll(SCRIPT_RUN_TOKEN, '${run}').replaceAll(SCRIPT_WORK_TOKEN, '"${work}"');
+  return text.replaceAll(SCRIPT_RUN_TOKEN, '${run}').replaceAll(SCRIPT_WORK_TOKEN, '"${work}"').replace(VAR_TOKEN, '${v_$1}');
 }
 
 const labelFlags = (ctx: RunContext) =>
@@ -130,7 +135,7 @@ export function cliEquivalent(action: DemoAction, ctx: RunContext): string {
     case 'remove':
       return `docker rm${action.force ? ' -f' : ''}${action.volumes ? ' -v' : ''} ${ctx.containerName(action.container)}`;
     case 'inspect-container':
-      return `docker inspect --format '{{.State.Status}} {{json .Mounts}}' ${ctx.containerName(action.container)}`;
+      return `docker inspect --format 'State: {{.State.Status}} (exit code {{.State.ExitCode}}){{range .Mounts}} | {{.Type}} {{if .Name}}{{.Name}}{{else}}{{.Source}}{{end}} -> {{.Destination}}{{end}}' ${ctx.containerName(action.container)}`;
     case 'host-write': {
       const file = `${ctx.workDir}/${ctx.expand(action.path)}`;
       return `mkdir -p ${shellQuote(file.slice(0, file.lastIndexOf('/')))} && printf %s ${shellQuote(ctx.expand(action.content))} > ${shellQuote(file)}`;

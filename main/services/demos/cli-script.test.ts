@@ -9,6 +9,7 @@ import { catalogue } from './catalogue';
 import { listLabelled } from './cleanup';
 import { demoScript } from './cli-script';
 import type { Demo } from './demo-schema';
+import { dummyLinkAvailable } from './dummy-link';
 import { composeAvailable } from './misc-actions';
 import { RunContext } from './run-context';
 import { checkScriptStep, parseScriptTranscript } from './script-transcript';
@@ -16,6 +17,14 @@ import { checkScriptStep, parseScriptTranscript } from './script-transcript';
 const docker = new Dockerode();
 const baseImage = (await new BaseImageResolver().resolve(docker)).image;
 const compose = await composeAvailable();
+const dummyLink = await dummyLinkAvailable(docker);
+/** Why the engine would skip a demo here (the same checks), or undefined. */
+const skipReason = (demo: Demo) =>
+  demo.requires === 'compose' && !compose.available
+    ? compose.reason
+    : demo.requires === 'dummy-link' && !dummyLink.available
+      ? dummyLink.reason
+      : undefined;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-script-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -120,7 +129,7 @@ async function proveScript(demo: Demo): Promise<void> {
 
 describe.concurrent('every catalogue demo, pasted as a bash script into a real shell', () => {
   for (const demo of catalogue) {
-    const skip = demo.requires === 'compose' && !compose.available ? compose.reason : undefined;
+    const skip = skipReason(demo);
     it.skipIf(Boolean(skip))(
       `${demo.id}: the script meets the demo's expectations and removes what it made${skip ? ` (skipped: ${skip})` : ''}`,
       { timeout: 600_000 },

@@ -4,6 +4,7 @@ import {
   expandScriptTokens,
   SCRIPT_RUN_TOKEN,
   SCRIPT_WORK_TOKEN,
+  scriptVarToken,
   shellQuote,
 } from './cli-equivalent';
 import type { Demo, DemoAction, DemoStep } from './demo-schema';
@@ -36,7 +37,10 @@ check_host_file() { if [ -e "$work/$2" ]; then printf '<== [%s] host file %s exi
 `;
 
 function heredoc(file: string, content: string): string {
-  const hasToken = content.includes(SCRIPT_RUN_TOKEN) || content.includes(SCRIPT_WORK_TOKEN);
+  const hasToken =
+    content.includes(SCRIPT_RUN_TOKEN) ||
+    content.includes(SCRIPT_WORK_TOKEN) ||
+    content.includes('BERTHxVARx');
   const body = content.endsWith('\n') ? content : `${content}\n`;
   if (!hasToken) return `cat > ${shellQuote(file)} <<'BERTH_EOF'\n${body}BERTH_EOF`;
   // An unquoted heredoc expands $run: escape everything else the shell would touch.
@@ -89,7 +93,7 @@ function tableLines(action: Extract<DemoAction, { kind: 'table' }>, ctx: RunCont
       .expand(text)
       .replace(/["\\$`]/g, (c) => `\\${c}`)
       .replace(
-        /\{\{var:([a-zA-Z][a-zA-Z0-9_]*)\}\}/g,
+        /BERTHxVARx([A-Za-z0-9_]+?)xEND/g,
         (_, name: string) => `\${${CAPTURE_PREFIX}${name}:-}`,
       )}"`;
   const format = action.columns.map(() => '%s').join(' | ');
@@ -98,6 +102,28 @@ function tableLines(action: Extract<DemoAction, { kind: 'table' }>, ctx: RunCont
     ...action.rows.map((row) => `printf '${format}\\n' ${row.map(cell).join(' ')}`),
     'status=0',
   ];
+}
+
+/** A shell filter that picks a step's value out of its CLI output, where it is not the whole output. */
+function valueFilter(action: DemoAction): string | undefined {
+  switch (action.kind) {
+    case 'port':
+      return `head -n 1 | sed 's/.*://'`;
+    case 'image-inspect':
+      if (action.show === 'size') return `sed -n 's/.* size=\\([0-9]*\\).*/\\1/p'`;
+      if (action.show === 'base-layer') return `sed -n 's/.* base-layer=\\([^ ]*\\).*/\\1/p'`;
+      return `awk '{ print $1; exit }'`;
+    case 'inspect-container':
+      return `sed -n 's/^State: \\([a-z]*\\).*/\\1/p'`;
+    case 'volume-inspect':
+      return `sed -n 's/.*"Mountpoint": "\\(.*\\)",*$/\\1/p'`;
+    case 'engine-info':
+      return `sed -n 's/^Kernel Version: \\([^ ]*\\).*/\\1/p'`;
+    case 'watch-restarts':
+      return `sed -n 's/^RestartCount \\([0-9]*\\).*/\\1/p'`;
+    default:
+      return undefined;
+  }
 }
 
 /** The command line(s) of a step, capturing output into files or variables where needed. */
@@ -112,7 +138,19 @@ function commandLines(step: DemoStep, index: number, cli: string, ctx: RunContex
       lines.push(`${variable}=$(sed -n 's/^Sending build context to Docker daemon *//p' ${log})`);
     return lines;
   }
-  if (variable) return [`${variable}=$(${cli} 2>&1)`, 'status=$?', `printf '%s\\n' "$${variable}"`];
+  if (variable) {
+    // The shell variable holds what the engine captures: stdout, or the part of it that is the value.
+    const pick = valueFilter(action);
+    if (action.kind === 'stop')
+      return [cli, 'status=$?', `${variable}=$(( $(date +%s%3N) - step_started ))`];
+    if (!pick) return [`${variable}=$(${cli})`, 'status=$?', `printf '%s\\n' "$${variable}"`];
+    return [
+      `step_output=$(${cli})`,
+      'status=$?',
+      `printf '%s\\n' "$step_output"`,
+      `${variable}=$(printf '%s\\n' "$step_output" | ${pick})`,
+    ];
+  }
   return [cli, 'status=$?'];
 }
 
@@ -209,6 +247,9 @@ export function demoScript(demo: Demo, baseImage: string): string {
     'script',
     demo.network,
   );
+  // Captured values live in shell variables: `{{var:x}}` becomes "${v_x}" in the commands.
+  for (const step of demo.steps)
+    if (step.capture) ctx.vars.set(step.capture, scriptVarToken(step.capture));
   const blocks: string[] = [];
   demo.steps.forEach((step, index) => {
     const n = index + 1;

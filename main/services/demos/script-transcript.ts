@@ -95,6 +95,17 @@ function valueOf(
     }
     case 'image-history':
       return { count: Math.max(0, lines(output).length - 1) };
+    case 'volume-prune': {
+      const section = output.split(/^Deleted Volumes:$/m)[1] ?? '';
+      const names = lines(section.split(/^Total reclaimed space/m)[0] ?? '');
+      return { count: names.length, value: names.join(' ') };
+    }
+    case 'inspect-container':
+      return { value: /^State: ([a-z]+)/m.exec(output)?.[1] ?? '' };
+    case 'port': {
+      const port = /:(\d+)\s*$/m.exec(output.split('\n')[0] ?? '')?.[1];
+      return port ? { value: port } : {};
+    }
     case 'image-remove':
       return { count: lines(output).filter((l) => l.startsWith('Deleted:')).length };
     case 'table':
