@@ -6,6 +6,7 @@ import { defaultUserDataDir } from '../services/annotations/annotations-cli';
 import type { BaseImageResolver } from '../services/demos/base-image';
 import { DemoRun } from '../services/demos/demo-runner';
 import type { RunRecord } from '../services/demos/run-types';
+import { guardedDocker } from '../services/demos/vault/guarded-docker';
 import { noteDemoBlocks, type NoteDemoBlock } from '../services/demos/vault/note-demo-blocks';
 import { previewSteps, readVaultNote } from '../services/demos/vault/vault-demo-service';
 import { VaultTrustStore } from '../services/demos/vault/vault-trust-store';
@@ -144,13 +145,10 @@ export async function runVaultNote(options: VaultRunOptions, io: CliOut): Promis
   const results: RunRecord[] = [];
   for (const block of runnable) {
     const demo = block.runnable!;
+    const workRoot = path.join(os.tmpdir(), 'berth-demo-runs');
     const run = new DemoRun(
       demo,
-      {
-        docker: () => docker,
-        baseImage: options.baseImage,
-        workRoot: path.join(os.tmpdir(), 'berth-demo-runs'),
-      },
+      { docker: () => guardedDocker(docker, workRoot), baseImage: options.baseImage, workRoot },
       (event) => {
         if (!options.json) io.out(renderRunEvent(event, demo, io.color));
       },

@@ -95,7 +95,14 @@ export class DemoService {
   }
 
   /** Starts a run of a demo that is not in the catalogue (one written in a note, already checked). */
-  startDemo(demo: Demo, options: { stepThrough?: boolean } = {}): RunRecord {
+  startDemo(
+    demo: Demo,
+    options: {
+      stepThrough?: boolean;
+      /** Wraps the Docker client of this run (demos written in notes get a guarded one). */
+      wrapDocker?: (docker: Dockerode, workRoot: string) => Dockerode;
+    } = {},
+  ): RunRecord {
     this.options.docker(); // fail fast with a readable "Docker is not running"
     const max = this.options.maxConcurrent ?? 2;
     let acquired = this.running < max;
@@ -110,12 +117,14 @@ export class DemoService {
           };
           this.slots.push(slot);
         });
+    const workRoot = this.options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs');
+    const { wrapDocker } = options;
     const run = new DemoRun(
       demo,
       {
-        docker: this.options.docker,
+        docker: wrapDocker ? () => wrapDocker(this.options.docker(), workRoot) : this.options.docker,
         baseImage: this.baseImage,
-        workRoot: this.options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs'),
+        workRoot,
         composeAvailable: this.options.composeAvailable ?? composeAvailable,
         ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}),
         ...(options.stepThrough ? { stepThrough: true } : {}),

@@ -7,6 +7,7 @@ import { cliEquivalent } from '../cli-equivalent';
 import type { DemoService } from '../demo-service';
 import { RunContext } from '../run-context';
 import type { RunRecord } from '../run-types';
+import { guardedDocker } from './guarded-docker';
 import { noteDemoBlocks, type NoteDemoBlock } from './note-demo-blocks';
 import type { DemoProblem } from './parse-vault-demo';
 import type { PolicyRefusal } from './vault-demo-policy';
@@ -146,7 +147,7 @@ export class VaultDemoService {
         block.problems.map((p) => `Line ${p.line}: ${p.message}`).join('\n') ||
           'This demo block is not valid.',
       );
-    return this.options.demos.startDemo(block.runnable);
+    return this.options.demos.startDemo(block.runnable, { wrapDocker: guardedDocker });
   }
 
   trustCurrent(): TrustedVault {
