@@ -13,16 +13,23 @@ interface ClaimPopoverProps {
 const WIDTH = 400;
 const MARGIN = 12;
 
-function placeBelow(anchor: HTMLElement): { left: number; top: number; maxHeight: number } {
+interface Placement {
+  left: number;
+  top?: number;
+  bottom?: number;
+  maxHeight: number;
+}
+
+/** Under the marker, or above it (growing upwards from it) when there is little room below. */
+function placeBelow(anchor: HTMLElement): Placement {
   const rect = anchor.getBoundingClientRect();
   const left = Math.max(MARGIN, Math.min(rect.left - 24, window.innerWidth - WIDTH - MARGIN));
   const below = window.innerHeight - rect.bottom - MARGIN * 3;
   if (below >= 340 || below >= rect.top) return { left, top: rect.bottom + 8, maxHeight: below };
-  // Not enough room below: open upwards, capped by the space above.
   return {
     left,
-    top: Math.max(MARGIN, rect.top - 8 - Math.min(rect.top - MARGIN * 2, 520)),
-    maxHeight: Math.min(rect.top - MARGIN * 2, 520),
+    bottom: window.innerHeight - rect.top + 8,
+    maxHeight: Math.min(rect.top - MARGIN * 2, 560),
   };
 }
 
@@ -72,6 +79,7 @@ export function ClaimPopover({ flag, anchor, onClose }: ClaimPopoverProps) {
       style={{
         left: position.left,
         top: position.top,
+        bottom: position.bottom,
         maxHeight: position.maxHeight,
         width: WIDTH,
       }}
