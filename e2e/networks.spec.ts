@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const docker = (...args: string[]) =>
@@ -11,6 +13,14 @@ const tryDocker = (...args: string[]) => {
   }
 };
 const IMAGE = 'berth-busybox:1.36-local';
+
+/** Serious or critical axe findings inside the Networks view (ids and targets). */
+async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('.net-view').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 test.describe('networks: live view against the real dockerd', () => {
   const run = `bnet${Date.now().toString(36)}`;
@@ -80,6 +90,7 @@ test.describe('networks: live view against the real dockerd', () => {
     );
     await expect(webRow).toContainText(webIp);
     await berth.shot('02-network-detail-endpoints');
+    expect(await axeFindings(page)).toEqual([]);
 
     await webRow.getByRole('button', { name: web }).click();
     await expect(detail.getByRole('tab', { name: 'Who can reach whom' })).toHaveAttribute(
@@ -90,6 +101,7 @@ test.describe('networks: live view against the real dockerd', () => {
     await expect(route).toContainText(web);
     await expect(route.locator('code', { hasText: 'www' })).toBeVisible();
     await berth.shot('03-who-can-reach-whom');
+    expect(await axeFindings(page)).toEqual([]);
 
     // On the default bridge only the IP works.
     await row('bridge').click();
@@ -111,6 +123,7 @@ test.describe('networks: live view against the real dockerd', () => {
     await expect(detail.locator('.net-story-entry')).toHaveCount(2);
     await expect(detail.locator('.net-story')).toContainText('removed');
     await berth.shot('04-removed-network-story');
+    expect(await axeFindings(page)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Host side' }).click();
     await page.getByRole('button', { name: 'Read host side' }).click();
@@ -123,6 +136,7 @@ test.describe('networks: live view against the real dockerd', () => {
     await expect(page.locator('.net-bridge[data-bridge="docker0"]')).toContainText(api);
     await expect(page.getByTestId('veth-matching')).toContainText('matched');
     await berth.shot('05-host-side-veths');
+    expect(await axeFindings(page)).toEqual([]);
     expect(docker('ps', '-aq', '--filter', 'label=berth.owner=helper')).toBe('');
   });
 

@@ -57,6 +57,8 @@ export const renderedNoteSchema = z.object({
   /** Readable problems shown above the note (broken frontmatter, cut content, bad bytes). */
   problems: z.array(z.string()),
   truncated: z.boolean(),
+  /** True when the note is over the render limits (5 M characters, 1 M table cells) and `html` is its plain text; the notice is in `problems`. */
+  plainText: z.boolean().optional(),
   /** The note as plain text (markdown syntax removed), for annotations and search context. */
   text: z.string(),
   mtimeMs: z.number(),
