@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'main/index.ts'),
           'web-host': resolve(root, 'main/web-host.ts'),
+          'render-worker': resolve(root, 'main/services/vault/render-worker.ts'),
         },
       },
     },

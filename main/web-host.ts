@@ -15,6 +15,7 @@ import { confStoreFactory } from './services/settings/store-factory';
 import { openWithSystem } from './web/open-browser';
 import { startWebServer } from './web/web-server';
 import { vaultFileRoute } from './services/vault/vault-file-route';
+import { startLoopProbe } from './app/loop-probe';
 
 function defaultUserDataDir(): string {
   if (process.env.BERTH_USER_DATA) return process.env.BERTH_USER_DATA;
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     ...(vaultDir ? { vaultDir } : {}),
   });
   app.start();
+  startLoopProbe();
 
   const server = await startWebServer({
     app,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from './markdown/html-escape';
 import { mimeTypeOf } from './mime-types';
-import { renderNote, type NoteLookup, type RenderUrls } from './render-note';
+import { DOM_SANITIZE_LIMIT, renderNote, type NoteLookup, type RenderUrls } from './render-note';
 import { sanitizeNoteHtml } from './sanitize-html';
 import { EXPORT_CSS } from './export-styles';
 import { encodeVaultPath, extensionOf, IMAGE_EXTENSIONS, noteNameOf } from './vault-paths';
@@ -61,7 +61,11 @@ export function exportNoteHtml(index: { root: string }, notePath: string, source
   const rendered = renderNote(notePath, source, lookup, exportUrls(index.root, notePath));
   const title = noteNameOf(notePath);
   const problems = rendered.problems.map((problem) => `<p class="note-problem">${escapeHtml(problem)}</p>`).join('');
-  const body = sanitizeNoteHtml(`${problems}${propertiesHtml(rendered.properties)}${rendered.html}`);
+  // Same rule as the reader: ordinary notes get the full DOMPurify pass; huge ones rely on the
+  // pipeline's tag-by-tag filter (a DOM of megabytes takes minutes and gigabytes), and notes over
+  // the render limits are escaped plain text.
+  const whole = `${problems}${propertiesHtml(rendered.properties)}${rendered.html}`;
+  const body = !rendered.plainText && rendered.html.length <= DOM_SANITIZE_LIMIT ? sanitizeNoteHtml(whole) : whole;
   return `<!doctype html>
 <html lang="en">
 <head>

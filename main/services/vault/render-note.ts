@@ -11,10 +11,11 @@ import { sanitizeNoteHtml } from './sanitize-html';
 import { stripComments } from './strip-comments';
 import { encodeVaultPath, noteNameOf } from './vault-paths';
 import { splitFrontmatter } from './frontmatter';
+import { plainTextHtml, plainTextReason, plainTextScan } from './render-limits';
 
 /** What the renderer needs to know about the rest of the vault. */
 export interface NoteLookup {
-  resolver: LinkResolver;
+  resolver: Pick<LinkResolver, 'resolve'>;
   /** Scanned facts of another note (headings, block ids), or undefined when unknown. */
   scanOf(path: string): Pick<ScannedNote, 'headings' | 'blockIds'> | undefined;
   /** Normalized source of a note, for embeds; null when it cannot be read. */
@@ -36,6 +37,8 @@ export interface RenderedNote {
   /** Readable problems shown above the note (broken frontmatter, cut content, bad bytes). */
   problems: string[];
   truncated: boolean;
+  /** True when the note was over the limits (see `render-limits.ts`) and is shown as plain text. */
+  plainText: boolean;
 }
 
 /** Notes longer than this (characters) are cut to `TRUNCATE_TO` before rendering. */
@@ -138,6 +141,10 @@ function trackNesting(state: RenderState, tokens: { level: number }[]): void {
  * reported in `problems` and shown in place.
  */
 export function renderNote(path: string, source: string, lookup: NoteLookup, urls: RenderUrls = readerUrls): RenderedNote {
+  const plainReason = plainTextReason(source);
+  if (plainReason !== null) {
+    return { html: plainTextHtml(source), headings: [], properties: {}, scan: plainTextScan(path, source), problems: [plainReason], truncated: false, plainText: true };
+  }
   const problems: string[] = [];
   let text = source;
   let truncated = false;
@@ -162,5 +169,5 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
   }
   // Raw HTML was already filtered tag by tag; notes of ordinary size also get a full DOMPurify pass.
   if (state.flags.hasRawHtml && html.length <= DOM_SANITIZE_LIMIT) html = sanitizeNoteHtml(html);
-  return { html, headings: env.headings, properties: scan.properties, scan, problems, truncated };
+  return { html, headings: env.headings, properties: scan.properties, scan, problems, truncated, plainText: false };
 }

@@ -6,7 +6,8 @@ import { RpcFailure } from '../../contract/errors';
 import type { Logger } from '../logging/logger';
 import { exportNoteHtml } from './export-html';
 import { decodeNote } from './note-source';
-import { readerUrls, renderNote, type NoteLookup, type RenderUrls } from './render-note';
+import { readerUrls, type NoteLookup, type RenderUrls } from './render-note';
+import { RenderPool } from './render-pool';
 import { resolveVaultFile, type ResolvedVaultFile } from './resolve-vault-file';
 import { writeTaskMark } from './task-mark';
 import { VaultIndex } from './vault-index';
@@ -63,6 +64,8 @@ export class VaultService {
   private indexMs = 0;
   private opening: Promise<VaultInfo> | null = null;
   private readonly listeners = new Set<(paths: string[]) => void>();
+  /** Renders notes on a worker thread (in-process when running from TS sources). */
+  private readonly renderPool = new RenderPool();
 
   constructor(protected readonly options: VaultServiceOptions) {}
 
@@ -199,7 +202,7 @@ export class VaultService {
     const index = this.requireIndex();
     const source = await this.readSource(index, notePath);
     const started = performance.now();
-    const rendered = renderNote(notePath, source.text, this.lookup(index), this.options.urls ?? readerUrls);
+    const rendered = await this.renderPool.render(notePath, source.text, this.lookup(index), this.options.urls ?? readerUrls);
     const problems = source.problem ? [source.problem, ...rendered.problems] : rendered.problems;
     return {
       path: notePath,
@@ -211,6 +214,7 @@ export class VaultService {
       aliases: rendered.scan.aliases,
       problems,
       truncated: rendered.truncated,
+      plainText: rendered.plainText,
       text: rendered.scan.text,
       mtimeMs: source.mtimeMs,
       renderMs: Math.round((performance.now() - started) * 10) / 10,
@@ -315,5 +319,6 @@ export class VaultService {
   async stop(): Promise<void> {
     await this.watcher?.stop();
     this.watcher = null;
+    await this.renderPool.stop();
   }
 }

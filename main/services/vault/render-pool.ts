@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  readerUrls,
+  renderNote,
+  type NoteLookup,
+  type RenderedNote,
+  type RenderUrls,
+} from './render-note';
+import type { LookupAnswers, LookupNeeds } from './render-worker-core';
+import type { FromRenderWorker, ToRenderWorker } from './render-worker';
+
+/** How many lookups the main thread answers before letting other work run. */
+const ANSWER_SLICE = 500;
+
+interface Pending {
+  lookup: NoteLookup;
+  resolve(rendered: RenderedNote): void;
+  reject(error: Error): void;
+}
+
+/** Where the built worker is: `render-worker.js` beside the built main file (or its chunks folder), or null (running from TS sources). */
+export function builtWorkerFile(baseUrl: string = import.meta.url): string | null {
+  if (!baseUrl.startsWith('file:') || !baseUrl.endsWith('.js')) return null;
+  for (const relative of ['./render-worker.js', '../render-worker.js']) {
+    const file = fileURLToPath(new URL(relative, baseUrl));
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Answers a worker's lookups from the vault, a slice at a time so the main thread stays responsive. */
+async function answer(lookup: NoteLookup, needs: LookupNeeds): Promise<LookupAnswers> {
+  const answers: LookupAnswers = { links: [], scans: [], sources: [] };
+  const scansWanted = new Set(needs.scans);
+  let done = 0;
+  const breathe = async () => {
+    if (++done % ANSWER_SLICE === 0) await tick();
+  };
+  for (const [target, from] of needs.links) {
+    const found = lookup.resolver.resolve(target, from);
+    answers.links.push([`${from}\u0000${target}`, found]);
+    if (found?.kind === 'note') scansWanted.add(found.path);
+    await breathe();
+  }
+  for (const path of scansWanted) {
+    const facts = lookup.scanOf(path);
+    answers.scans.push([
+      path,
+      facts ? { headings: facts.headings, blockIds: facts.blockIds } : null,
+    ]);
+    await breathe();
+  }
+  for (const path of new Set(needs.sources)) {
+    answers.sources.push([path, lookup.sourceOf(path)]);
+    await tick();
+  }
+  return answers;
+}
+
+/**
+ * Renders notes on a worker thread (markdown-it and the sanitiser off the main thread), asking
+ * the vault for links and embeds over messages. Without a built worker file (tsx, vitest) or for
+ * URL schemes the worker cannot rebuild, it renders in-process: `inProcess` tells which.
+ */
+export class RenderPool {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  /** `workerFile`: the built worker (default), a `.ts` source (started through the tsx loader, for tests), or null. */
+  constructor(private readonly workerFile: string | null = builtWorkerFile()) {}
+
+  /** True when notes are rendered on the calling thread (no worker file). */
+  get inProcess(): boolean {
+    return this.workerFile === null;
+  }
+
+  /** Renders one note; same result as `renderNote`. */
+  render(
+    path: string,
+    source: string,
+    lookup: NoteLookup,
+    urls: RenderUrls = readerUrls,
+  ): Promise<RenderedNote> {
+    if (this.workerFile === null || urls.noteHref !== readerUrls.noteHref)
+      return Promise.resolve(renderNote(path, source, lookup, urls));
+    const worker = this.ensureWorker(this.workerFile);
+    const id = this.nextId++;
+    return new Promise<RenderedNote>((resolve, reject) => {
+      this.pending.set(id, { lookup, resolve, reject });
+      const message: ToRenderWorker = {
+        type: 'render',
+        id,
+        request: { path, source, attachmentPrefix: urls.attachmentUrl('') },
+      };
+      worker.postMessage(message);
+    });
+  }
+
+  /** Stops the worker; renders still waiting fail. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.failAll(new Error('The note renderer was stopped.'));
+    await worker?.terminate();
+  }
+
+  private ensureWorker(file: string): Worker {
+    if (this.worker) return this.worker;
+    const worker = file.endsWith('.ts')
+      ? new Worker(
+          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`,
+          { eval: true },
+        )
+      : new Worker(file);
+    worker.unref();
+    worker.on('message', (message: FromRenderWorker) => this.onMessage(worker, message));
+    worker.on('error', (error) => this.onExit(worker, error));
+    worker.on('exit', (code) =>
+      this.onExit(worker, new Error(`The note renderer stopped (exit code ${code}).`)),
+    );
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(worker: Worker, message: FromRenderWorker): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'need') {
+      answer(pending.lookup, message.needs).then(
+        (answers) =>
+          worker.postMessage({ type: 'answer', id: message.id, answers } satisfies ToRenderWorker),
+        (error: unknown) =>
+          this.settle(message.id, error instanceof Error ? error : new Error(String(error))),
+      );
+      return;
+    }
+    this.settle(
+      message.id,
+      message.type === 'done'
+        ? message.rendered
+        : new Error(`The note could not be rendered: ${message.message}`),
+    );
+  }
+
+  private settle(id: number, outcome: RenderedNote | Error): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    if (outcome instanceof Error) pending.reject(outcome);
+    else pending.resolve(outcome);
+  }
+
+  private onExit(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.failAll(error);
+  }
+
+  private failAll(error: Error): void {
+    for (const id of [...this.pending.keys()]) this.settle(id, error);
+  }
+}

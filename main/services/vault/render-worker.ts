@@ -1,0 +1,51 @@
+/**
+ * Worker-thread entry (built as `out/main/render-worker.js`): renders notes with markdown-it and
+ * the sanitiser off the main thread. Messages: `render` in, `need` out (what the vault must
+ * answer), `answer` in, `done`/`failed` out. See `render-pool.ts`.
+ */
+import { parentPort } from 'node:worker_threads';
+import {
+  renderWithAnswers,
+  type LookupAnswers,
+  type LookupNeeds,
+  type RenderRequest,
+} from './render-worker-core';
+import type { RenderedNote } from './render-note';
+
+/** Messages the pool sends to the worker. */
+export type ToRenderWorker =
+  | { type: 'render'; id: number; request: RenderRequest }
+  | { type: 'answer'; id: number; answers: LookupAnswers };
+/** Messages the worker sends to the pool. */
+export type FromRenderWorker =
+  | { type: 'need'; id: number; needs: LookupNeeds }
+  | { type: 'done'; id: number; rendered: RenderedNote }
+  | { type: 'failed'; id: number; message: string };
+
+const port = parentPort;
+if (port) {
+  const waiting = new Map<number, (answers: LookupAnswers) => void>();
+  const send = (message: FromRenderWorker) => port.postMessage(message);
+  port.on('message', (message: ToRenderWorker) => {
+    if (message.type === 'answer') {
+      waiting.get(message.id)?.(message.answers);
+      waiting.delete(message.id);
+      return;
+    }
+    const { id, request } = message;
+    const ask = (needs: LookupNeeds) =>
+      new Promise<LookupAnswers>((resolve) => {
+        waiting.set(id, resolve);
+        send({ type: 'need', id, needs });
+      });
+    renderWithAnswers(request, ask).then(
+      (rendered) => send({ type: 'done', id, rendered }),
+      (error: unknown) =>
+        send({
+          type: 'failed',
+          id,
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  });
+}
