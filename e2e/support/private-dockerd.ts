@@ -18,7 +18,11 @@ export class PrivateDockerd {
   private readonly bridge: string;
   private readonly subnet: string;
 
-  constructor(readonly name = 'berth-e2e') {
+  /** `extraArgs` go to dockerd as they are, e.g. `-H tcp://127.0.0.1:2376 --tlsverify ...`. */
+  constructor(
+    readonly name = 'berth-e2e',
+    private readonly extraArgs: string[] = [],
+  ) {
     this.root = path.join('/run', name);
     this.socket = path.join(this.root, 'docker.sock');
     this.host = `unix://${this.socket}`;
@@ -79,6 +83,7 @@ export class PrivateDockerd {
         '--bridge', this.bridge,
         '--iptables=false',
         '--ip-masq=false',
+        ...this.extraArgs,
       ],
       { detached: true, stdio: ['ignore', log, log] },
     );

@@ -1,4 +1,5 @@
 import type { DockerConnectionState } from '../../contract';
+import { classifyRemoteError, type RemoteErrorContext } from './classify-remote-error';
 
 /** A connection failure as a state, a headline and what to do about it. */
 export interface ClassifiedError {
@@ -12,7 +13,14 @@ const START_HINT =
   'Start Docker (Docker Desktop, or `sudo systemctl start docker` / `sudo dockerd &` on Linux), or point Berth at another daemon with DOCKER_HOST or `docker context use`.';
 
 /** Maps an error from connecting to Docker to a distinct, actionable state. */
-export function classifyDockerError(error: unknown, endpointUrl: string, socketPath?: string): ClassifiedError {
+export function classifyDockerError(
+  error: unknown,
+  endpointUrl: string,
+  socketPath?: string,
+  remote?: Omit<RemoteErrorContext, 'endpointUrl'>,
+): ClassifiedError {
+  const remoteError = classifyRemoteError(error, { endpointUrl, ...remote });
+  if (remoteError) return remoteError;
   const err = error as NodeJS.ErrnoException & { statusCode?: number; reason?: string; json?: unknown };
   const code = err?.code ?? '';
   const detail = err instanceof Error ? err.message : String(error);

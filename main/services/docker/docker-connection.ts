@@ -271,7 +271,10 @@ export class DockerConnection {
     this.streaming = null;
     const classified = configError
       ? { state: 'unreachable' as const, message: 'Berth cannot tell which Docker to use', hint: error instanceof Error ? error.message : String(error), detail: String(error) }
-      : classifyDockerError(error, endpoint.url, endpoint.socketPath);
+      : classifyDockerError(error, endpoint.url, endpoint.socketPath, {
+          ...(endpoint.certDir ? { certDir: endpoint.certDir } : {}),
+          clientCert: Boolean(endpoint.options.cert),
+        });
     const delay = this.backoff[Math.min(this.attempt, this.backoff.length - 1)] ?? 5000;
     this.attempt++;
     this.setStatus({

@@ -84,4 +84,44 @@ describe('resolveDockerEndpoint', () => {
     expect(resolveDockerEndpoint({ env: { DOCKER_HOST: 'tcp://x:1' }, platform: 'linux', homeDir: home, override: 'unix:///tmp/d.sock', readFile: files({}) })).toMatchObject({ source: 'settings', socketPath: '/tmp/d.sock' });
     expect(() => resolveDockerEndpoint({ env: { DOCKER_HOST: 'ftp://x' }, platform: 'linux', homeDir: home, readFile: files({}) })).toThrow(/not a Docker host/);
   });
+
+  it('uses TLS for a settings host on https://, port 2376 or with DOCKER_TLS_VERIFY, and says when files are missing', () => {
+    const certs = '/certs';
+    const readFile = files({
+      [path.join(certs, 'ca.pem')]: 'CA',
+      [path.join(certs, 'cert.pem')]: 'CERT',
+      [path.join(certs, 'key.pem')]: 'KEY',
+    });
+    const tls = resolveDockerEndpoint({
+      env: { DOCKER_CERT_PATH: certs },
+      platform: 'linux',
+      homeDir: home,
+      override: 'tcp://lab:2376',
+      readFile,
+    });
+    expect(tls).toMatchObject({
+      source: 'settings',
+      certDir: certs,
+      options: { protocol: 'https', port: 2376, ca: 'CA', cert: 'CERT', key: 'KEY' },
+    });
+    const plain = resolveDockerEndpoint({
+      env: { DOCKER_CERT_PATH: certs },
+      platform: 'linux',
+      homeDir: home,
+      override: 'tcp://lab:2375',
+      readFile,
+    });
+    expect(plain.options).toMatchObject({ protocol: 'http', port: 2375 });
+    expect(() =>
+      resolveDockerEndpoint({
+        env: {},
+        platform: 'linux',
+        homeDir: home,
+        override: 'https://lab:2376',
+        readFile: files({}),
+      }),
+    ).toThrow(
+      /needs TLS, but ca.pem, cert.pem and key.pem were not all found in \/home\/ada\/.docker/,
+    );
+  });
 });

@@ -15,6 +15,8 @@ export interface DockerEndpoint {
   context?: string;
   /** For unix sockets and named pipes: the path to check before connecting. */
   socketPath?: string;
+  /** The folder TLS files were read from, named in messages about certificates. */
+  certDir?: string;
   options: Dockerode.DockerOptions;
 }
 
@@ -107,7 +109,19 @@ export function resolveDockerEndpoint(input: ResolveInput): DockerEndpoint {
 
   if (input.override && input.override.trim()) {
     const url = input.override.trim();
-    return { url, source: 'settings', ...optionsForUrl(url) };
+    // Like `docker -H … --tlsverify`: TLS for https://, port 2376 or DOCKER_TLS_VERIFY, with the
+    // files of DOCKER_CERT_PATH (or the docker config folder).
+    const tlsVerify = Boolean(env.DOCKER_TLS_VERIFY && env.DOCKER_TLS_VERIFY !== '0');
+    const wantsTls = /^https:/i.test(url) || /^tcp:\/\/[^/]*:2376\b/i.test(url) || tlsVerify;
+    if (!wantsTls) return { url, source: 'settings', ...optionsForUrl(url) };
+    const certDir = env.DOCKER_CERT_PATH || configDir;
+    const tls = readTls(certDir, read);
+    if (!tls.ca || !tls.cert || !tls.key) {
+      throw new Error(
+        `${url} needs TLS, but ca.pem, cert.pem and key.pem were not all found in ${certDir}. Set DOCKER_CERT_PATH to the folder that holds them.`,
+      );
+    }
+    return { url, source: 'settings', certDir, ...optionsForUrl(url, tls, true) };
   }
 
   if (env.DOCKER_HOST && env.DOCKER_HOST.trim()) {
@@ -118,7 +132,12 @@ export function resolveDockerEndpoint(input: ResolveInput): DockerEndpoint {
     if (tlsVerify && (!tls?.ca || !tls.cert || !tls.key)) {
       throw new Error(`DOCKER_TLS_VERIFY is set but ca.pem, cert.pem and key.pem were not all found in ${certDir}.`);
     }
-    return { url, source: 'DOCKER_HOST', ...optionsForUrl(url, tls, tlsVerify) };
+    return {
+      url,
+      source: 'DOCKER_HOST',
+      ...(tls ? { certDir } : {}),
+      ...optionsForUrl(url, tls, tlsVerify),
+    };
   }
 
   let contextName = env.DOCKER_CONTEXT?.trim();
@@ -150,10 +169,17 @@ export function resolveDockerEndpoint(input: ResolveInput): DockerEndpoint {
       throw new Error(`Docker context "${contextName}" has an unreadable ${metaFile}.`);
     }
     if (!host) throw new Error(`Docker context "${contextName}" has no docker endpoint.`);
-    const tls = readTls(path.join(configDir, 'contexts', 'tls', id, 'docker'), read);
+    const certDir = path.join(configDir, 'contexts', 'tls', id, 'docker');
+    const tls = readTls(certDir, read);
     const hasTls = Boolean(tls.ca || tls.cert);
     const resolved = optionsForUrl(host, hasTls ? tls : undefined, hasTls && !skipTlsVerify);
-    return { url: host, source: 'context', context: contextName, ...resolved };
+    return {
+      url: host,
+      source: 'context',
+      context: contextName,
+      ...(hasTls ? { certDir } : {}),
+      ...resolved,
+    };
   }
 
   const url = input.platform === 'win32' ? DEFAULT_NPIPE : DEFAULT_UNIX;
