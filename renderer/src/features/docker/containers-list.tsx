@@ -70,6 +70,12 @@ export function ContainersList({
               </button>
               <span className="rb-sub">
                 {c.image}
+                <span className="faint">
+                  {c.networks.length ? ` · ${c.networks.join(', ')}` : ''}
+                  {c.mounts.length
+                    ? ` · ${c.mounts.length} mount${c.mounts.length > 1 ? 's' : ''}`
+                    : ''}
+                </span>
                 <OwnerBadge owner={c.berthOwner} />
               </span>
             </td>
