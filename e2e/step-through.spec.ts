@@ -189,6 +189,9 @@ test('leaving the note cleans up a step-through run that waits', async ({ berth 
   await waitForNext(run, 1);
   const filter = `label=berth.run=${runId}`;
   expect(docker('ps', '-aq', '--filter', filter)).not.toBe('');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await run.scrollIntoViewIfNeeded();
+  await berth.shot('06-dark-paused-before-step-2');
 
   await openNote(page, 'netzwerke');
   await expect
