@@ -1,0 +1,219 @@
+/**
+ * Chaos soak (`npm run bench:soak -- --minutes N [--seed S]`; run `npm run build` first).
+ * The built web host runs against a PRIVATE dockerd with the renderer open in Chromium while a
+ * seeded driver makes random Docker changes (volumes, containers with named/anonymous/bind/tmpfs
+ * mounts, networks, prunes, demo runs and cancels), restarts and SIGSTOPs that daemon, and edits,
+ * renames and deletes notes while annotating them. At the end, after a settle period:
+ * - mismatches: facts (volumes, mounts with their container and running flag, networks, endpoints,
+ *   containers) where Berth's RPC view differs from `docker` inspect (bounded retry);
+ * - leftovers: objects with a `berth.owner` label after Berth's runs ended, `demos.sweep` ran and
+ *   the driver removed its own (`berth.owner=soak`) objects (the base image cache excepted);
+ * - annotations_lost: annotations made during the soak that are missing, asked live and again
+ *   from a freshly started host on the same user data;
+ * - rss_growth_mb: main-process RSS at the end minus after warm-up (bound: RSS_BOUND_MB).
+ * Prints one JSON line; exits 1 when an invariant fails.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Annotation } from '../main/contract/annotations';
+import { PrivateDockerd } from '../e2e/support/private-dockerd';
+import { startWebHostProcess, type WebHostProcess } from '../e2e/support/web-host-process';
+import { berthFacts, diffFacts, dockerFacts } from './soak/compare-views';
+import { DockerChaos } from './soak/docker-chaos';
+import { NoteChaos } from './soak/note-chaos';
+import { SeededRandom } from './soak/random';
+import { connectRpc, type SoakRpc } from './soak/rpc-client';
+import { DemoChaos, daemonChaos } from './soak/run-chaos';
+import { countLeftovers, rssMb, wipeDaemon } from './soak/soak-support';
+
+const RSS_BOUND_MB = 120;
+const IMAGE = 'berth-busybox:1.36-local';
+const root = path.resolve(import.meta.dirname, '..');
+const arg = (flag: string): string | undefined => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const minutes = Number(arg('--minutes') ?? 2);
+const seed = Number(arg('--seed') ?? Math.floor(Math.random() * 2 ** 31));
+const log = (line: string) =>
+  console.error(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startHost(
+  userDataDir: string,
+  vaultDir: string,
+  daemon: PrivateDockerd,
+): Promise<WebHostProcess> {
+  return startWebHostProcess({ userDataDir, vaultDir, root, env: { DOCKER_HOST: daemon.host } });
+}
+
+async function main(): Promise<number> {
+  if (!Number.isFinite(minutes) || minutes <= 0)
+    throw new Error('--minutes must be a positive number');
+  if (!fs.existsSync(path.join(root, 'out/main/web-host.js')))
+    throw new Error('Build first: npm run build');
+  log(`seed ${seed}, ${minutes} min`);
+  const random = new SeededRandom(seed);
+  const daemon = new PrivateDockerd('berth-soak');
+  await daemon.start();
+  const built = spawnSync('bash', [path.join(root, 'scripts/build-demo-image.sh')], {
+    env: { ...process.env, DOCKER_HOST: daemon.host },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0)
+    throw new Error(`could not build ${IMAGE} on the private daemon: ${built.stderr}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-soak-'));
+  const vaultDir = path.join(tmp, 'vault');
+  const userDataDir = path.join(tmp, 'user-data');
+  const chaos = new DockerChaos(daemon.socket, random, path.join(tmp, 'binds'), IMAGE);
+  await wipeDaemon(chaos.docker);
+  const notes = new NoteChaos(vaultDir, random);
+  notes.writeVault();
+  let host = await startHost(userDataDir, vaultDir, daemon);
+  const browser = await chromium.launch({
+    executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  let rpc: SoakRpc | undefined;
+  try {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    ).newPage();
+    await page.goto(host.openUrl);
+    await page.locator('.storage-view').waitFor({ timeout: 30_000 });
+    rpc = await connectRpc(host.url, host.token);
+    const demos = new DemoChaos(rpc, random);
+    for (let i = 0; i < 4; i++) await notes.annotate(rpc);
+    // Warm-up: one demo run to the end, then the RSS baseline.
+    await demos.start();
+    await demos.drain(60_000);
+    const rssStart = rssMb(host.child.pid!);
+
+    const counts = {
+      docker_ops: 0,
+      failed_ops: 0,
+      note_ops: 0,
+      daemon_restarts: 0,
+      daemon_freezes: 0,
+      demo_runs: 0,
+      demo_cancels: 0,
+    };
+    const end = Date.now() + minutes * 60_000;
+    let nextDaemonChaos = Date.now() + random.int(15_000, 30_000);
+    while (Date.now() < end) {
+      if (Date.now() >= nextDaemonChaos && end - Date.now() > 15_000) {
+        const kind = await daemonChaos(daemon, random, log);
+        counts[kind === 'restart' ? 'daemon_restarts' : 'daemon_freezes'] += 1;
+        nextDaemonChaos = Date.now() + random.int(15_000, 30_000);
+      }
+      const what = random.weighted({ docker: 70, note: 15, annotate: 3, demo: 7, cancel: 5 });
+      try {
+        if (what === 'docker') {
+          await chaos.step();
+          counts.docker_ops += 1;
+        } else if (what === 'note') {
+          notes.step();
+          counts.note_ops += 1;
+        } else if (what === 'annotate') await notes.annotate(rpc);
+        else if (what === 'demo' && (await demos.live()).length < 2) {
+          await demos.start();
+          counts.demo_runs += 1;
+        } else if (what === 'cancel') {
+          await demos.cancel();
+          counts.demo_cancels += 1;
+        }
+      } catch {
+        if (what === 'docker') counts.failed_ops += 1; // refused or daemon away: part of the chaos
+      }
+      await sleep(random.int(50, 300));
+    }
+    log(`chaos over: ${JSON.stringify(counts)}`);
+    daemon.freeze(false);
+    await daemon.start();
+    const stillRunning = await demos.drain(90_000);
+
+    // Settle, then compare with a bounded retry.
+    let diff: string[] = [];
+    for (let attempt = 0; attempt < 45; attempt++) {
+      await sleep(1_000);
+      const berth = await berthFacts(rpc).catch(() => undefined);
+      if (!berth) continue;
+      diff = diffFacts(await dockerFacts(chaos.docker), berth);
+      if (!diff.length && !berth.stale) break;
+    }
+    for (const line of diff.slice(0, 20)) log(`mismatch ${line}`);
+    const rssEnd = rssMb(host.child.pid!);
+
+    let lost = notes.lost(
+      (await rpc.call<{ annotations: Annotation[] }>('annotations.list', {})).annotations,
+    );
+    const sweep = await rpc.call<{ runs: string[]; failures: string[] }>(
+      'demos.sweep',
+      {},
+      120_000,
+    );
+    log(`demos.sweep: ${JSON.stringify(sweep)}`);
+    await chaos.removeAll();
+    const leftovers = await countLeftovers(chaos.docker, log);
+
+    // Annotations must also be on disk: ask a freshly started host on the same user data.
+    rpc.close();
+    await host.stop();
+    host = await startHost(userDataDir, vaultDir, daemon);
+    rpc = await connectRpc(host.url, host.token);
+    lost = [
+      ...new Set([
+        ...lost,
+        ...notes.lost(
+          (await rpc.call<{ annotations: Annotation[] }>('annotations.list', {})).annotations,
+        ),
+      ]),
+    ];
+
+    const result = {
+      minutes,
+      seed,
+      docker_ops: counts.docker_ops,
+      daemon_restarts: counts.daemon_restarts,
+      mismatches: diff.length,
+      leftovers,
+      annotations_lost: lost.length,
+      rss_growth_mb: Number((rssEnd - rssStart).toFixed(1)),
+      rss_bound_mb: RSS_BOUND_MB,
+      daemon_freezes: counts.daemon_freezes,
+      failed_ops: counts.failed_ops,
+      note_ops: counts.note_ops,
+      demo_runs: demos.runs.size,
+      demo_cancels: counts.demo_cancels,
+      demo_runs_unfinished: stillRunning.length,
+      annotations: notes.created.size,
+    };
+    console.log(JSON.stringify(result));
+    const ok =
+      !result.mismatches &&
+      !result.leftovers &&
+      !result.annotations_lost &&
+      result.rss_growth_mb <= RSS_BOUND_MB &&
+      !stillRunning.length;
+    return ok ? 0 : 1;
+  } finally {
+    rpc?.close();
+    await browser.close().catch(() => undefined);
+    await host.stop();
+    daemon.freeze(false);
+    await chaos.removeAll().catch(() => undefined);
+    await daemon.stop('SIGTERM').catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,88 @@
+import type Dockerode from 'dockerode';
+import type { ContainerList } from '../../main/contract/containers';
+import type { NetworkSnapshot } from '../../main/contract/networks';
+import type { StorageSnapshot } from '../../main/contract/volumes';
+import type { SoakRpc } from './rpc-client';
+
+/** Facts as sets of comparable strings, one set per kind. */
+export type ViewFacts = Record<
+  'volumes' | 'mounts' | 'networks' | 'endpoints' | 'containers',
+  Set<string>
+>;
+
+/** Docker's own view of the private daemon, read with list + inspect. */
+export async function dockerFacts(docker: Dockerode): Promise<ViewFacts> {
+  const facts = emptyFacts();
+  const volumes = await docker.listVolumes();
+  for (const v of volumes.Volumes ?? []) facts.volumes.add(v.Name);
+  for (const summary of await docker.listContainers({ all: true })) {
+    const c = await docker.getContainer(summary.Id).inspect();
+    const running = c.State.Running;
+    facts.containers.add(`${c.Id}|${running ? 'running' : 'stopped'}`);
+    for (const m of c.Mounts as {
+      Type: string;
+      Name?: string;
+      Source: string;
+      Destination: string;
+    }[]) {
+      const item =
+        m.Type === 'volume'
+          ? `volume:${m.Name}`
+          : m.Type === 'bind'
+            ? `bind:${m.Source}`
+            : `tmpfs:${c.Id}:${m.Destination}`;
+      facts.mounts.add(`${item}|${c.Id}|${m.Destination}|${running}`);
+    }
+  }
+  for (const n of await docker.listNetworks()) {
+    facts.networks.add(n.Id);
+    const detail = await docker.getNetwork(n.Id).inspect();
+    for (const id of Object.keys((detail.Containers ?? {}) as Record<string, unknown>))
+      facts.endpoints.add(`${n.Id}|${id}`);
+  }
+  return facts;
+}
+
+/** Berth's view, through the same RPC the renderer uses. */
+export async function berthFacts(rpc: SoakRpc): Promise<ViewFacts & { stale: boolean }> {
+  const facts = emptyFacts();
+  const storage = await rpc.call<StorageSnapshot>('volumes.snapshot');
+  for (const item of storage.items) {
+    if (item.state === 'removed') continue;
+    if (item.kind === 'named' || item.kind === 'anonymous') facts.volumes.add(item.name);
+    for (const use of item.uses)
+      facts.mounts.add(`${item.id}|${use.containerId}|${use.destination}|${use.running}`);
+  }
+  const networks = await rpc.call<NetworkSnapshot>('networks.snapshot');
+  for (const n of networks.networks) {
+    if (n.state === 'removed') continue;
+    facts.networks.add(n.id);
+    for (const e of n.endpoints) facts.endpoints.add(`${n.id}|${e.containerId}`);
+  }
+  const containers = await rpc.call<ContainerList>('containers.list');
+  for (const c of containers.containers)
+    facts.containers.add(`${c.id}|${c.state === 'running' ? 'running' : 'stopped'}`);
+  return { ...facts, stale: storage.stale || networks.stale };
+}
+
+function emptyFacts(): ViewFacts {
+  return {
+    volumes: new Set(),
+    mounts: new Set(),
+    networks: new Set(),
+    endpoints: new Set(),
+    containers: new Set(),
+  };
+}
+
+/** Every fact one side has and the other has not, labelled by kind and side. */
+export function diffFacts(docker: ViewFacts, berth: ViewFacts): string[] {
+  const out: string[] = [];
+  for (const kind of Object.keys(docker) as (keyof ViewFacts)[]) {
+    for (const fact of docker[kind])
+      if (!berth[kind].has(fact)) out.push(`${kind}: docker has ${fact}, Berth not`);
+    for (const fact of berth[kind])
+      if (!docker[kind].has(fact)) out.push(`${kind}: Berth has ${fact}, docker not`);
+  }
+  return out;
+}
