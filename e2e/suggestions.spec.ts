@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,17 @@ test.use({
   },
 });
 
+/** Everything labelled with this run id that Docker still has (containers, volumes, networks). */
+function leftovers(runId: string): string[] {
+  const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+  const filter = `label=berth.run=${runId}`;
+  return [
+    docker('ps', '-aq', '--filter', filter),
+    docker('volume', 'ls', '-q', '--filter', filter),
+    docker('network', 'ls', '-q', '--filter', filter),
+  ].filter(Boolean);
+}
+
 async function openNote(page: Page, name: string) {
   await page.keyboard.press('Control+o');
   const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
@@ -96,6 +108,10 @@ test.describe('demo suggestions beside a student note', () => {
     const run = card.locator('.demo-run');
     await expect(run).toHaveAttribute('data-status', 'passed', { timeout: 90_000 });
     await expect(card.locator('.demo-cleanup')).toContainText('Removed');
+    // Nothing the run created is left in Docker.
+    const runId = (await run.getAttribute('data-run-id')) ?? '';
+    expect(runId).not.toBe('');
+    expect(leftovers(runId)).toEqual([]);
     await run.scrollIntoViewIfNeeded();
     await berth.shot('02-suggestion-run-passed');
 
