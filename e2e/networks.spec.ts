@@ -163,6 +163,9 @@ test.describe('networks: live view against the real dockerd', () => {
         'true',
       );
       await berth.shot('06-revealed-from-docker-browser');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.getByTestId('network-detail').getByRole('tab', { name: 'Story' }).click();
+      await berth.shot('07-network-detail-dark');
     } finally {
       tryDocker('network', 'rm', shown);
     }
