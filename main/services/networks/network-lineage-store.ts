@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { keepDamagedFileAside } from '../files/keep-aside';
 import {
   networkItemSchema,
   networkLineageEntrySchema,
@@ -65,9 +66,9 @@ export class NetworkLineageStore {
         ),
       };
     } catch (error) {
-      const aside = `${this.options.file}.corrupt-${Date.now()}`;
+      let aside = `${this.options.file} (not moved)`;
       try {
-        fs.renameSync(this.options.file, aside);
+        aside = keepDamagedFileAside(this.options.file, { move: true });
       } catch {
         // Not movable: at least it is not overwritten until the next write.
       }
