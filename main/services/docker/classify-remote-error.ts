@@ -1,4 +1,5 @@
 import type { ClassifiedError } from './classify-error';
+import type { HostKeyCheck } from './ssh-options';
 
 /** What the endpoint looked like when the error happened, so the hint can name the right files. */
 export interface RemoteErrorContext {
@@ -7,6 +8,8 @@ export interface RemoteErrorContext {
   certDir?: string;
   /** Whether Berth presented a client certificate. */
   clientCert?: boolean;
+  /** For ssh:// hosts: what the host key check found. */
+  hostKey?: HostKeyCheck;
 }
 
 const CERT_CODES_UNTRUSTED = new Set([
@@ -17,6 +20,16 @@ const CERT_CODES_UNTRUSTED = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'CERT_SIGNATURE_FAILURE',
 ]);
+
+function sshTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const user = parsed.username ? `${parsed.username}@` : '';
+    return `${parsed.port ? `-p ${parsed.port} ` : ''}${user}${parsed.hostname}`;
+  } catch {
+    return url;
+  }
+}
 
 function files(context: RemoteErrorContext): string {
   return context.certDir ? ` in ${context.certDir}` : '';
@@ -94,19 +107,20 @@ export function classifyRemoteError(
       detail,
     };
   }
-  if (code === 'HOST_KEY_UNKNOWN') {
+  const hostDenied = /Host denied/i.test(detail);
+  if (hostDenied && context.hostKey?.verdict === 'unknown') {
     return {
       state: 'permission-denied',
       message: `Berth does not know the SSH host key of ${at}`,
-      hint: `Check the fingerprint, then add the host to ~/.ssh/known_hosts (e.g. run \`ssh ${at.replace(/^ssh:\/\//, '')}\` once and answer yes).`,
+      hint: `The server's key is ${context.hostKey.fingerprint}. If that is right, add the host to ~/.ssh/known_hosts (run \`ssh ${sshTarget(at)}\` once and answer yes).`,
       detail,
     };
   }
-  if (code === 'HOST_KEY_CHANGED') {
+  if (hostDenied && context.hostKey?.verdict === 'changed') {
     return {
       state: 'permission-denied',
       message: `The SSH host key of ${at} is not the one in known_hosts`,
-      hint: 'The machine was reinstalled, or someone is in between. If you trust the new key, remove the old line from ~/.ssh/known_hosts.',
+      hint: `The server now shows ${context.hostKey.fingerprint}. The machine was reinstalled, or someone is in between; if you trust the new key, remove the old line from ~/.ssh/known_hosts.`,
       detail,
     };
   }

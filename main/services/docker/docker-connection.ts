@@ -5,7 +5,9 @@ import type { Logger } from '../logging/logger';
 import { identifyEngine } from './identify-engine';
 import { classifyDockerError, compareApiVersions, MIN_API_VERSION } from './classify-error';
 import { EventLineParser, type DockerEvent } from './docker-event';
+import { listeners, type Listener } from './listener-set';
 import type { DockerEndpoint } from './resolve-endpoint';
+import { withDeadline } from './with-deadline';
 
 export interface DockerConnectionOptions {
   resolveEndpoint: () => DockerEndpoint;
@@ -23,21 +25,6 @@ export interface DockerConnectionOptions {
 export interface ConnectedInfo {
   reconnect: boolean;
   engine: EngineInfo;
-}
-
-type Listener<T> = (value: T) => void;
-
-function listeners<T>() {
-  const set = new Set<Listener<T>>();
-  return {
-    add(listener: Listener<T>): Disposer {
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-    emit(value: T) {
-      for (const l of set) l(value);
-    },
-  };
 }
 
 /**
@@ -174,8 +161,11 @@ export class DockerConnection {
       if (endpoint.socketPath && !endpoint.socketPath.startsWith('\\\\')) {
         await fs.promises.stat(endpoint.socketPath);
       }
-      const query = new Dockerode({ ...endpoint.options, timeout: this.requestTimeoutMs });
-      const [version, info] = await Promise.all([query.version(), query.info()]);
+      // docker-modem's ssh transport cannot take a socket timeout (its channel has no
+      // setTimeout), so over ssh:// the connect and health requests get a deadline here.
+      const overSsh = endpoint.options.protocol === 'ssh';
+      const query = new Dockerode({ ...endpoint.options, ...(overSsh ? {} : { timeout: this.requestTimeoutMs }) });
+      const [version, info] = await this.deadline(Promise.all([query.version(), query.info()]));
       if (generation !== this.generation) return;
       const apiVersion = String(version.ApiVersion ?? '');
       if (compareApiVersions(apiVersion, MIN_API_VERSION) < 0) {
@@ -250,8 +240,7 @@ export class DockerConnection {
     this.healthTimer = setInterval(() => {
       if (inFlight || generation !== this.generation || !this.query) return;
       inFlight = true;
-      this.query
-        .ping()
+      this.deadline(this.query.ping())
         .catch((error: unknown) => {
           if (generation === this.generation) this.fail(generation, endpoint, error);
         })
@@ -259,6 +248,10 @@ export class DockerConnection {
           inFlight = false;
         });
     }, this.healthIntervalMs);
+  }
+
+  private deadline<T>(work: Promise<T>): Promise<T> {
+    return withDeadline(work, this.requestTimeoutMs);
   }
 
   private fail(generation: number, endpoint: DockerEndpoint, error: unknown, configError = false): void {
@@ -274,6 +267,7 @@ export class DockerConnection {
       : classifyDockerError(error, endpoint.url, endpoint.socketPath, {
           ...(endpoint.certDir ? { certDir: endpoint.certDir } : {}),
           clientCert: Boolean(endpoint.options.cert),
+          ...(endpoint.hostKeyCheck ? { hostKey: endpoint.hostKeyCheck } : {}),
         });
     const delay = this.backoff[Math.min(this.attempt, this.backoff.length - 1)] ?? 5000;
     this.attempt++;

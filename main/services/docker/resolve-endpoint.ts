@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
+import { sshSetup, type HostKeyCheck } from './ssh-options';
 
 /** Where the endpoint came from, in the order the docker CLI looks. */
 export type EndpointSource = 'settings' | 'DOCKER_HOST' | 'context' | 'default';
@@ -17,6 +18,8 @@ export interface DockerEndpoint {
   socketPath?: string;
   /** The folder TLS files were read from, named in messages about certificates. */
   certDir?: string;
+  /** For ssh:// hosts: what the last host key check found, for the failure message. */
+  hostKeyCheck?: HostKeyCheck;
   options: Dockerode.DockerOptions;
 }
 
@@ -100,9 +103,28 @@ export function dockerConfigDir(env: NodeJS.ProcessEnv, homeDir: string): string
 /**
  * Resolves the Docker endpoint like the docker CLI: a settings override, then DOCKER_HOST
  * (with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), then DOCKER_CONTEXT or the config's current
- * context, then the platform's default socket.
+ * context, then the platform's default socket. ssh:// hosts get the user's SSH keys and a
+ * known_hosts check.
  */
 export function resolveDockerEndpoint(input: ResolveInput): DockerEndpoint {
+  const endpoint = resolveWithoutSsh(input);
+  if (endpoint.options.protocol !== 'ssh' || !endpoint.options.host) return endpoint;
+  const ssh = sshSetup({
+    host: endpoint.options.host,
+    port: Number(endpoint.options.port ?? 22),
+    ...(endpoint.options.username ? { username: endpoint.options.username } : {}),
+    env: input.env,
+    homeDir: input.homeDir,
+    read: input.readFile ?? readFileOrUndefined,
+  });
+  return {
+    ...endpoint,
+    hostKeyCheck: ssh.hostKeyCheck,
+    options: { ...endpoint.options, username: ssh.username, sshOptions: ssh.sshOptions },
+  };
+}
+
+function resolveWithoutSsh(input: ResolveInput): DockerEndpoint {
   const read = input.readFile ?? readFileOrUndefined;
   const { env } = input;
   const configDir = dockerConfigDir(env, input.homeDir);
