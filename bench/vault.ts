@@ -10,6 +10,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../main/services/logging/logger';
 import { renderNote } from '../main/services/vault/render-note';
 import { VaultIndex } from '../main/services/vault/vault-index';
@@ -54,15 +55,21 @@ async function main(): Promise<void> {
     const indexCpu: number[] = [];
     const searchReadyRuns: number[] = [];
     let index = new VaultIndex(dir);
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    const loopDelayMax: number[] = [];
     for (let run = 0; run < 3; run++) {
       index = new VaultIndex(dir);
       (globalThis as { gc?: () => void }).gc?.();
       const cpu = process.cpuUsage();
+      loopDelay.reset();
+      loopDelay.enable();
       const started = performance.now();
       await index.build();
       indexRuns.push(performance.now() - started);
       await index.searchReady;
       searchReadyRuns.push(performance.now() - started);
+      loopDelay.disable();
+      loopDelayMax.push(loopDelay.max / 1e6);
       const used = process.cpuUsage(cpu);
       indexCpu.push((used.user + used.system) / 1000);
     }
@@ -158,6 +165,8 @@ async function main(): Promise<void> {
       index_ms: round(percentile(indexRuns, 50)),
       index_runs_ms: indexRuns.map(round),
       index_cpu_ms: round(percentile(indexCpu, 50)),
+      // Longest the event loop was blocked while indexing (perf_hooks.monitorEventLoopDelay), per run.
+      index_loop_delay_max_ms: loopDelayMax.map(round),
       search_ready_ms: round(percentile(searchReadyRuns, 50)),
       heap_mb: round(heapMb),
       search_p50_ms: round(percentile(searchTimes, 50)),
