@@ -59,7 +59,7 @@ export function NetworksList({
                 <OwnerBadge owner={n.berthOwner} />
               </span>
             </td>
-            <td>
+            <td className="rb-nowrap">
               {n.driver} <span className="faint">· {n.scope}</span>
             </td>
             <td className="rb-num">{n.containers.length || <span className="faint">0</span>}</td>

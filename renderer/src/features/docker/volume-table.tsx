@@ -59,8 +59,11 @@ export function VolumeTable({ volumes, stale }: { volumes: VolumeSummary[]; stal
                     {volume.usedBy.length > 2 && ` +${volume.usedBy.length - 2}`}
                   </span>
                 ) : (
-                  <span className="badge badge-warn" title="No container references this volume">
-                    dangling
+                  <span
+                    className="badge badge-warn"
+                    title="No container references this volume: docker volume ls -f dangling=true lists it"
+                  >
+                    unused
                   </span>
                 )}
               </td>
