@@ -32,9 +32,7 @@ export interface IndexChange {
   kind: 'added' | 'changed' | 'removed';
 }
 
-/** Notes added to the search index per turn of the event loop during the initial build. */
-const SEARCH_BATCH = 250;
-/** Longest stretch (ms) the initial build reads and scans notes before letting other work run. */
+/** Longest stretch (ms) the initial build reads, scans, links or indexes notes before letting other work run. */
 const READ_SLICE_MS = 12;
 /** Notes bigger than this are indexed by name only (their text is not searched). */
 const SCAN_LIMIT = 5_000_000;
@@ -65,8 +63,23 @@ export class VaultIndex {
       this.resolver.add(attachment);
     }
     const records = await this.readAll(listing.notes);
-    for (const record of records) if (record) this.putRecord(record, false);
-    this.relinkAll();
+    // Kept in slices of a few milliseconds, like reading: the main process answers meanwhile.
+    let sliceStart = performance.now();
+    const breathe = async () => {
+      if (performance.now() - sliceStart < READ_SLICE_MS) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
+    for (const record of records) {
+      if (record) this.putRecord(record, false);
+      await breathe();
+    }
+    this.outgoing = new Map();
+    this.incoming = new Map();
+    for (const source of this.notes.keys()) {
+      this.relink(source);
+      await breathe();
+    }
     // Tree, links, backlinks and rendering are ready now; search fills in without blocking them.
     this.searchReady = this.fillSearch(records.filter((record): record is NoteRecord => record !== null));
   }
@@ -111,12 +124,15 @@ export class VaultIndex {
   }
 
   private async fillSearch(records: NoteRecord[]): Promise<void> {
-    for (let i = 0; i < records.length; i += SEARCH_BATCH) {
-      for (const record of records.slice(i, i + SEARCH_BATCH)) {
-        // A note changed on disk meanwhile was already indexed in its newer form.
-        if (this.notes.get(record.path) === record) this.indexForSearch(record);
+    // Slices of a few milliseconds (not a fixed count: 250 notes took up to 100 ms on a loaded machine).
+    let sliceStart = performance.now();
+    for (const record of records) {
+      // A note changed on disk meanwhile was already indexed in its newer form.
+      if (this.notes.get(record.path) === record) this.indexForSearch(record);
+      if (performance.now() - sliceStart > READ_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
