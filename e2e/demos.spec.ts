@@ -41,7 +41,9 @@ test.describe('demos', () => {
     const runId = (await run.getAttribute('data-run-id')) ?? '';
     expect(runId).toMatch(/^[a-z0-9]+$/);
     await expect(card.locator('.demo-step[data-status="passed"]')).toHaveCount(3);
-    await expect(card.locator('.demo-cli').first()).toContainText(`docker volume create berth-${runId}-data`);
+    // The shown command is the real one, labels included, so a student can paste it.
+    await expect(card.locator('.demo-cli').first()).toContainText('docker volume create --label berth.owner=demo');
+    await expect(card.locator('.demo-cli').first()).toContainText(`berth.run=${runId} berth-${runId}-data`);
     await expect(card.locator('.demo-output').last()).toContainText('written by the first container');
     await expect(card.locator('.demo-cleanup')).toContainText('Removed');
     await expect(card.locator(`.demo-chip[data-resource="berth-${runId}-data"]`)).toBeVisible();

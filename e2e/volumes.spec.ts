@@ -118,6 +118,17 @@ test.describe('volumes: live lifecycle against the real dockerd', () => {
     await page.locator('[data-mode="graph"]').click();
     await expect(page.getByTestId('storage-graph')).toBeVisible();
     await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+    // The graph fills the dock: its nodes are fitted to the pane, not left in a corner.
+    await expect
+      .poll(async () => {
+        const pane = await page.getByTestId('storage-graph').boundingBox();
+        const nodes = await page.locator('.react-flow__node').evaluateAll((els) => {
+          const boxes = els.map((el) => el.getBoundingClientRect());
+          return { left: Math.min(...boxes.map((b) => b.left)), right: Math.max(...boxes.map((b) => b.right)) };
+        });
+        return pane ? (nodes.right - nodes.left) / pane.width : 0;
+      })
+      .toBeGreaterThan(0.5);
     await berth.shot('05-graph-selected-volume');
     await page.locator('[data-mode="lanes"]').click();
 
