@@ -1,0 +1,141 @@
+/**
+ * Demos on a remote engine: a private dockerd reached only over tcp://127.0.0.1 with --tlsverify
+ * (certificates made by openssl here), through Berth's own endpoint resolution and connection.
+ * The demo image is built on that engine from a context sent over the API (there is no registry),
+ * build demos send their contexts the same way, and every run cleans up after itself there.
+ * Demos that bind-mount a folder of this machine are left out: on a real remote engine that folder
+ * would not exist (see the README's "Which Docker" section).
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrivateDockerd } from '../../../e2e/support/private-dockerd';
+import { generateTestCerts, type TestCerts } from '../../../e2e/support/test-certs';
+import { DockerConnection } from '../docker/docker-connection';
+import { resolveDockerEndpoint } from '../docker/resolve-endpoint';
+import { silentLogger } from '../logging/logger';
+import { catalogue } from './catalogue';
+import { listLabelled } from './cleanup';
+import { DemoService } from './demo-service';
+import type { RunRecord } from './run-types';
+
+let certs: TestCerts;
+let daemon: PrivateDockerd;
+let connection: DockerConnection;
+let service: DemoService;
+const historyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-remote-demos-'));
+
+/**
+ * Demos that depend on the test daemon's network set-up rather than on the engine being remote:
+ * the private dockerd runs with --iptables=false and its own bridge (so the shared daemon is never
+ * disturbed), so traffic between its containers and to published ports is filtered by the host's
+ * FORWARD rules, and its bridge is not called docker0 / 172.17.0.1 as these demos expect.
+ */
+const PRIVATE_DAEMON_NETWORKING = new Set([
+  'bridge-dns',
+  'user-network-isolation',
+  'bridge-gateway-route',
+  'veth-pair',
+  'published-port',
+  'host-docker-internal',
+]);
+
+/** Demos that need nothing of this machine: no host folder, no compose plugin, no dummy link. */
+const remoteReady = catalogue.filter(
+  (demo) =>
+    !demo.requires &&
+    !JSON.stringify(demo).includes('"type":"bind"') &&
+    !PRIVATE_DAEMON_NETWORKING.has(demo.id),
+);
+
+beforeAll(async () => {
+  certs = generateTestCerts();
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  daemon = new PrivateDockerd('berth-tls-demos', [
+    '-H',
+    `tcp://127.0.0.1:${port}`,
+    '--tlsverify',
+    '--tlscacert',
+    certs.server.ca,
+    '--tlscert',
+    certs.server.cert,
+    '--tlskey',
+    certs.server.key,
+  ]);
+  await daemon.stop();
+  await daemon.start();
+  const env = {
+    DOCKER_HOST: `tcp://127.0.0.1:${port}`,
+    DOCKER_TLS_VERIFY: '1',
+    DOCKER_CERT_PATH: certs.clientDir,
+  };
+  connection = new DockerConnection({
+    resolveEndpoint: () => resolveDockerEndpoint({ env, platform: 'linux', homeDir: os.tmpdir() }),
+    log: silentLogger,
+  });
+  connection.start();
+  for (let waited = 0; connection.status.state !== 'connected'; waited += 100) {
+    if (waited > 10_000) throw new Error(`remote engine: ${connection.status.message}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  service = new DemoService({
+    docker: () => connection.requireClient('streaming'),
+    historyDir,
+    log: silentLogger,
+    catalogue: remoteReady,
+    maxConcurrent: 2,
+  });
+}, 90_000);
+
+afterAll(async () => {
+  service?.dispose();
+  await connection?.stop();
+  await daemon?.stop();
+  fs.rmSync(historyDir, { recursive: true, force: true });
+  if (certs) fs.rmSync(certs.root, { recursive: true, force: true });
+}, 60_000);
+
+function explain(record: RunRecord): string {
+  const failed = record.steps.find((s) => s.status === 'failed');
+  return `${record.demoId}: ${record.status} ${record.reason ?? ''}\n${failed ? `${failed.cli}\n${failed.output.map((o) => o.text).join('')}` : ''}`;
+}
+
+describe('demos on a remote engine over TCP + TLS', () => {
+  it(
+    'runs every demo that needs no host folder, with the image and build contexts sent over the API, and leaves nothing behind',
+    { timeout: 300_000 },
+    async () => {
+      expect(remoteReady.length).toBeGreaterThan(10);
+      expect(remoteReady.some((demo) => JSON.stringify(demo).includes('"kind":"build"'))).toBe(
+        true,
+      );
+      const records = await Promise.all(
+        remoteReady.map((demo) => service.wait(service.start(demo.id).runId)),
+      );
+      const failed = records.filter((r) => r.status !== 'passed');
+      if (failed.length) console.log(failed.map((r) => explain(r).split('\n')[0]).join('\n'));
+      for (const record of records) {
+        expect(record.status, explain(record)).toBe('passed');
+        expect(record.cleanup?.status).toBe('done');
+      }
+      const docker = connection.requireClient();
+      for (const record of records) {
+        expect(await listLabelled(docker, [`berth.run=${record.runId}`]), record.demoId).toEqual({
+          container: [],
+          network: [],
+          volume: [],
+          image: [],
+        });
+      }
+      // The demo image exists on the remote engine only because Berth built it there.
+      expect(daemon.docker('image', 'ls', '--format', '{{.Repository}}:{{.Tag}}')).toContain(
+        'berth-busybox:1.36-local',
+      );
+    },
+  );
+});
