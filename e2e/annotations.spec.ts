@@ -6,21 +6,13 @@ import { AnnotationsService } from '../main/services/annotations/annotations-ser
 import { confShardFactory } from '../main/services/annotations/conf-shard-factory';
 import { silentLogger } from '../main/services/logging/logger';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 
 const NOTE = 'Storage/Named Volumes.md';
 const body = (page: Page) => page.locator('.note-reader .note-body');
 const marks = (page: Page) => body(page).locator('mark.annotation-mark');
 const panel = (page: Page) => page.getByLabel('Annotations', { exact: true });
 const cards = (page: Page) => panel(page).locator('.annotation-card');
-
-async function openNote(page: Page, name: string) {
-  await page.keyboard.press('Control+o');
-  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
-  await input.fill(name);
-  await expect(page.getByRole('option').first()).toContainText(name);
-  await input.press('Enter');
-  await expect(page.locator('.note-reader .note-title')).toHaveText(name);
-}
 
 /** Selects `text` in the rendered note with a real DOM selection, as a mouse drag would. */
 async function selectText(page: Page, text: string) {

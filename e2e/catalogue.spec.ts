@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 
 const docker = (...args: string[]) =>
   execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -14,15 +14,6 @@ function leftovers(runId: string): string[] {
     docker('network', 'ls', '-q', '--filter', filter),
     docker('images', '-aq', '--filter', filter),
   ].filter(Boolean);
-}
-
-async function openNote(page: Page, name: string) {
-  await page.keyboard.press('Control+o');
-  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
-  await input.fill(name);
-  await expect(page.getByRole('option').first()).toContainText(name);
-  await input.press('Enter');
-  await expect(page.locator('.note-reader .note-title')).toHaveText(name);
 }
 
 test.describe('catalogue demos in the app', () => {

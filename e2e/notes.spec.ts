@@ -3,18 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 
 const body = (page: Page) => page.locator('.note-reader .note-body');
 const title = (page: Page) => page.locator('.note-reader .note-title');
-
-async function openNote(page: Page, name: string) {
-  await page.keyboard.press('Control+o');
-  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
-  await input.fill(name);
-  await expect(page.getByRole('option').first()).toContainText(name);
-  await input.press('Enter');
-  await expect(title(page)).toHaveText(name);
-}
 
 test.describe('notes reader', () => {
   test('opens the bundled vault and follows a wikilink to a heading', async ({ berth }) => {

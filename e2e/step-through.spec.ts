@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 
 const root = path.resolve(import.meta.dirname, '..');
 const docker = (...args: string[]) =>
@@ -43,15 +44,6 @@ function studentVault(): string {
 }
 
 test.use({ berthOptions: { vault: studentVault() } });
-
-async function openNote(page: Page, name: string) {
-  await page.keyboard.press('Control+o');
-  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
-  await input.fill(name);
-  await expect(page.getByRole('option').first()).toContainText(name);
-  await input.press('Enter');
-  await expect(page.locator('.note-reader .note-title')).toHaveText(name);
-}
 
 async function waitForNext(run: Locator, index: number) {
   await expect(run).toHaveAttribute('data-waiting', 'step', { timeout: 30_000 });

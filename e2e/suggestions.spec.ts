@@ -5,6 +5,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 
 /** A student's storage note: no berth-demo fences, a bold pseudo-heading, typos, German, a pasted table, a wrong claim. */
 const STORAGE_NOTE = `# Docker storage
@@ -60,15 +61,6 @@ function leftovers(runId: string): string[] {
     docker('volume', 'ls', '-q', '--filter', filter),
     docker('network', 'ls', '-q', '--filter', filter),
   ].filter(Boolean);
-}
-
-async function openNote(page: Page, name: string) {
-  await page.keyboard.press('Control+o');
-  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
-  await input.fill(name);
-  await expect(page.getByRole('option').first()).toContainText(name);
-  await input.press('Enter');
-  await expect(page.locator('.note-reader .note-title')).toHaveText(name);
 }
 
 const section = (page: Page, heading: string) =>

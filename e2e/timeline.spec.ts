@@ -2,18 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 import { startWebHostProcess } from './support/web-host-process';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-async function openNote(page: Page, name: string) {
-  await page.keyboard.press('Control+o');
-  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
-  await input.fill(name);
-  await expect(page.getByRole('option').first()).toContainText(name);
-  await input.press('Enter');
-  await expect(page.locator('.note-reader .note-title')).toHaveText(name);
-}
 
 async function showTimeline(page: Page) {
   await page.getByRole('tab', { name: 'Timeline' }).click();

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { noteDemoBlocks } from '../main/services/demos/vault/note-demo-blocks';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 
 const docker = (...args: string[]) =>
   execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -137,15 +138,6 @@ async function axeFindings(page: Page, include: string): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function openNote(page: Page, name: string) {
-  await page.keyboard.press('Control+o');
-  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByLabel('Note name');
-  await input.fill(name);
-  await expect(page.getByRole('option').first()).toContainText(name);
-  await input.press('Enter');
-  await expect(page.locator('.note-reader .note-title')).toHaveText(name);
 }
 
 test.describe('demos written in notes', () => {

@@ -127,6 +127,11 @@ export const vaultMethods = {
     z.object({ path: vaultPath, line: z.number().int().min(1), done: z.boolean(), mtimeMs: z.number() }).strict(),
     z.object({ mtimeMs: z.number(), done: z.boolean() }),
   ),
+  'vault.openAttachment': method(
+    'Opens an attachment of the vault (image, PDF, …) with the system’s default app, after the confinement check. Where the host cannot (web mode) answers with the URL to open instead.',
+    z.object({ path: vaultPath }).strict(),
+    z.object({ opened: z.boolean(), url: z.string().optional() }),
+  ),
   'vault.exportHtml': method(
     'The note as one standalone, sanitized HTML file (styles inlined, images embedded).',
     z.object({ path: vaultPath }).strict(),

@@ -13,6 +13,7 @@ import { failRecord, settleStatus } from './run-status';
 import { StepGate, type StepWait } from './step-gate';
 import { checkExpectation, type StepResult } from './expectations';
 import { composeAvailable } from './misc-actions';
+import { dummyLinkAvailable } from './dummy-link';
 import { newRunId, RunContext } from './run-context';
 import { RunEventFollower } from './run-event-follower';
 import type { RunEvent, RunRecord } from './run-types';
@@ -169,8 +170,11 @@ export class DemoRun {
   }
 
   private async skippedForMissingTools(): Promise<boolean> {
-    if (this.demo.requires !== 'compose') return false;
-    const check = await (this.options.composeAvailable ?? composeAvailable)();
+    if (!this.demo.requires) return false;
+    const check =
+      this.demo.requires === 'compose'
+        ? await (this.options.composeAvailable ?? composeAvailable)()
+        : await dummyLinkAvailable(this.options.docker());
     if (check.available) return false;
     this.record.status = 'skipped';
     this.record.reason = check.reason;

@@ -14,6 +14,7 @@ import { composeAvailable } from './misc-actions';
 import { RunStore } from './run-store';
 import type { RunEvent, RunRecord, RunSummary } from './run-types';
 import { describeSweep, sweepLeftovers, type SweepReport } from './sweep';
+import { sweepDummyLinks } from './dummy-link';
 
 /** A demo as the catalogue list shows it. */
 export interface DemoSummary {
@@ -233,6 +234,12 @@ export class DemoService {
     try {
       const report = await sweepLeftovers(this.options.docker(), { activeRuns: activeIds, ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}) });
       this.lastSweep = report;
+      // Throw-away dummy parents of the macvlan/ipvlan demos carry no labels: remove any left by a
+      // killed run, but only while no run of this Berth could be using one.
+      if (!activeIds.size) {
+        const links = await sweepDummyLinks(this.options.docker()).catch(() => [] as string[]);
+        if (links.length) this.options.log.info('removed leftover dummy interfaces', { links });
+      }
       // Host folders of swept runs (bind mounts, build contexts) go too.
       const workRoot = this.options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs');
       await Promise.all(report.runs.map((run) => fs.promises.rm(path.join(workRoot, run), { recursive: true, force: true }).catch(() => undefined)));
