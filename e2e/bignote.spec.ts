@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { tableMarkdown } from '../bench/bignote-notes';
+import { expect, test } from './fixtures';
+
+const body = (page: Page) => page.locator('.note-reader .note-body');
+const title = (page: Page) => page.locator('.note-reader .note-title');
+
+/** Big notes pasted the way students paste them (issue 13): a 10,000-row table, a table over the cell limit. */
+function bigVault(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bignote-'));
+  fs.writeFileSync(
+    path.join(dir, 'Welcome.md'),
+    '# Welcome\n\nSee [[Big table]] and [[Too many cells]].\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'Target.md'),
+    '# Target\n\n## Named volumes\nThey stay when the container goes.\n',
+  );
+  const rows = tableMarkdown(10_000, 10, (r, c) =>
+    c === 0 ? `c${r}` : c === 1 ? (r % 3 ? 'up' : 'exited') : `${(r + c) % 10}`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'Big table.md'),
+    `# Containers I listed\n\n**Pasted from docker ps** (teh whole list)\n\n${rows}\n\n## After the table\n\nSee [[Target#Named volumes|the volumes part]] here ^end-of-table\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'Too many cells.md'),
+    `# Pasted CSV\n\n${tableMarkdown(1000, 1001, (r, c) => `${(r * c) % 10}`)}\n\nlast line <script>alert(1)</script>\n`,
+  );
+  return dir;
+}
+
+test.describe('big notes', () => {
+  test.use({ berthOptions: { vault: bigVault() } });
+
+  test('a 10,000-row table: every heading reachable from the outline, the link after it works', async ({
+    berth,
+  }) => {
+    const { page } = berth;
+    await expect(title(page)).toBeVisible();
+    await page.keyboard.press('Control+o');
+    await page
+      .getByRole('dialog', { name: 'Quick switcher' })
+      .getByLabel('Note name')
+      .fill('Big table');
+    await page.keyboard.press('Enter');
+    await expect(title(page)).toHaveText('Big table');
+    await expect(body(page).locator('tr')).toHaveCount(10_001, { timeout: 60_000 });
+    await berth.shot('bignote-table-top');
+    await page.getByRole('tab', { name: 'Outline' }).click();
+    const outline = page.getByRole('list', { name: 'Outline' });
+    await expect(outline.getByRole('button')).toHaveText([
+      'Containers I listed',
+      'After the table',
+    ]);
+    await outline.getByRole('button', { name: 'After the table' }).click();
+    const after = body(page).getByRole('heading', { name: 'After the table' });
+    await expect(after).toBeInViewport();
+    await expect(body(page).locator('#block-end-of-table')).toBeInViewport();
+    await berth.shot('bignote-table-end');
+    await body(page).getByRole('link', { name: 'the volumes part' }).click();
+    await expect(title(page)).toHaveText('Target');
+    await expect(body(page).getByRole('heading', { name: 'Named volumes' })).toBeInViewport();
+  });
+
+  test('a table over a million cells opens as plain text with a notice, nothing lost', async ({
+    berth,
+  }) => {
+    const { page } = berth;
+    await expect(title(page)).toBeVisible();
+    await page.keyboard.press('Control+o');
+    await page
+      .getByRole('dialog', { name: 'Quick switcher' })
+      .getByLabel('Note name')
+      .fill('Too many cells');
+    await page.keyboard.press('Enter');
+    await expect(title(page)).toHaveText('Too many cells');
+    await expect(page.locator('.note-alert').first()).toContainText('more than 1,000,000 cells', {
+      timeout: 30_000,
+    });
+    const plain = body(page).locator('pre.note-plain-text');
+    await expect(plain).toContainText('# Pasted CSV');
+    await expect(plain).toContainText('last line <script>alert(1)</script>');
+    await expect(body(page).locator('script')).toHaveCount(0);
+    await berth.shot('bignote-plain-text');
+    // The window still answers: the quick switcher opens at once.
+    await page.keyboard.press('Control+o');
+    await expect(page.getByRole('dialog', { name: 'Quick switcher' })).toBeVisible();
+  });
+});
