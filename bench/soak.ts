@@ -1,5 +1,6 @@
 /**
- * Chaos soak (`npm run bench:soak -- --minutes N [--seed S]`; run `npm run build` first).
+ * Chaos soak (`npm run bench:soak -- --minutes N [--seed S] [--build DIR] [--daemon NAME]`; run `npm run build`
+ * first; it copies `out/` under the shared e2e lock, so do not run it under that lock).
  * The built web host runs against a PRIVATE dockerd with the renderer open in Chromium while a
  * seeded driver makes random Docker changes (volumes, containers with named/anonymous/bind/tmpfs
  * mounts, networks, prunes, demo runs and cancels), restarts and SIGSTOPs that daemon, and edits,
@@ -10,7 +11,8 @@
  *   the driver removed its own (`berth.owner=soak`) objects (the base image cache excepted);
  * - annotations_lost: annotations made during the soak that are missing, asked live and again
  *   from a freshly started host on the same user data;
- * - rss_growth_mb: main-process RSS at the end minus after warm-up (bound: RSS_BOUND_MB).
+ * - rss_growth_mb / heap_growth_mb: main-process RSS and V8 heap (after a forced GC, read over the
+ *   host's loopback inspector) at the end minus after warm-up (bounds: RSS_BOUND_MB, HEAP_BOUND_MB).
  * Prints one JSON line; exits 1 when an invariant fails.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,9 +29,11 @@ import { NoteChaos } from './soak/note-chaos';
 import { SeededRandom } from './soak/random';
 import { connectRpc, type SoakRpc } from './soak/rpc-client';
 import { DemoChaos, daemonChaos } from './soak/run-chaos';
-import { countLeftovers, rssMb, wipeDaemon } from './soak/soak-support';
+import { mainHeapMb } from './soak/main-heap';
+import { countLeftovers, rssMb, snapshotBuild, wipeDaemon } from './soak/soak-support';
 
 const RSS_BOUND_MB = 120;
+const HEAP_BOUND_MB = 40;
 const IMAGE = 'berth-busybox:1.36-local';
 const root = path.resolve(import.meta.dirname, '..');
 const arg = (flag: string): string | undefined => {
@@ -46,18 +50,32 @@ async function startHost(
   userDataDir: string,
   vaultDir: string,
   daemon: PrivateDockerd,
+  build: { hostRoot: string },
+  inspect = false,
 ): Promise<WebHostProcess> {
-  return startWebHostProcess({ userDataDir, vaultDir, root, env: { DOCKER_HOST: daemon.host } });
+  // The inspector (loopback, random port) lets the soak read the main process's heap.
+  const env = {
+    DOCKER_HOST: daemon.host,
+    ...(inspect ? { NODE_OPTIONS: '--inspect=127.0.0.1:0' } : {}),
+  };
+  const rendererDir = path.join(build.hostRoot, 'out', 'renderer');
+  return startWebHostProcess({
+    userDataDir,
+    vaultDir,
+    root: build.hostRoot,
+    env: { ...env, BERTH_RENDERER_DIR: rendererDir },
+  });
 }
 
 async function main(): Promise<number> {
   if (!Number.isFinite(minutes) || minutes <= 0)
     throw new Error('--minutes must be a positive number');
-  if (!fs.existsSync(path.join(root, 'out/main/web-host.js')))
-    throw new Error('Build first: npm run build');
-  log(`seed ${seed}, ${minutes} min`);
+  const build = snapshotBuild(root, arg('--build'));
+  log(
+    `seed ${seed}, ${minutes} min, build ${arg('--build') ?? 'out/'} copied to ${build.hostRoot}`,
+  );
   const random = new SeededRandom(seed);
-  const daemon = new PrivateDockerd('berth-soak');
+  const daemon = new PrivateDockerd(arg('--daemon') ?? 'berth-soak');
   await daemon.start();
   const built = spawnSync('bash', [path.join(root, 'scripts/build-demo-image.sh')], {
     env: { ...process.env, DOCKER_HOST: daemon.host },
@@ -72,7 +90,7 @@ async function main(): Promise<number> {
   await wipeDaemon(chaos.docker);
   const notes = new NoteChaos(vaultDir, random);
   notes.writeVault();
-  let host = await startHost(userDataDir, vaultDir, daemon);
+  let host = await startHost(userDataDir, vaultDir, daemon, build, true);
   const browser = await chromium.launch({
     executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -90,6 +108,7 @@ async function main(): Promise<number> {
     // Warm-up: one demo run to the end, then the RSS baseline.
     await demos.start();
     await demos.drain(60_000);
+    const heapStart = await mainHeapMb(host.output());
     const rssStart = rssMb(host.child.pid!);
 
     const counts = {
@@ -145,6 +164,7 @@ async function main(): Promise<number> {
       if (!diff.length && !berth.stale) break;
     }
     for (const line of diff.slice(0, 20)) log(`mismatch ${line}`);
+    const heapEnd = await mainHeapMb(host.output());
     const rssEnd = rssMb(host.child.pid!);
 
     let lost = notes.lost(
@@ -162,7 +182,7 @@ async function main(): Promise<number> {
     // Annotations must also be on disk: ask a freshly started host on the same user data.
     rpc.close();
     await host.stop();
-    host = await startHost(userDataDir, vaultDir, daemon);
+    host = await startHost(userDataDir, vaultDir, daemon, build);
     rpc = await connectRpc(host.url, host.token);
     lost = [
       ...new Set([
@@ -183,6 +203,8 @@ async function main(): Promise<number> {
       annotations_lost: lost.length,
       rss_growth_mb: Number((rssEnd - rssStart).toFixed(1)),
       rss_bound_mb: RSS_BOUND_MB,
+      heap_growth_mb: Number((heapEnd - heapStart).toFixed(1)),
+      heap_bound_mb: HEAP_BOUND_MB,
       daemon_freezes: counts.daemon_freezes,
       failed_ops: counts.failed_ops,
       note_ops: counts.note_ops,
@@ -197,6 +219,7 @@ async function main(): Promise<number> {
       !result.leftovers &&
       !result.annotations_lost &&
       result.rss_growth_mb <= RSS_BOUND_MB &&
+      result.heap_growth_mb <= HEAP_BOUND_MB &&
       !stillRunning.length;
     return ok ? 0 : 1;
   } finally {
@@ -207,6 +230,7 @@ async function main(): Promise<number> {
     await chaos.removeAll().catch(() => undefined);
     await daemon.stop('SIGTERM').catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
+    build.dispose();
   }
 }
 

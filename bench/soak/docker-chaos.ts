@@ -38,7 +38,7 @@ const WEIGHTS: Record<DockerOp, number> = {
 /**
  * Random Docker changes on the private daemon: volumes, containers with all four mount kinds
  * (named volume, anonymous volume, bind, tmpfs), networks and prunes, all labelled
- * `berth.owner=soak`. Every call has a timeout, so a frozen daemon only makes ops fail.
+ * `berth.owner=soak`. `step()` gives up after a few seconds, so a frozen daemon only makes ops fail.
  */
 export class DockerChaos {
   readonly docker: Dockerode;
@@ -50,7 +50,9 @@ export class DockerChaos {
     private readonly bindRoot: string,
     private readonly image: string,
   ) {
-    this.docker = new Dockerode({ socketPath, timeout: 6_000 });
+    // No modem timeout: docker-modem's timeout path can emit an unhandled 'error' (seen as
+    // ENOTFOUND on a frozen daemon); step() races a timer instead.
+    this.docker = new Dockerode({ socketPath });
   }
 
   private name(kind: string): string {
@@ -71,8 +73,22 @@ export class DockerChaos {
     return this.docker.listNetworks({ filters: FILTER });
   }
 
-  /** Runs one random op; returns its name, or throws when Docker refused or did not answer. */
-  async step(): Promise<DockerOp> {
+  /** Runs one random op; returns its name, or throws when Docker refused or did not answer in time. */
+  async step(timeoutMs = 6_000): Promise<DockerOp> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Docker did not answer in time')), timeoutMs);
+    });
+    const op = this.runOp();
+    op.catch(() => undefined); // a late failure after the timeout is expected
+    try {
+      return await Promise.race([op, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async runOp(): Promise<DockerOp> {
     const op = this.random.weighted(WEIGHTS);
     const r = this.random;
     switch (op) {
@@ -160,9 +176,11 @@ export class DockerChaos {
         const container = r.pick(await this.containers());
         const joined = Object.entries(container?.NetworkSettings?.Networks ?? {});
         const pick = r.pick(joined);
-        if (container && pick)
+        // By name: a stopped container's NetworkID can be '', and an empty id makes docker-modem
+        // request `//disconnect`, which fails with an uncatchable DNS error.
+        if (container && pick?.[0])
           await this.docker
-            .getNetwork(pick[1].NetworkID)
+            .getNetwork(pick[0])
             .disconnect({ Container: container.Id, Force: true });
         break;
       }

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import type Dockerode from 'dockerode';
 
 /** Resident set size of a process in MB, from /proc. */
@@ -54,4 +56,29 @@ export async function countLeftovers(
   ];
   for (const line of found) log(`leftover ${line}`);
   return found.length;
+}
+
+/**
+ * A private copy of the build for this run, so that other people rebuilding `out/` during a long
+ * soak do not change the host under test. Copied under the shared e2e lock (so do not run the soak
+ * itself under that lock); `from` uses an existing copy instead (e.g. a deliberately broken one).
+ * The copy lives in bench/.tmp so that the host still finds node_modules and the app root.
+ */
+export function snapshotBuild(
+  root: string,
+  from?: string,
+): { hostRoot: string; dispose: () => void } {
+  const hostRoot = path.join(root, 'bench', '.tmp', `soak-${process.pid}`);
+  fs.rmSync(hostRoot, { recursive: true, force: true });
+  fs.mkdirSync(hostRoot, { recursive: true });
+  const source = from ? path.resolve(from) : path.join(root, 'out');
+  const cp = ['cp', '-r', source, path.join(hostRoot, 'out')];
+  // Only the shared out/ can be rewritten under us; a given copy is the caller's own.
+  const command = from ? cp : ['flock', '-w', '900', '/tmp/berth-e2e.lock', ...cp];
+  const copy = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
+  if (copy.status !== 0 || !fs.existsSync(path.join(hostRoot, 'out/main/web-host.js')))
+    throw new Error(
+      `could not copy the build from ${source} (run npm run build first): ${copy.stderr}`,
+    );
+  return { hostRoot, dispose: () => fs.rmSync(hostRoot, { recursive: true, force: true }) };
 }
