@@ -40,6 +40,8 @@ const steps = [
     },
   },
   { name: 'build', kind: 'check', command: ['npx', 'electron-vite', 'build', '--logLevel', 'warn'] },
+  // Chaos soak (bench/soak.ts): 2 minutes against a private dockerd, needs the build's out/.
+  { name: 'soak', kind: 'check', command: ['npx', 'tsx', 'bench/soak.ts', '--minutes', '2'] },
   {
     name: 'e2e',
     kind: 'tests',
@@ -58,7 +60,7 @@ const rows = [];
 let buildFailed = false;
 
 for (const step of steps) {
-  if (step.name === 'e2e' && buildFailed) {
+  if ((step.name === 'e2e' || step.name === 'soak') && buildFailed) {
     rows.push([step.name, 'not run (the build failed)']);
     totals.failed += 1;
     continue;
