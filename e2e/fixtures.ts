@@ -10,6 +10,8 @@ export interface BerthOptions {
   vault: 'copy' | 'bundled' | string;
   /** Point Berth at another daemon (e.g. a private dockerd) instead of the default one. */
   dockerHost?: string;
+  /** More environment for Berth, e.g. DOCKER_TLS_VERIFY and DOCKER_CERT_PATH for a TLS daemon. */
+  dockerEnv?: Record<string, string>;
   /** Files to place in the user data folder before Berth starts (name -> content). */
   userDataFiles?: Record<string, string>;
 }
@@ -51,7 +53,10 @@ export const test = base.extend<{ berthOptions: BerthOptions; berth: Berth }>({
       fs.writeFileSync(path.join(userDataDir, name), content);
     }
     const vaultDir = prepareVault(berthOptions.vault, tmp);
-    const env: NodeJS.ProcessEnv = berthOptions.dockerHost ? { DOCKER_HOST: berthOptions.dockerHost } : {};
+    const env: NodeJS.ProcessEnv = {
+      ...(berthOptions.dockerHost ? { DOCKER_HOST: berthOptions.dockerHost } : {}),
+      ...berthOptions.dockerEnv,
+    };
     const shotOf = (page: Page) => async (name: string) => {
       await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
     };

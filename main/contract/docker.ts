@@ -11,6 +11,8 @@ export const dockerConnectionStateSchema = z.enum([
   'socket-missing',
   'permission-denied',
   'incompatible-api',
+  /** A remote engine whose TLS certificate or SSH host key Berth does not trust. */
+  'not-trusted',
   'unreachable',
 ]);
 export type DockerConnectionState = z.infer<typeof dockerConnectionStateSchema>;

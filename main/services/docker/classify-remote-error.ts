@@ -69,7 +69,7 @@ export function classifyRemoteError(
   }
   if (CERT_CODES_UNTRUSTED.has(code)) {
     return {
-      state: 'unreachable',
+      state: 'not-trusted',
       message: `Berth does not trust the certificate of the Docker daemon at ${at}`,
       hint: `ca.pem${files(context)} is not the CA that signed the daemon's certificate. Use the ca.pem that belongs to this daemon.`,
       detail,
@@ -77,7 +77,7 @@ export function classifyRemoteError(
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return {
-      state: 'unreachable',
+      state: 'not-trusted',
       message: `The Docker daemon's certificate is not made out for ${at}`,
       hint: 'Connect with the name or address written in the server certificate (its subjectAltName), or reissue the certificate with this address.',
       detail,
@@ -85,7 +85,7 @@ export function classifyRemoteError(
   }
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
     return {
-      state: 'unreachable',
+      state: 'not-trusted',
       message: `The Docker daemon's certificate at ${at} is out of date`,
       hint: 'Renew the server certificate, or check this computer’s clock.',
       detail,
@@ -93,7 +93,7 @@ export function classifyRemoteError(
   }
   if (err?.statusCode === 400 && /HTTP request to an HTTPS server/i.test(detail)) {
     return {
-      state: 'unreachable',
+      state: 'permission-denied',
       message: `The Docker daemon at ${at} only speaks TLS`,
       hint: 'Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem), or use port 2376 with a docker context that has TLS files.',
       detail,
@@ -110,7 +110,7 @@ export function classifyRemoteError(
   const hostDenied = /Host denied/i.test(detail);
   if (hostDenied && context.hostKey?.verdict === 'unknown') {
     return {
-      state: 'permission-denied',
+      state: 'not-trusted',
       message: `Berth does not know the SSH host key of ${at}`,
       hint: `The server's key is ${context.hostKey.fingerprint}. If that is right, add the host to ~/.ssh/known_hosts (run \`ssh ${sshTarget(at)}\` once and answer yes).`,
       detail,
@@ -118,7 +118,7 @@ export function classifyRemoteError(
   }
   if (hostDenied && context.hostKey?.verdict === 'changed') {
     return {
-      state: 'permission-denied',
+      state: 'not-trusted',
       message: `The SSH host key of ${at} is not the one in known_hosts`,
       hint: `The server now shows ${context.hostKey.fingerprint}. The machine was reinstalled, or someone is in between; if you trust the new key, remove the old line from ~/.ssh/known_hosts.`,
       detail,

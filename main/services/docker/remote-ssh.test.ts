@@ -151,7 +151,7 @@ describe.skipIf(!sshdInstalled)(
       const status = await settle(connect({ DOCKER_HOST: url() }));
       expect(Date.now() - started).toBeLessThan(5000);
       expect(status).toMatchObject({
-        state: 'permission-denied',
+        state: 'not-trusted',
         message: `Berth does not know the SSH host key of ${url()}`,
       });
       const fingerprint = execFileSync('ssh-keygen', ['-lf', path.join(sshd.dir, 'host_key.pub')], {

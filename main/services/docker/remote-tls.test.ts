@@ -185,7 +185,7 @@ describe('a remote dockerd over TCP + TLS (--tlsverify)', () => {
     // Port is not 2376 and DOCKER_TLS_VERIFY is unset: plain HTTP, which this daemon refuses with a hint.
     const plain = await settle(connection);
     expect(plain).toMatchObject({
-      state: 'unreachable',
+      state: 'permission-denied',
       message: `The Docker daemon at tcp://127.0.0.1:${port} only speaks TLS`,
     });
     expect(plain.hint).toMatch(/DOCKER_TLS_VERIFY=1/);
@@ -211,6 +211,7 @@ describe('a remote dockerd over TCP + TLS (--tlsverify)', () => {
     expect(status.message).toBe(
       `Berth does not trust the certificate of the Docker daemon at tcp://127.0.0.1:${port}`,
     );
+    expect(status.state).toBe('not-trusted');
     expect(status.hint).toContain(`ca.pem in ${certs.wrongCaDir}`);
   });
 

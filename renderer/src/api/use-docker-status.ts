@@ -35,6 +35,8 @@ export function describeState(status: DockerStatus | undefined): { tone: 'ok' | 
       return { tone: 'danger', label: 'Docker: permission denied' };
     case 'incompatible-api':
       return { tone: 'danger', label: 'Docker: incompatible engine' };
+    case 'not-trusted':
+      return { tone: 'danger', label: 'Docker: not trusted' };
     case 'unreachable':
       return { tone: 'warn', label: 'Docker is not answering' };
     default:
