@@ -133,6 +133,9 @@ test.describe('demo suggestions beside a student note', () => {
     await expect(popover.locator('.demo-run')).toHaveAttribute('data-status', 'passed', {
       timeout: 90_000,
     });
+    // "Passed" is not agreement: the run says, in words, that this note states the opposite.
+    await expect(popover.locator('.demo-note-conflict')).toContainText('This note says otherwise');
+    await expect(popover.locator('.demo-note-conflict')).toContainText('files in tmpfs are still there');
     await berth.shot('04-claim-popover-run');
     await page.mouse.click(5, 300);
     await expect(popover).toBeHidden();

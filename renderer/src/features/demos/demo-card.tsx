@@ -3,6 +3,7 @@ import { getApi, useQuery } from '../../api';
 import { RunButton } from './run-button';
 import { RunView } from './run-view';
 import { cleanUpRun, rememberRun, useLatestRunId, useRun, type LiveRun } from './runs-store';
+import { useNoteSaysOtherwise } from './use-note-says-otherwise';
 import { formatDuration, StatusIcon, statusLabel } from './status-icons';
 
 /** The Run card a ```berth-demo <id>``` block becomes inside a note. */
@@ -14,6 +15,7 @@ export function DemoCard({ demoId, caption }: { demoId: string; caption: string 
   // A new run of this demo (from here, the pane, or a shortcut) takes over from a history pick.
   useEffect(() => setShownId(undefined), [latestId]);
   const run = useRun(shownId ?? latestId);
+  const noteSaysOtherwise = useNoteSaysOtherwise(demoId);
   // Leaving the note ends a step-through run that waits: its objects are cleaned up.
   const current = useRef<LiveRun | undefined>(undefined);
   current.current = run;
@@ -70,7 +72,7 @@ export function DemoCard({ demoId, caption }: { demoId: string; caption: string 
           {last.durationMs !== undefined ? ` in ${formatDuration(last.durationMs)}` : ''} — show it
         </button>
       )}
-      {run && <RunView run={run} compact />}
+      {run && <RunView run={run} compact {...(noteSaysOtherwise ? { noteSaysOtherwise } : {})} />}
     </div>
   );
 }

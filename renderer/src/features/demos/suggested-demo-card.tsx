@@ -5,6 +5,7 @@ import { dispatchSuggestionAction } from '../../ui/suggestion-events';
 import { RunButton } from './run-button';
 import { RunView } from './run-view';
 import { useLatestRunId, useRun } from './runs-store';
+import { useNoteSaysOtherwise } from './use-note-says-otherwise';
 import './suggested-demo-card.css';
 
 interface SuggestedDemoCardProps {
@@ -33,6 +34,7 @@ export function SuggestedDemoCard({ demoId, holder, variant, why }: SuggestedDem
   // only a run started from there, so the popover opens small.
   const [latestAtOpen] = useState(latestId);
   const run = useRun(variant === 'flag' && latestId === latestAtOpen ? undefined : latestId);
+  const noteSaysOtherwise = useNoteSaysOtherwise(demoId);
   const title = demo?.title ?? demoId;
 
   if (list.data && !demo) return null;
@@ -85,7 +87,7 @@ export function SuggestedDemoCard({ demoId, holder, variant, why }: SuggestedDem
           )}
         </div>
       </div>
-      {run && <RunView run={run} compact />}
+      {run && <RunView run={run} compact {...(noteSaysOtherwise ? { noteSaysOtherwise } : {})} />}
     </div>
   );
 }

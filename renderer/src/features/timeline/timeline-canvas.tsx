@@ -205,7 +205,7 @@ export function TimelineCanvas({
           role="tooltip"
         >
           <strong>{hovered.label}</strong>
-          <span className={`timeline-state state-${segment.state}`}>{segment.state}</span>
+          <span className="timeline-state" data-state={segment.state}>{segment.state}</span>
           <span>
             from {formatSpan(segment.from - model.from)} for{' '}
             {formatSpan((segment.to ?? Date.now()) - segment.from)}

@@ -256,7 +256,7 @@ export function TimelineView() {
                 <li key={row.id} className={i === selectedRow ? 'is-selected' : undefined}>
                   <button type="button" onClick={() => setSelectedRow(i)}>
                     <span className="timeline-row-label">{row.label}</span>
-                    <span className={`timeline-state state-${state ?? 'none'}`}>
+                    <span className="timeline-state" data-state={state ?? 'none'}>
                       {state ?? 'not yet'}
                     </span>
                   </button>
