@@ -91,6 +91,12 @@ async function main(): Promise<number> {
   const notes = new NoteChaos(vaultDir, random);
   notes.writeVault();
   let host = await startHost(userDataDir, vaultDir, daemon, build, true);
+  // The host dying is a failure of its own: stop at once and show why.
+  let hostExit: string | undefined;
+  const firstHost = host;
+  firstHost.child.once('exit', (code, signal) => {
+    hostExit = `web host exited (code ${code}, signal ${signal}); its last output:\n${firstHost.output().slice(-3000)}`;
+  });
   const browser = await chromium.launch({
     executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -123,6 +129,7 @@ async function main(): Promise<number> {
     const end = Date.now() + minutes * 60_000;
     let nextDaemonChaos = Date.now() + random.int(15_000, 30_000);
     while (Date.now() < end) {
+      if (hostExit) throw new Error(hostExit);
       if (Date.now() >= nextDaemonChaos && end - Date.now() > 15_000) {
         const kind = await daemonChaos(daemon, random, log);
         counts[kind === 'restart' ? 'daemon_restarts' : 'daemon_freezes'] += 1;
@@ -164,6 +171,7 @@ async function main(): Promise<number> {
       if (!diff.length && !berth.stale) break;
     }
     for (const line of diff.slice(0, 20)) log(`mismatch ${line}`);
+    if (hostExit) throw new Error(hostExit);
     const heapEnd = await mainHeapMb(host.output());
     const rssEnd = rssMb(host.child.pid!);
 

@@ -10,11 +10,14 @@ export type ViewFacts = Record<
   Set<string>
 >;
 
-/** Docker's own view of the private daemon, read with list + inspect. */
+/** Docker's own view of the private daemon, read with list + inspect (independently of Berth). */
 export async function dockerFacts(docker: Dockerode): Promise<ViewFacts> {
   const facts = emptyFacts();
   const volumes = await docker.listVolumes();
   for (const v of volumes.Volumes ?? []) facts.volumes.add(v.Name);
+  const networks = await docker.listNetworks();
+  const networkIdByName = new Map(networks.map((n) => [n.Name, n.Id]));
+  for (const n of networks) facts.networks.add(n.Id);
   for (const summary of await docker.listContainers({ all: true })) {
     const c = await docker.getContainer(summary.Id).inspect();
     const running = c.State.Running;
@@ -33,12 +36,12 @@ export async function dockerFacts(docker: Dockerode): Promise<ViewFacts> {
             : `tmpfs:${c.Id}:${m.Destination}`;
       facts.mounts.add(`${item}|${c.Id}|${m.Destination}|${running}`);
     }
-  }
-  for (const n of await docker.listNetworks()) {
-    facts.networks.add(n.Id);
-    const detail = await docker.getNetwork(n.Id).inspect();
-    for (const id of Object.keys((detail.Containers ?? {}) as Record<string, unknown>))
-      facts.endpoints.add(`${n.Id}|${id}`);
+    // A stopped container keeps its networks in its config (with an empty NetworkID), while
+    // `network inspect` lists only live endpoints: take the container's side, by id or name.
+    for (const [name, ep] of Object.entries(c.NetworkSettings.Networks ?? {})) {
+      const networkId = ep.NetworkID || networkIdByName.get(name);
+      if (networkId) facts.endpoints.add(`${networkId}|${c.Id}|${running}`);
+    }
   }
   return facts;
 }
@@ -57,7 +60,7 @@ export async function berthFacts(rpc: SoakRpc): Promise<ViewFacts & { stale: boo
   for (const n of networks.networks) {
     if (n.state === 'removed') continue;
     facts.networks.add(n.id);
-    for (const e of n.endpoints) facts.endpoints.add(`${n.id}|${e.containerId}`);
+    for (const e of n.endpoints) facts.endpoints.add(`${n.id}|${e.containerId}|${e.running}`);
   }
   const containers = await rpc.call<ContainerList>('containers.list');
   for (const c of containers.containers)
