@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
+import path from 'node:path';
 import { PrivateDockerd } from './support/private-dockerd';
+import { hasSshd, PrivateSshd } from './support/private-sshd';
 import { generateTestCerts } from './support/test-certs';
 
 // A private dockerd reachable only over tcp://127.0.0.1:<port> with --tlsverify, certificates by openssl.
@@ -100,5 +102,64 @@ test.describe('a remote engine whose CA Berth does not have', () => {
     );
     await expect(details).toContainText('Use the ca.pem that belongs to this daemon');
     await berth.shot('remote-tls-wrong-ca');
+  });
+});
+
+// The same daemon reached over SSH: a private sshd whose one key may only run `docker system dial-stdio`.
+const sshd = new PrivateSshd(`docker -H ${daemon.host} system dial-stdio`);
+sshd.port = 25000 + (process.pid % 4000);
+const sshUrl = `ssh://root@127.0.0.1:${sshd.port}`;
+const strangerHome = path.join(sshd.dir, 'stranger-home');
+
+test.describe('a remote engine over SSH', () => {
+  test.skip(!hasSshd(), 'sshd is not installed (.ci/run installs openssh-server)');
+  test.beforeAll(async () => {
+    await sshd.start();
+    fs.writeFileSync(
+      path.join(sshd.clientHome, '.ssh', 'known_hosts'),
+      `${sshd.knownHostsLine()}\n`,
+    );
+    fs.cpSync(path.join(sshd.clientHome, '.ssh'), path.join(strangerHome, '.ssh'), {
+      recursive: true,
+    });
+    fs.writeFileSync(path.join(strangerHome, '.ssh', 'known_hosts'), '');
+  });
+  test.afterAll(async () => {
+    await sshd.stop();
+  });
+
+  test.describe('with the host key in known_hosts', () => {
+    test.use({
+      berthOptions: { vault: 'copy', dockerHost: sshUrl, dockerEnv: { HOME: sshd.clientHome } },
+    });
+
+    test('connects and shows the remote volumes', async ({ berth }) => {
+      const status = berth.page.locator('.docker-status');
+      await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+      await expect(berth.page.locator(`[data-volume="${volume}"]`).first()).toBeVisible({
+        timeout: 15_000,
+      });
+      await status.click();
+      await expect(berth.page.getByRole('dialog', { name: 'Docker connection' })).toContainText(
+        sshUrl,
+      );
+      await berth.shot('remote-ssh-connected');
+    });
+  });
+
+  test.describe('with an unknown host key', () => {
+    test.use({
+      berthOptions: { vault: 'copy', dockerHost: sshUrl, dockerEnv: { HOME: strangerHome } },
+    });
+
+    test('refuses to connect and shows the fingerprint', async ({ berth }) => {
+      const status = berth.page.locator('.docker-status');
+      await expect(status).toContainText('Docker: not trusted', { timeout: 10_000 });
+      await status.click();
+      const details = berth.page.getByRole('dialog', { name: 'Docker connection' });
+      await expect(details).toContainText(`Berth does not know the SSH host key of ${sshUrl}`);
+      await expect(details).toContainText('SHA256:');
+      await berth.shot('remote-ssh-unknown-host-key');
+    });
   });
 });

@@ -20,6 +20,7 @@ export class PrivateSshd {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-sshd-'));
   /** A home folder for the client: .ssh/id_ed25519 (+ .pub); known_hosts is up to the test. */
   readonly clientHome = path.join(this.dir, 'home');
+  /** Set it before start() to choose the port; 0 takes a free one. */
   port = 0;
   private child: ChildProcess | undefined;
   private readonly logFile = path.join(this.dir, 'sshd.log');
@@ -61,10 +62,12 @@ export class PrivateSshd {
       `command="${this.forcedCommand}",no-pty,no-port-forwarding,no-agent-forwarding,no-X11-forwarding ${clientPub}\n`,
       { mode: 0o600 },
     );
-    const server = net.createServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    this.port = (server.address() as net.AddressInfo).port;
-    await new Promise((r) => server.close(r));
+    if (!this.port) {
+      const server = net.createServer();
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      this.port = (server.address() as net.AddressInfo).port;
+      await new Promise((r) => server.close(r));
+    }
     const config = path.join(this.dir, 'sshd_config');
     fs.writeFileSync(
       config,
