@@ -24,7 +24,7 @@ function bigVault(): string {
   );
   fs.writeFileSync(
     path.join(dir, 'Big table.md'),
-    `# Containers I listed\n\n**Pasted from docker ps** (teh whole list)\n\n${rows}\n\n## After the table\n\nSee [[Target#Named volumes|the volumes part]] here ^end-of-table\n`,
+    `# Containers I listed\n\n**Pasted from docker ps** (teh whole list)\n\n${rows}\n\n## After the table\n\nSee [[Target#Named volumes|the volumes part]], remember this for the exam ^end-of-table\n`,
   );
   fs.writeFileSync(
     path.join(dir, 'Too many cells.md'),
@@ -36,9 +36,11 @@ function bigVault(): string {
 test.describe('big notes', () => {
   test.use({ berthOptions: { vault: bigVault() } });
 
-  test('a 10,000-row table: every heading reachable from the outline, the link after it works', async ({
+  test('a 10,000-row table: every heading reachable from the outline, annotations and the link after it work', async ({
     berth,
   }) => {
+    // Correctness, not speed: on the shared, loaded machine the 10,000 rows and the highlight take long.
+    test.setTimeout(240_000);
     const { page } = berth;
     await expect(title(page)).toBeVisible();
     await page.keyboard.press('Control+o');
@@ -60,6 +62,29 @@ test.describe('big notes', () => {
     const after = body(page).getByRole('heading', { name: 'After the table' });
     await expect(after).toBeInViewport();
     await expect(body(page).locator('#block-end-of-table')).toBeInViewport();
+    // An annotation at the end of the table: highlighted with the shortcut, painted in place.
+    await page.evaluate((wanted) => {
+      const root = document.querySelector('.note-reader .note-body');
+      const walker = document.createTreeWalker(root ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(wanted);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`text not in the note: ${wanted}`);
+    }, 'remember this for the exam');
+    await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
+    await page.keyboard.press('Control+Shift+H');
+    // Not timed: painting a highlight over a 10,000-row table took over 10 s on the loaded machine.
+    await expect(body(page).locator('mark.annotation-mark')).toHaveText(
+      'remember this for the exam',
+      { timeout: 60_000 },
+    );
     await berth.shot('bignote-table-end');
     await body(page).getByRole('link', { name: 'the volumes part' }).click();
     await expect(title(page)).toHaveText('Target');
