@@ -26,7 +26,12 @@ export class CancelledError extends Error {
 
 /** Settles with `promise`, or rejects with {@link CancelledError} as soon as `signal` aborts. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new CancelledError());
+  if (signal.aborted) {
+    // The work already started: its late failure must not become an unhandled rejection (which
+    // ends the main process; seen in the chaos soak as a 409 from a cancelled run's container start).
+    promise.catch(() => undefined);
+    return Promise.reject(new CancelledError());
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new CancelledError());
     signal.addEventListener('abort', onAbort, { once: true });
