@@ -34,13 +34,16 @@ export async function dockerFacts(docker: Dockerode): Promise<ViewFacts> {
           : m.Type === 'bind'
             ? `bind:${m.Source}`
             : `tmpfs:${c.Id}:${m.Destination}`;
+      // Berth's rule (derive-state.ts): a tmpfs lives while its container runs (or has not run yet).
+      if (m.Type === 'tmpfs' && !running && c.State.Status !== 'created') continue;
       facts.mounts.add(`${item}|${c.Id}|${m.Destination}|${running}`);
     }
     // A stopped container keeps its networks in its config (with an empty NetworkID), while
     // `network inspect` lists only live endpoints: take the container's side, by id or name.
     for (const [name, ep] of Object.entries(c.NetworkSettings.Networks ?? {})) {
       const networkId = ep.NetworkID || networkIdByName.get(name);
-      if (networkId) facts.endpoints.add(`${networkId}|${c.Id}|${running}`);
+      if (networkId && facts.networks.has(networkId))
+        facts.endpoints.add(`${networkId}|${c.Id}|${running}`);
     }
   }
   return facts;
