@@ -8,4 +8,6 @@ export async function openNote(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('option').first()).toContainText(name);
   await input.press('Enter');
   await expect(page.locator('.note-reader .note-title')).toHaveText(name);
+  // The body comes from the renderer (a worker thread): wait for it, not only for the title.
+  await expect(page.locator('.note-reader .note-body')).toBeVisible({ timeout: 20_000 });
 }

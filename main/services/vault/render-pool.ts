@@ -61,6 +61,9 @@ async function answer(lookup: NoteLookup, needs: LookupNeeds): Promise<LookupAns
   return answers;
 }
 
+/** While the worker starts (about a second), notes up to this size render on the calling thread. */
+const WARMING_INLINE_LIMIT = 100_000;
+
 /**
  * Renders notes on a worker thread (markdown-it and the sanitiser off the main thread), asking
  * the vault for links and embeds over messages. Without a built worker file (tsx, vitest) or for
@@ -68,6 +71,8 @@ async function answer(lookup: NoteLookup, needs: LookupNeeds): Promise<LookupAns
  */
 export class RenderPool {
   private worker: Worker | null = null;
+  /** The worker has loaded its modules; until then small notes render here, without waiting. */
+  private workerReady = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
@@ -89,6 +94,8 @@ export class RenderPool {
     if (this.workerFile === null || urls.noteHref !== readerUrls.noteHref)
       return Promise.resolve(renderNote(path, source, lookup, urls));
     const worker = this.ensureWorker(this.workerFile);
+    if (!this.workerReady && source.length <= WARMING_INLINE_LIMIT)
+      return Promise.resolve(renderNote(path, source, lookup, urls));
     const id = this.nextId++;
     return new Promise<RenderedNote>((resolve, reject) => {
       this.pending.set(id, { lookup, resolve, reject });
@@ -99,6 +106,11 @@ export class RenderPool {
       };
       worker.postMessage(message);
     });
+  }
+
+  /** Starts the worker ahead of the first note, so its start-up (markdown-it, the sanitiser) overlaps indexing. */
+  warm(): void {
+    if (this.workerFile !== null) this.ensureWorker(this.workerFile);
   }
 
   /** Stops the worker; renders still waiting fail. */
@@ -124,10 +136,15 @@ export class RenderPool {
       this.onExit(worker, new Error(`The note renderer stopped (exit code ${code}).`)),
     );
     this.worker = worker;
+    this.workerReady = false;
     return worker;
   }
 
   private onMessage(worker: Worker, message: FromRenderWorker): void {
+    if (message.type === 'ready') {
+      this.workerReady = true;
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'need') {

@@ -18,6 +18,7 @@ export type ToRenderWorker =
   | { type: 'answer'; id: number; answers: LookupAnswers };
 /** Messages the worker sends to the pool. */
 export type FromRenderWorker =
+  | { type: 'ready'; id: 0 }
   | { type: 'need'; id: number; needs: LookupNeeds }
   | { type: 'done'; id: number; rendered: RenderedNote }
   | { type: 'failed'; id: number; message: string };
@@ -57,4 +58,6 @@ if (port) {
         }),
     );
   });
+  // Its modules (markdown-it, the sanitiser) are loaded: the pool may hand it notes from now on.
+  send({ type: 'ready', id: 0 });
 }

@@ -75,6 +75,7 @@ export class VaultService {
     const stat = await fsp.stat(root).catch(() => null);
     if (!stat) throw new RpcFailure('not-found', `There is no folder at "${root}".`);
     if (!stat.isDirectory()) throw new RpcFailure('invalid-params', `"${root}" is a file, not a folder; choose the folder that holds your notes.`);
+    this.renderPool.warm();
     const run = async () => {
       const started = performance.now();
       const index = new VaultIndex(root);
