@@ -10,9 +10,21 @@ import {
 
 const docker = new Dockerode();
 const helpers = () =>
-  execFileSync('docker', ['ps', '-aq', '--filter', 'label=berth.helper=dummy-link'], {
-    encoding: 'utf8',
-  }).trim();
+  // This process's helpers only: other test files may run link helpers at the same time.
+  execFileSync(
+    'docker',
+    [
+      'ps',
+      '-aq',
+      '--filter',
+      'label=berth.helper=dummy-link',
+      '--filter',
+      `label=berth.pid=${process.pid}`,
+    ],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
 
 describe('dummy links on the engine host (real dockerd)', () => {
   it('says whether a dummy parent can be made, and sweeps leftovers either way', async () => {

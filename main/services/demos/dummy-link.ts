@@ -17,7 +17,11 @@ export async function runLinkHelper(
   const container = await docker.createContainer({
     Image: image,
     Cmd: ['sh', '-c', script],
-    Labels: { 'berth.owner': 'helper', 'berth.helper': 'dummy-link' },
+    Labels: {
+      'berth.owner': 'helper',
+      'berth.helper': 'dummy-link',
+      'berth.pid': String(process.pid),
+    },
     HostConfig: {
       NetworkMode: 'host',
       CapDrop: ['ALL'],

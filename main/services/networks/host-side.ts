@@ -106,7 +106,11 @@ async function runHostHelper(docker: Dockerode, image: string, pids: string[]): 
   const container = await docker.createContainer({
     Image: image,
     Cmd: ['sh', '-c', SCRIPT, 'berth-host-side', ...pids],
-    Labels: { 'berth.owner': 'helper', 'berth.helper': 'network-host-side' },
+    Labels: {
+      'berth.owner': 'helper',
+      'berth.helper': 'network-host-side',
+      'berth.pid': String(process.pid),
+    },
     HostConfig: {
       NetworkMode: 'host',
       PidMode: 'host',

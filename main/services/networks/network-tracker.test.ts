@@ -252,7 +252,17 @@ describe('NetworkTracker against the real dockerd', () => {
     expect(veth.peerIndex).toBe(Number(inside));
     expect(veth.containerInterface).toBe('eth0');
     expect(side.interfaces.find((i) => i.name === 'docker0')?.networkName).toBe('bridge');
-    expect(docker('ps', '-aq', '--filter', 'label=berth.owner=helper')).toBe('');
+    // This process's helpers only: other test files may run helpers at the same time.
+    expect(
+      docker(
+        'ps',
+        '-aq',
+        '--filter',
+        'label=berth.owner=helper',
+        '--filter',
+        `label=berth.pid=${process.pid}`,
+      ),
+    ).toBe('');
     const missing = await readHostSide(real.requireClient(), [], 'berth-no-such-image:0');
     expect(missing.available).toBe(false);
     expect(missing.reason).toMatch(/missing/);
