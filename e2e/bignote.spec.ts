@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { tableMarkdown } from '../bench/bignote-notes';
 import { expect, test } from './fixtures';
+import { openNote } from './support/open-note';
 
 const body = (page: Page) => page.locator('.note-reader .note-body');
 const title = (page: Page) => page.locator('.note-reader .note-title');
@@ -43,13 +44,7 @@ test.describe('big notes', () => {
     test.setTimeout(240_000);
     const { page } = berth;
     await expect(title(page)).toBeVisible();
-    await page.keyboard.press('Control+o');
-    await page
-      .getByRole('dialog', { name: 'Quick switcher' })
-      .getByLabel('Note name')
-      .fill('Big table');
-    await page.keyboard.press('Enter');
-    await expect(title(page)).toHaveText('Big table');
+    await openNote(page, 'Big table');
     await expect(body(page).locator('tr')).toHaveCount(10_001, { timeout: 60_000 });
     await berth.shot('bignote-table-top');
     await page.getByRole('tab', { name: 'Outline' }).click();
@@ -96,13 +91,8 @@ test.describe('big notes', () => {
   }) => {
     const { page } = berth;
     await expect(title(page)).toBeVisible();
-    await page.keyboard.press('Control+o');
-    await page
-      .getByRole('dialog', { name: 'Quick switcher' })
-      .getByLabel('Note name')
-      .fill('Too many cells');
-    await page.keyboard.press('Enter');
-    await expect(title(page)).toHaveText('Too many cells');
+    // Waits for the switcher's first result before Enter (a quick Enter would open the old first hit).
+    await openNote(page, 'Too many cells');
     await expect(page.locator('.note-alert').first()).toContainText('more than 1,000,000 cells', {
       timeout: 30_000,
     });
