@@ -95,7 +95,7 @@ test.describe('desktop habits: the menu, settings and shortcuts (web mode)', () 
     await berth.shot('settings-appearance-dark');
     await expect
       .poll(() => settingsFile(berth.userDataDir))
-      .toMatchObject({ theme: 'dark', fontSize: 18, version: 3 });
+      .toMatchObject({ theme: 'dark', fontSize: 18, version: 4 });
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     const fontSize = await page.evaluate(() =>

@@ -1,6 +1,7 @@
 import type { Logger } from '../services/logging/logger';
 import type { NoticeBoard } from '../services/logging/notice-board';
 import type { DockerService } from '../services/docker/docker-service';
+import type { EngineService } from '../services/docker/engine-service';
 import type { ContainersService } from '../services/containers/containers-service';
 import type { ImagesService } from '../services/images/images-service';
 import type { DemoService } from '../services/demos/demo-service';
@@ -31,6 +32,8 @@ export interface AppServices {
   notices: NoticeBoard;
   settings: SettingsService;
   docker: DockerService;
+  /** Which engine Berth talks to (contexts, saved endpoints) and switching live. */
+  engines: EngineService;
   containers: ContainersService;
   images: ImagesService;
   demos: DemoService;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { EventHub } from '../rpc/event-hub';
 import { Router } from '../rpc/router';
@@ -10,7 +11,7 @@ import { DemoService } from '../services/demos/demo-service';
 import { VaultDemoService } from '../services/demos/vault/vault-demo-service';
 import { VaultTrustStore } from '../services/demos/vault/vault-trust-store';
 import { AnnotationsService } from '../services/annotations/annotations-service';
-import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
+import { EngineService } from '../services/docker/engine-service';
 import { createAppVaultService } from '../services/vault/create-app-vault';
 import type { Logger } from '../services/logging/logger';
 import { NoticeBoard } from '../services/logging/notice-board';
@@ -75,8 +76,17 @@ export function createApp(options: CreateAppOptions): BerthApp {
     options.vaultDir ?? (isDirectory(remembered) ? remembered : options.bundledVaultDir),
   );
 
+  const engines = new EngineService({
+    settings,
+    env: process.env,
+    platform: process.platform,
+    homeDir: os.homedir(),
+    publish: hub.publish,
+    log: log.child('engines'),
+    moveConnection: (sameEngine) => (sameEngine ? docker.reconnect() : docker.switchEngine()),
+  });
   const docker = new DockerService({
-    resolveEndpoint: () => resolveLocalEndpoint(settings.get().dockerHost || undefined),
+    resolveEndpoint: () => engines.resolveEndpoint(),
     publish: hub.publish,
     log: log.child('docker'),
     ...(options.dockerBackoffMs ? { backoffMs: options.dockerBackoffMs } : {}),
@@ -100,6 +110,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     // Settings > Demos > Demo image replaces the pinned image (read at start).
     ...(demoImage ? { baseImage: new BaseImageResolver({ pinned: demoImage }) } : {}),
     historyDir: path.join(options.userDataDir, 'demo-runs'),
+    engine: engines,
     log: log.child('demos'),
     onRunEvent: (event) => {
       hub.publish('demos.run', event);
@@ -126,6 +137,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
 
   const volumes = new VolumesService({
     connection: docker.connection,
+    engine: engines,
     publishDelta: (delta) => hub.publish('volumes.delta', delta),
     log: log.child('volumes'),
     userDataDir: options.userDataDir,
@@ -134,6 +146,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
 
   const networks = new NetworksService({
     connection: docker.connection,
+    engine: engines,
     onChanged: (revision) => hub.publish('networks.changed', { revision, at: Date.now() }),
     log: log.child('networks'),
     userDataDir: options.userDataDir,
@@ -160,6 +173,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     notices,
     settings,
     docker,
+    engines,
     containers,
     images,
     demos,
@@ -179,7 +193,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     hub.publish('settings.changed', value);
     if (value.dockerHost !== lastDockerHost) {
       lastDockerHost = value.dockerHost;
-      docker.reconnect();
+      engines.dockerHostChanged();
     }
   });
 

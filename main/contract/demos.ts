@@ -87,6 +87,8 @@ export const demoRunRecordSchema = z.object({
   title: z.string(),
   note: z.string(),
   status: demoRunStatusSchema,
+  /** Key of the engine the run ran on (its endpoint URL); older runs have none. */
+  engine: z.string().optional(),
   reason: z.string().optional(),
   startedAt: z.number(),
   finishedAt: z.number().optional(),

@@ -18,6 +18,7 @@ import { vaultEvents, vaultMethods } from './vault';
 import { suggestionsEvents, suggestionsMethods } from './suggestions';
 import { timelineMethods } from './timeline';
 import { vaultDemosEvents, vaultDemosMethods } from './vault-demos';
+import { enginesEvents, enginesMethods } from './engines';
 
 export const methods = {
   ...vaultMethods,
@@ -34,6 +35,7 @@ export const methods = {
   ...suggestionsMethods,
   ...timelineMethods,
   ...vaultDemosMethods,
+  ...enginesMethods,
 } as const;
 
 export const events = {
@@ -50,6 +52,7 @@ export const events = {
   ...appEvents,
   ...suggestionsEvents,
   ...vaultDemosEvents,
+  ...enginesEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -90,6 +93,7 @@ export * from './app';
 export * from './suggestions';
 export * from './timeline';
 export * from './vault-demos';
+export * from './engines';
 
 /** Publishes a contract event to every subscriber. Services receive one of these. */
 export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

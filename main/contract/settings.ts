@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method, noParams } from './define';
+import { savedEndpointSchema } from './engines';
 
 export const settingsValueSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
@@ -14,6 +15,8 @@ export const settingsValueSchema = z.object({
   notifyDemoFinished: z.boolean(),
   hiddenPanes: z.array(z.enum(['sidebar', 'dock'])),
   demoSuggestions: z.boolean(),
+  engine: z.string(),
+  savedEndpoints: z.array(savedEndpointSchema),
 });
 export type SettingsValue = z.infer<typeof settingsValueSchema>;
 

@@ -14,6 +14,7 @@ import { networksHandlers } from './networks-handlers';
 import { vaultHandlers } from './vault-handlers';
 import { suggestionsHandlers } from './suggestions-handlers';
 import { timelineHandlers } from './timeline-handlers';
+import { enginesHandlers } from './engines-handlers';
 
 /** Every contract method bound to its service. */
 export function createHandlers(services: AppServices): Handlers {
@@ -32,5 +33,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...appHandlers(services),
     ...suggestionsHandlers(services.suggestions),
     ...timelineHandlers(services.timeline, services.timelineEmbeds, services.vault),
+    ...enginesHandlers(services.engines),
   };
 }

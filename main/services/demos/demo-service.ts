@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { RpcFailure } from '../../contract/errors';
 import type { Logger } from '../logging/logger';
+import type { EngineScope } from '../docker/engine-scope';
 import { BaseImageResolver, type BaseImage } from './base-image';
 import { catalogue as builtIn } from './catalogue';
 import type { Demo } from './demo-schema';
@@ -46,6 +47,8 @@ export interface DemoServiceOptions {
   maxConcurrent?: number;
   composeAvailable?: () => Promise<{ available: boolean; reason: string }>;
   cleanup?: { attempts?: number; retryDelayMs?: number };
+  /** The engine in use: runs record it, finish on the engine they started on, and the history is per engine. */
+  engine?: EngineScope;
 }
 
 /** The demos feature: the catalogue, runs (queued, isolated, cancellable), history and sweeps. */
@@ -104,7 +107,11 @@ export class DemoService {
       wrapDocker?: (docker: Dockerode, workRoot: string) => Dockerode;
     } = {},
   ): RunRecord {
-    this.options.docker(); // fail fast with a readable "Docker is not running"
+    const client = this.options.docker(); // fail fast with a readable "Docker is not running"
+    // A run finishes on the engine it started on: after a switch it keeps this engine's client.
+    const { engine } = this.options;
+    const startedOn = engine?.key();
+    const runDocker = engine ? () => (engine.key() === startedOn ? this.options.docker() : client) : this.options.docker;
     const max = this.options.maxConcurrent ?? 2;
     let acquired = this.running < max;
     if (acquired) this.running++;
@@ -123,7 +130,7 @@ export class DemoService {
     const run = new DemoRun(
       demo,
       {
-        docker: wrapDocker ? () => wrapDocker(this.options.docker(), workRoot) : this.options.docker,
+        docker: wrapDocker ? () => wrapDocker(runDocker(), workRoot) : runDocker,
         baseImage: this.baseImage,
         workRoot,
         composeAvailable: this.options.composeAvailable ?? composeAvailable,
@@ -150,6 +157,8 @@ export class DemoService {
   }
 
   private onEvent(event: RunEvent): void {
+    // The first run-started comes synchronously from the run's constructor, on the engine in use.
+    if (event.type === 'run-started' && this.options.engine && !event.record.engine) event.record.engine = this.options.engine.key();
     if (event.type === 'run-started' || event.type === 'step-finished' || event.type === 'run-finished') {
       const run = this.active.get(event.runId);
       const record = event.type === 'step-finished' ? run?.record : event.record;
@@ -219,9 +228,14 @@ export class DemoService {
     return run ? run.done : this.getRun(runId);
   }
 
-  /** The run history, newest first (live runs included: they are saved as they start). */
+  /** The run history of the engine in use, newest first (live runs included: they are saved as they start). */
   listRuns(options: { demoId?: string; limit?: number } = {}): RunSummary[] {
-    return this.store.list(options);
+    const { engine } = this.options;
+    if (!engine) return this.store.list(options);
+    const key = engine.key();
+    // Runs from before engines were told apart belong to the default engine.
+    const where = (r: RunRecord) => (r.engine ? r.engine === key : engine.isDefault(key));
+    return this.store.list({ ...options, where });
   }
 
   /**

@@ -67,11 +67,11 @@ export class RunStore {
     return this.cache.get(runId);
   }
 
-  /** Newest first; optionally only one demo's runs. */
-  list(options: { demoId?: string; limit?: number } = {}): RunSummary[] {
+  /** Newest first; optionally only one demo's runs, or only those `where` accepts. */
+  list(options: { demoId?: string; limit?: number; where?: (record: RunRecord) => boolean } = {}): RunSummary[] {
     this.load();
     return [...this.cache.values()]
-      .filter((r) => !options.demoId || r.demoId === options.demoId)
+      .filter((r) => (!options.demoId || r.demoId === options.demoId) && (!options.where || options.where(r)))
       .sort((a, b) => b.startedAt - a.startedAt)
       .slice(0, options.limit ?? 50)
       .map(summarizeRun);

@@ -56,6 +56,8 @@ export interface RunRecord {
   title: string;
   note: string;
   status: RunStatus;
+  /** Key of the engine the run ran on (its endpoint URL); runs from before engines were told apart have none. */
+  engine?: string;
   /** Why the run failed, was skipped or interrupted. */
   reason?: string;
   startedAt: number;

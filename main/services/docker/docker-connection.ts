@@ -122,6 +122,19 @@ export class DockerConnection {
     void this.connect();
   }
 
+  /**
+   * Moves to the endpoint the resolver names now, another engine: nothing of the old one carries
+   * over (no event replay from its clock; listeners see a first connect, not a reconnect).
+   */
+  switchEndpoint(): void {
+    this.lastEventNano = 0;
+    this.everConnected = false;
+    this.query = null;
+    this.streaming = null;
+    this.setStatus({ state: 'connecting', host: '', source: 'default', message: 'Switching engine…' });
+    this.reconnect();
+  }
+
   private clearTimers(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.healthTimer) clearInterval(this.healthTimer);

@@ -12,6 +12,8 @@ export interface DockerServiceOptions {
   log: Logger;
   backoffMs?: number[];
   healthIntervalMs?: number;
+  /** A request that takes longer than this counts as "not answering". */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export class DockerService {
       log: options.log.child('connection'),
       ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
       ...(options.healthIntervalMs ? { healthIntervalMs: options.healthIntervalMs } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     });
     this.batcher = new ChangeBatcher((scopes) => options.publish('docker.changed', { scopes, at: Date.now() }));
     this.disposers.push(
@@ -61,6 +64,13 @@ export class DockerService {
   reconnect(): DockerStatus {
     this.connection.reconnect();
     return this.connection.status;
+  }
+
+  /** Moves to another engine: its answers never mix with the last one's (no stale list from before). */
+  switchEngine(): void {
+    this.lastVolumes = null;
+    this.connection.switchEndpoint();
+    this.batcher.add('volumes', 'containers', 'images', 'networks');
   }
 
   async listVolumes(): Promise<VolumeList> {

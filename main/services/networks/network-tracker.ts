@@ -25,6 +25,8 @@ export interface NetworkTrackerOptions {
   /** Longest an event waits in a busy stream. */
   maxWaitMs?: number;
   now?: () => number;
+  /** Revision to count on from (a tracker that replaces another's, after an engine switch). */
+  firstRevision?: number;
 }
 
 /** Container events that change what a network shows. */
@@ -65,6 +67,7 @@ export class NetworkTracker {
 
   constructor(private readonly options: NetworkTrackerOptions) {
     this.now = options.now ?? Date.now;
+    this.revision = options.firstRevision ?? 0;
     this.debounceMs = options.debounceMs ?? 15;
     this.maxWaitMs = options.maxWaitMs ?? 60;
     const loaded = options.store.load();

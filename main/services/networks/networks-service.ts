@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { RpcFailure } from '../../contract/errors';
 import type {
   HostSide,
@@ -7,6 +6,7 @@ import type {
   ReachResult,
 } from '../../contract/networks';
 import type { Logger } from '../logging/logger';
+import { engineScopedFile, type EngineScope } from '../docker/engine-scope';
 import { readHostSide } from './host-side';
 import { NetworkLineageStore } from './network-lineage-store';
 import { isNotFound } from './network-reader';
@@ -23,32 +23,64 @@ export interface NetworksServiceOptions {
   onNotice?: (message: string) => void;
   /** Image of the host-side helper (defaults to the local busybox image). */
   helperImage?: () => string | undefined;
+  /** The engine in use: each engine has its own model and history (switching starts a fresh tracker). */
+  engine?: EngineScope;
 }
 
 /** The live network feature: tracker (model + story), who-can-reach-whom and the host side. */
 export class NetworksService {
-  readonly tracker: NetworkTracker;
+  private current: NetworkTracker;
+  private switching: Promise<void> = Promise.resolve();
+  private disposeEngine: (() => void) | null = null;
+  private stopped = false;
 
   constructor(private readonly options: NetworksServiceOptions) {
-    const store = new NetworkLineageStore({
-      file: path.join(options.userDataDir, 'network-lineage.json'),
-      log: options.log.child('lineage'),
-      ...(options.onNotice ? { onNotice: options.onNotice } : {}),
-    });
-    this.tracker = new NetworkTracker({
-      connection: options.connection,
-      store,
-      log: options.log,
-      onChanged: options.onChanged,
-    });
+    this.current = this.createTracker(0);
+  }
+
+  /** The tracker of the engine in use now. */
+  get tracker(): NetworkTracker {
+    return this.current;
   }
 
   start(): void {
-    this.tracker.start();
+    this.current.start();
+    this.disposeEngine = this.options.engine?.onChange(() => this.switchEngine()) ?? null;
   }
 
   async stop(): Promise<void> {
-    await this.tracker.stop();
+    this.stopped = true;
+    this.disposeEngine?.();
+    await this.switching;
+    await this.current.stop();
+  }
+
+  private createTracker(firstRevision: number): NetworkTracker {
+    const store = new NetworkLineageStore({
+      file: engineScopedFile(this.options.userDataDir, 'network-lineage', '.json', this.options.engine),
+      log: this.options.log.child('lineage'),
+      ...(this.options.onNotice ? { onNotice: this.options.onNotice } : {}),
+    });
+    return new NetworkTracker({
+      connection: this.options.connection,
+      store,
+      log: this.options.log,
+      onChanged: this.options.onChanged,
+      firstRevision,
+    });
+  }
+
+  /** Another engine: the old tracker stops and a fresh one (empty until it lists) follows the new engine. */
+  private switchEngine(): void {
+    this.switching = this.switching.then(async () => {
+      const old = this.current;
+      await old.stop();
+      if (this.stopped) return;
+      const revision = old.snapshot().revision + 1;
+      this.current = this.createTracker(revision);
+      this.options.onChanged(revision);
+      this.current.start();
+    });
   }
 
   snapshot(): NetworkSnapshot {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { savedEndpointSchema } from '../../contract/engines';
 
 /** Current version of the settings document; bump it and add a migration when the shape changes. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -35,6 +36,10 @@ export const settingsSchema = z.object({
   hiddenPanes: z.array(z.enum(['sidebar', 'dock'])).max(2),
   /** Suggest demos under the headings of notes and flag misconceptions (issue 11). */
   demoSuggestions: z.boolean(),
+  /** The engine picked in the status bar's switcher (`context:<name>`, `saved:<name>`, …); empty follows the docker CLI. */
+  engine: z.string().max(300),
+  /** Endpoints saved in Berth (Settings > Engines), listed next to the docker contexts. */
+  savedEndpoints: z.array(savedEndpointSchema).max(50),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -51,6 +56,8 @@ export const defaultSettings: Settings = {
   notifyDemoFinished: true,
   hiddenPanes: [],
   demoSuggestions: true,
+  engine: '',
+  savedEndpoints: [],
 };
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -63,6 +70,8 @@ export const settingsMigrations: Record<number, Migration> = {
   2: (old) => ({ ...old, version: 2 }),
   // Version 3 added demo suggestions (issue 11), on unless the user turns them off.
   3: (old) => ({ ...old, version: 3, demoSuggestions: typeof old.demoSuggestions === 'boolean' ? old.demoSuggestions : true }),
+  // Version 4 added the engine switcher (issue 16): nothing picked, nothing saved.
+  4: (old) => ({ ...old, version: 4 }),
 };
 
 /**

@@ -37,6 +37,8 @@ export interface VolumeTrackerOptions {
   settleMs?: number;
   hostPathExists?: (hostPath: string) => boolean;
   now?: () => number;
+  /** Revision to count on from (a tracker that replaces another's, after an engine switch). */
+  firstRevision?: number;
 }
 
 /**
@@ -69,6 +71,7 @@ export class VolumeTracker {
 
   constructor(private readonly options: VolumeTrackerOptions) {
     this.now = options.now ?? Date.now;
+    this.revision = options.firstRevision ?? 0;
     this.debounceMs = options.debounceMs ?? 8;
     this.maxWaitMs = options.maxWaitMs ?? 40;
     this.listThreshold = options.listThreshold ?? 40;

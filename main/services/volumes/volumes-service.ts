@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { RpcFailure } from '../../contract/errors';
 import type {
   LineageEntry,
@@ -9,6 +8,7 @@ import type {
   VolumeFile,
 } from '../../contract/volumes';
 import type { Logger } from '../logging/logger';
+import { engineScopedFile, type EngineScope } from '../docker/engine-scope';
 import { volumeCommands } from './cli-commands';
 import { listVolumeFiles, readVolumeFile } from './content-browser';
 import { isNotFound } from './docker-reader';
@@ -28,6 +28,8 @@ export interface VolumesServiceOptions {
   onNotice?: (message: string) => void;
   /** Image of the content-browser helper (defaults to the local busybox image). */
   helperImage?: () => string | undefined;
+  /** The engine in use: each engine has its own model and history (switching starts a fresh tracker). */
+  engine?: EngineScope;
 }
 
 /**
@@ -35,28 +37,68 @@ export interface VolumesServiceOptions {
  * person can take on volumes (look inside, remove, prune), each with a readable failure.
  */
 export class VolumesService {
-  readonly tracker: VolumeTracker;
+  private current: VolumeTracker;
+  private switching: Promise<void> = Promise.resolve();
+  private disposeEngine: (() => void) | null = null;
+  private stopped = false;
 
   constructor(private readonly options: VolumesServiceOptions) {
-    const store = new LineageStore({
-      file: path.join(options.userDataDir, 'volume-lineage.json'),
-      log: options.log.child('lineage'),
-      ...(options.onNotice ? { onNotice: options.onNotice } : {}),
-    });
-    this.tracker = new VolumeTracker({
-      connection: options.connection,
-      store,
-      log: options.log,
-      publishDelta: options.publishDelta,
-    });
+    this.current = this.createTracker(0);
+  }
+
+  /** The tracker of the engine in use now. */
+  get tracker(): VolumeTracker {
+    return this.current;
   }
 
   start(): void {
-    this.tracker.start();
+    this.current.start();
+    this.disposeEngine = this.options.engine?.onChange(() => this.switchEngine()) ?? null;
   }
 
   async stop(): Promise<void> {
-    await this.tracker.stop();
+    this.stopped = true;
+    this.disposeEngine?.();
+    await this.switching;
+    await this.current.stop();
+  }
+
+  private createTracker(firstRevision: number): VolumeTracker {
+    const store = new LineageStore({
+      file: engineScopedFile(this.options.userDataDir, 'volume-lineage', '.json', this.options.engine),
+      log: this.options.log.child('lineage'),
+      ...(this.options.onNotice ? { onNotice: this.options.onNotice } : {}),
+    });
+    return new VolumeTracker({
+      connection: this.options.connection,
+      store,
+      log: this.options.log,
+      publishDelta: this.options.publishDelta,
+      firstRevision,
+    });
+  }
+
+  /** Another engine: the old tracker stops, its items leave the views, a fresh one follows the new engine. */
+  private switchEngine(): void {
+    this.switching = this.switching.then(async () => {
+      const old = this.current;
+      await old.stop();
+      if (this.stopped) return;
+      const last = old.snapshot();
+      this.current = this.createTracker(last.revision + 1);
+      this.options.publishDelta({
+        fromRevision: last.revision,
+        revision: last.revision + 1,
+        upserts: [],
+        dropped: last.items.map((item) => item.id),
+        lineage: [],
+        events: [],
+        stale: this.options.connection.status.state !== 'connected',
+        reconciledAt: 0,
+        missedWhileDisconnected: 0,
+      });
+      this.current.start();
+    });
   }
 
   snapshot(): StorageSnapshot {
