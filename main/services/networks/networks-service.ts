@@ -72,15 +72,19 @@ export class NetworksService {
 
   /** Another engine: the old tracker stops and a fresh one (empty until it lists) follows the new engine. */
   private switchEngine(): void {
-    this.switching = this.switching.then(async () => {
-      const old = this.current;
-      await old.stop();
-      if (this.stopped) return;
-      const revision = old.snapshot().revision + 1;
-      this.current = this.createTracker(revision);
-      this.options.onChanged(revision);
-      this.current.start();
+    this.switching = this.switching.then(() => this.replaceTracker()).catch((error: unknown) => {
+      this.options.log.warn('could not follow the engine switch', { error: error instanceof Error ? error.message : String(error) });
     });
+  }
+
+  private async replaceTracker(): Promise<void> {
+    const old = this.current;
+    await old.stop();
+    if (this.stopped) return;
+    const revision = old.snapshot().revision + 1;
+    this.current = this.createTracker(revision);
+    this.options.onChanged(revision);
+    this.current.start();
   }
 
   snapshot(): NetworkSnapshot {

@@ -80,25 +80,29 @@ export class VolumesService {
 
   /** Another engine: the old tracker stops, its items leave the views, a fresh one follows the new engine. */
   private switchEngine(): void {
-    this.switching = this.switching.then(async () => {
-      const old = this.current;
-      await old.stop();
-      if (this.stopped) return;
-      const last = old.snapshot();
-      this.current = this.createTracker(last.revision + 1);
-      this.options.publishDelta({
-        fromRevision: last.revision,
-        revision: last.revision + 1,
-        upserts: [],
-        dropped: last.items.map((item) => item.id),
-        lineage: [],
-        events: [],
-        stale: this.options.connection.status.state !== 'connected',
-        reconciledAt: 0,
-        missedWhileDisconnected: 0,
-      });
-      this.current.start();
+    this.switching = this.switching.then(() => this.replaceTracker()).catch((error: unknown) => {
+      this.options.log.warn('could not follow the engine switch', { error: error instanceof Error ? error.message : String(error) });
     });
+  }
+
+  private async replaceTracker(): Promise<void> {
+    const old = this.current;
+    await old.stop();
+    if (this.stopped) return;
+    const last = old.snapshot();
+    this.current = this.createTracker(last.revision + 1);
+    this.options.publishDelta({
+      fromRevision: last.revision,
+      revision: last.revision + 1,
+      upserts: [],
+      dropped: last.items.map((item) => item.id),
+      lineage: [],
+      events: [],
+      stale: this.options.connection.status.state !== 'connected',
+      reconciledAt: 0,
+      missedWhileDisconnected: 0,
+    });
+    this.current.start();
   }
 
   snapshot(): StorageSnapshot {
