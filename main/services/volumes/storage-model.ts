@@ -1,18 +1,17 @@
-import type { LineageEntry, StorageItem, StorageUse } from '../../contract/volumes';
+import type { LineageEntry, StorageItem } from '../../contract/volumes';
 import type { DockerEvent } from '../docker/docker-event';
 import { buildStorageItem } from './build-item';
 import {
-  isAnonymousVolumeName,
-  type ContainerFacts,
-  type MountFacts,
-  type VolumeFacts,
-} from './storage-facts';
+  recordEvent,
+  stateChange,
+  type EventHistoryState,
+  type VolumeOwner,
+} from './event-history';
+import { isHelper, itemIdsOf, mountItemId, usesOfItem, volumeItemId } from './item-ids';
+import { isAnonymousVolumeName, type ContainerFacts, type VolumeFacts } from './storage-facts';
 
-/** The container that created an anonymous volume. */
-export interface VolumeOwner {
-  containerId: string;
-  containerName: string;
-}
+export type { VolumeOwner } from './event-history';
+export { bindItemId, tmpfsItemId, volumeItemId } from './item-ids';
 
 /** What the model remembers across sessions (kept in the lineage store). */
 export interface ModelMemory {
@@ -37,55 +36,6 @@ export interface ModelChanges {
   lineage: LineageEntry[];
   /** Number of items whose state changed. */
   stateChanges: number;
-}
-
-/** Container actions worth a line in the history of the storage a container uses. */
-const CONTAINER_ACTIONS = new Set([
-  'create',
-  'start',
-  'die',
-  'stop',
-  'destroy',
-  'pause',
-  'unpause',
-  'rename',
-  'restart',
-  'oom',
-]);
-
-function isHelper(labels: Record<string, string>): boolean {
-  return labels['berth.owner'] === 'helper';
-}
-
-/** Id of a volume item. */
-export const volumeItemId = (name: string): string => `volume:${name}`;
-/** Id of a bind-mount item. */
-export const bindItemId = (hostPath: string): string => `bind:${hostPath}`;
-/** Id of a tmpfs item. */
-export const tmpfsItemId = (containerId: string, destination: string): string =>
-  `tmpfs:${containerId}:${destination}`;
-
-function itemIdsOf(container: ContainerFacts): string[] {
-  return container.mounts.map((m) => mountItemId(container.id, m));
-}
-
-function mountItemId(containerId: string, mount: MountFacts): string {
-  if (mount.type === 'volume') return volumeItemId(mount.name ?? mount.source);
-  if (mount.type === 'bind') return bindItemId(mount.source);
-  return tmpfsItemId(containerId, mount.destination);
-}
-
-function useOf(container: ContainerFacts, mount: MountFacts): StorageUse {
-  return {
-    containerId: container.id,
-    containerName: container.name,
-    running: container.running,
-    containerState: container.state,
-    destination: mount.destination,
-    mode: mount.mode,
-    rw: mount.rw,
-    propagation: mount.propagation,
-  };
 }
 
 /**
@@ -114,6 +64,7 @@ export class StorageModel {
   private readonly now: () => number;
   private readonly hostPathExists: (hostPath: string) => boolean;
   private readonly maxRemovedItems: number;
+  private readonly eventState: EventHistoryState;
 
   constructor(options: StorageModelOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -121,6 +72,16 @@ export class StorageModel {
     this.maxRemovedItems = options.maxRemovedItems ?? 500;
     this.owners = new Map(Object.entries(options.memory?.owners ?? {}));
     this.everUsed = new Set(options.memory?.everUsed ?? []);
+    this.eventState = {
+      volumes: this.volumes,
+      containers: this.containers,
+      containerNames: this.containerNames,
+      helperIds: this.helperIds,
+      owners: this.owners,
+      everUsed: this.everUsed,
+      now: this.now,
+      push: (fields) => this.pendingLineage.push(this.entry(fields)),
+    };
   }
 
   /** Continues lineage numbering after entries loaded from the store. */
@@ -237,87 +198,7 @@ export class StorageModel {
 
   /** Adds history lines for a Docker event (before its facts are re-inspected). */
   recordEvent(event: DockerEvent): void {
-    const helperAttrs = event.Actor.Attributes;
-    if (
-      event.Type === 'container' &&
-      (isHelper(helperAttrs) || this.helperIds.has(event.Actor.ID))
-    ) {
-      if (event.Action === 'destroy') this.helperIds.delete(event.Actor.ID);
-      else this.helperIds.add(event.Actor.ID);
-      return;
-    }
-    if (
-      event.Type === 'volume' &&
-      helperAttrs.container &&
-      this.helperIds.has(helperAttrs.container)
-    )
-      return;
-    if (event.Type === 'container' && helperAttrs.name) {
-      this.containerNames.set(event.Actor.ID, helperAttrs.name);
-    }
-    const at = Math.floor(event.timeNano / 1e6) || this.now();
-    const attrs = event.Actor.Attributes;
-    const action = `${event.Type} ${event.Action}`;
-    // Docker announces `create` again whenever a container references an existing volume
-    // (e.g. Berth's own read-only helper); the volume did not start anew, so no history line.
-    if (event.Type === 'volume' && event.Action === 'create' && this.volumes.has(event.Actor.ID))
-      return;
-    if (event.Type === 'volume' && event.Actor.ID) {
-      const containerId = attrs.container;
-      const container = containerId ? this.containers.get(containerId) : undefined;
-      const mount = container?.mounts.find((m) => m.type === 'volume' && m.name === event.Actor.ID);
-      const rwAttr = attrs['read/write'];
-      this.pendingLineage.push(
-        this.entry({
-          at,
-          itemId: volumeItemId(event.Actor.ID),
-          type: 'event',
-          action,
-          ...(containerId ? { containerId } : {}),
-          ...(container || (containerId && this.containerNames.has(containerId))
-            ? { containerName: container?.name ?? this.containerNames.get(containerId!) }
-            : {}),
-          ...(attrs.destination || mount
-            ? { destination: attrs.destination || mount?.destination }
-            : {}),
-          ...(rwAttr ? { rw: rwAttr === 'true' } : mount ? { rw: mount.rw } : {}),
-          ...(mount?.mode ? { mode: mount.mode } : {}),
-        }),
-      );
-      if (event.Action === 'mount' && event.Actor.ID) this.everUsed.add(event.Actor.ID);
-      const owner = this.owners.get(event.Actor.ID);
-      if (
-        event.Action === 'mount' &&
-        containerId &&
-        isAnonymousVolumeName(event.Actor.ID) &&
-        !owner
-      ) {
-        this.owners.set(event.Actor.ID, {
-          containerId,
-          containerName: container?.name ?? attrs.name ?? containerId.slice(0, 12),
-        });
-      }
-      return;
-    }
-    if (event.Type === 'container' && CONTAINER_ACTIONS.has(event.Action)) {
-      const container = this.containers.get(event.Actor.ID);
-      if (!container) return;
-      for (const mount of container.mounts) {
-        this.pendingLineage.push(
-          this.entry({
-            at,
-            itemId: mountItemId(container.id, mount),
-            type: 'event',
-            action,
-            containerId: container.id,
-            containerName: attrs.name ?? container.name,
-            destination: mount.destination,
-            mode: mount.mode,
-            rw: mount.rw,
-          }),
-        );
-      }
-    }
+    recordEvent(event, this.eventState);
   }
 
   private entry(fields: Omit<LineageEntry, 'seq'>): LineageEntry {
@@ -345,27 +226,7 @@ export class StorageModel {
       if (before && sameItem(before, next)) continue;
       if (!before || before.state !== next.state) {
         stateChanges++;
-        const cause = next.uses.find((u) => u.running) ?? next.uses[0] ?? before?.uses[0];
-        lineage.push(
-          this.entry({
-            at,
-            itemId: id,
-            type: 'state',
-            action: before ? `${before.state} → ${next.state}` : next.state,
-            ...(before ? { from: before.state } : {}),
-            to: next.state,
-            ...(cause
-              ? {
-                  containerId: cause.containerId,
-                  containerName: cause.containerName,
-                  destination: cause.destination,
-                  mode: cause.mode,
-                  rw: cause.rw,
-                }
-              : {}),
-            ...(options.reconciled ? { reconciled: true } : {}),
-          }),
-        );
+        lineage.push(this.entry(stateChange(id, before, next, at, options.reconciled)));
       } else {
         next.changedAt = before.changedAt;
       }
@@ -394,26 +255,11 @@ export class StorageModel {
     before: StorageItem | undefined,
     at: number,
   ): StorageItem | undefined {
-    const uses: StorageUse[] = [];
-    let tmpfsOptions: string | undefined;
-    for (const containerId of this.users.get(id) ?? []) {
-      const container = this.containers.get(containerId);
-      if (!container) continue;
-      for (const mount of container.mounts) {
-        if (mountItemId(container.id, mount) !== id) continue;
-        uses.push(useOf(container, mount));
-        if (mount.type === 'tmpfs') tmpfsOptions = mount.options;
-      }
-    }
-    uses.sort(
-      (a, b) =>
-        a.containerName.localeCompare(b.containerName) ||
-        a.destination.localeCompare(b.destination),
+    const { uses, tmpfsOptions, berthOwnerOfUsers } = usesOfItem(
+      id,
+      this.users.get(id) ?? [],
+      this.containers,
     );
-    const berthOwnerOfUsers = uses
-      .map((u) => this.containers.get(u.containerId)?.labels['berth.owner'])
-      .find(Boolean);
-
     return buildStorageItem(id, uses, tmpfsOptions, berthOwnerOfUsers, before, at, {
       volume: (name) => this.volumes.get(name),
       owner: (name) => this.owners.get(name),
