@@ -3,6 +3,8 @@
  *   npm run demo -- --list [--json]     list the catalogue
  *   npm run demo -- ID [ID...] [--json] run demos; exit code 0 only when every expectation held
  *   npm run demo -- --all               run the whole catalogue
+ *   npm run demo -- --all --json        one JSON object: the engine and a row per demo (id, status, reason, ms)
+ *   npm run demo -- ID [ID...] --matrix the same object for the named demos
  *   npm run demo -- --sweep             remove leftovers of runs that died
  *   npm run demo -- ID --step           step through: Enter runs each step, then the cleanup
  *   npm run demo -- ID --print-script   print the demo as a bash script (the same as "Copy all as script")
@@ -21,6 +23,8 @@ import { catalogue, findDemo } from '../services/demos/catalogue';
 import { DemoRun } from '../services/demos/demo-runner';
 import { describeSweep, sweepLeftovers } from '../services/demos/sweep';
 import { demoScript } from '../services/demos/cli-script';
+import type { RunRecord } from '../services/demos/run-types';
+import { demoMatrix, matrixEngine } from './demo-matrix';
 import { followEnterKey, stepPrompt } from './demo-step-prompt';
 import { renderRunEvent } from './demo-terminal';
 import { runSuggestCli } from './suggest-cli';
@@ -90,13 +94,18 @@ async function main(): Promise<number> {
     process.stderr.write(`Unknown demo${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Run with --list to see them.\n`);
     return 64;
   }
-  const docker = new Dockerode(resolveLocalEndpoint(process.env.BERTH_DOCKER_HOST).options);
+  const endpoint = resolveLocalEndpoint(process.env.BERTH_DOCKER_HOST);
+  const docker = new Dockerode(endpoint.options);
+  let engine;
   try {
     await docker.ping();
+    engine = await matrixEngine(docker, endpoint.url);
   } catch (error) {
     process.stderr.write(`Docker is not reachable (${error instanceof Error ? error.message : String(error)}). Start the daemon and try again.\n`);
     return 69;
   }
+  const matrix = args.includes('--matrix') || (json && args.includes('--all'));
+  const startedAt = Date.now();
   const baseImage = new BaseImageResolver();
   if (args.includes('--print-script')) {
     const image = (await baseImage.resolve(docker)).image;
@@ -109,14 +118,14 @@ async function main(): Promise<number> {
   if (swept) process.stderr.write(`${swept}\n`);
   if (!ids.length) return 0;
   let exit = 0;
-  const results: unknown[] = [];
+  const results: RunRecord[] = [];
   for (const id of ids) {
     const demo = findDemo(id);
     if (!demo) continue;
     const holder: { run?: DemoRun } = {};
     const keys = step ? followEnterKey(() => holder.run) : undefined;
-    const run = new DemoRun(demo, { docker: () => docker, baseImage, stepThrough: step }, (event) => {
-      if (!json) process.stdout.write(renderRunEvent(event, demo, color) + (step ? stepPrompt(event, demo, color) : ''));
+    const run = new DemoRun(demo, { docker: () => docker, baseImage, stepThrough: step, engine }, (event) => {
+      if (!json && !matrix) process.stdout.write(renderRunEvent(event, demo, color) + (step ? stepPrompt(event, demo, color) : ''));
       keys?.onEvent(event);
     });
     holder.run = run;
@@ -133,7 +142,8 @@ async function main(): Promise<number> {
     if (record.status === 'skipped') exit = Math.max(exit, 2);
     else if (record.status !== 'passed') exit = 1;
   }
-  if (json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
+  if (matrix) process.stdout.write(`${JSON.stringify(demoMatrix(engine, results, startedAt))}\n`);
+  else if (json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
   return exit;
 }
 

@@ -93,6 +93,8 @@ export const networkSnapshotSchema = z.object({
   stale: z.boolean(),
   /** When the model last matched Docker by listing (ms since the epoch), 0 if never. */
   reconciledAt: z.number(),
+  /** Why the list is re-read on a timer: the engine does not report network changes (e.g. Podman). */
+  refreshNotice: z.string().optional(),
 });
 export type NetworkSnapshot = z.infer<typeof networkSnapshotSchema>;
 

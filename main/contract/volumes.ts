@@ -119,6 +119,8 @@ export const storageSnapshotSchema = z.object({
   reconciledAt: z.number(),
   /** Events that happened while disconnected (replayed after reconnect) plus changes only listing found. */
   missedWhileDisconnected: z.number().int(),
+  /** Why storage is re-read on a timer: the engine does not report volume mounts (e.g. Podman). */
+  refreshNotice: z.string().optional(),
 });
 export type StorageSnapshot = z.infer<typeof storageSnapshotSchema>;
 
@@ -134,6 +136,8 @@ export const storageDeltaSchema = z.object({
   stale: z.boolean(),
   reconciledAt: z.number(),
   missedWhileDisconnected: z.number().int(),
+  /** As in the snapshot: why storage is re-read on a timer (absent when events cover it). */
+  refreshNotice: z.string().optional(),
 });
 export type StorageDelta = z.infer<typeof storageDeltaSchema>;
 

@@ -4,7 +4,7 @@ const IMAGE_LINE = /^ ---> ([0-9a-f]{12,64})$/;
 /** Counts the Dockerfile steps served from the cache, not counting the `--label` steps Berth adds. */
 export function countCachedSteps(log: string): number {
   return log
-    .split(/^Step \d+\/\d+ : /m)
+    .split(/^(?:Step \d+\/\d+ : |STEP \d+\/\d+: )/m)
     .slice(1)
     .filter((block) => !/^LABEL "?berth\./.test(block) && block.includes('Using cache')).length;
 }

@@ -9,6 +9,9 @@ import { cliEquivalent } from './cli-equivalent';
 import { settledState } from './container-actions';
 import type { Demo } from './demo-schema';
 import { describeDockerError, isDaemonGone } from './docker-errors';
+import type { EngineIdentity } from '../docker/identify-engine';
+import { demoEngineOf, fitRecordToEngine, identifyDemoEngine, stepExpectations } from './demo-engine';
+import type { DemoEngine } from './demo-schema';
 import { failRecord, settleStatus } from './run-status';
 import { StepGate, type StepWait } from './step-gate';
 import { checkExpectation, type StepResult } from './expectations';
@@ -33,6 +36,8 @@ export interface DemoRunnerOptions {
   stepTimeoutMs?: number;
   /** Step-through mode: wait for `advance()` before each step and for `cleanUp()` before the cleanup. */
   stepThrough?: boolean;
+  /** The engine the run talks to (from the connection status); asked through `/version` when absent. */
+  engine?: EngineIdentity;
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
@@ -47,6 +52,8 @@ export class DemoRun {
   private daemonGone = false;
   private readonly stepGate: StepGate | null;
   private cancelReason: string | undefined;
+  /** The engine whose own expectations apply (undefined: Docker Engine's). */
+  private engine: DemoEngine | undefined;
 
   constructor(
     private readonly demo: Demo,
@@ -138,7 +145,8 @@ export class DemoRun {
       this.emit({ type: 'docker-event', runId: record.runId, event });
     });
     try {
-      if (await this.skippedForMissingTools()) return this.finish();
+      this.engine = demoEngineOf(this.options.engine ?? (await identifyDemoEngine(this.options.docker())));
+      if ((await fitRecordToEngine(this.demo, record, this.engine, this.options.docker)) || (await this.skippedForMissingTools())) return this.finish();
       const docker = this.options.docker();
       // The base image, the run folder and the event stream are independent: get them at once.
       const [base] = await abortable(
@@ -232,7 +240,7 @@ export class DemoRun {
     if (step.capture && result.value !== undefined) this.ctx.vars.set(step.capture, result.value);
     this.publishResources(resourcesBefore);
     const containerKey = containerKeyOf(step.action);
-    for (const expectation of step.expect) {
+    for (const expectation of stepExpectations(step, this.engine)) {
       rec.expectations.push(
         await checkExpectation(expectation, result, {
           expand: (text) => this.ctx.expand(text),

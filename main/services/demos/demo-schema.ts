@@ -175,6 +175,29 @@ export const expectationSchema = z.union([
 ]);
 export type DemoExpectation = z.infer<typeof expectationSchema>;
 
+/** Engines whose behaviour a demo may describe on its own (Docker Engine's is the default). */
+export const demoEngineSchema = z.enum(['podman']);
+export type DemoEngine = z.infer<typeof demoEngineSchema>;
+
+/** A step on another engine: what differs, in words for the lesson ("On Podman, …"), and what to expect there instead. */
+export const engineStepSchema = z
+  .object({
+    note: z.string().regex(/^On [A-Z]/, 'start with "On <engine>, …"').max(400),
+    /** May be empty only where the difference is that there is nothing to observe (the note says what). */
+    expect: z.array(expectationSchema),
+  })
+  .strict();
+
+/** A whole demo on another engine: skipped with the real limit of that engine that prevents it, or run only after a probe. */
+export const engineDemoSchema = z
+  .object({
+    /** Why the demo cannot run there, in one sentence ("On Podman, …"). */
+    skip: z.string().regex(/^On [A-Z]/, 'start with "On <engine>, …"').max(400).optional(),
+    /** `network-dns`: containers on user-defined networks must resolve each other by name (Podman needs its DNS plugin). */
+    requires: z.literal('network-dns').optional(),
+  })
+  .strict();
+
 export const stepSchema = z.object({
   title: z.string().min(1).max(120),
   /** What this step shows, in one or two sentences. */
@@ -183,6 +206,8 @@ export const stepSchema = z.object({
   expect: z.array(expectationSchema).default([]),
   /** Stores the step's value (output, image id, context size...) for later steps. */
   capture: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).optional(),
+  /** Where an engine really behaves otherwise: the difference, stated, with its own expectations. */
+  onEngine: z.object({ podman: engineStepSchema.optional() }).strict().optional(),
 });
 export type DemoStep = z.infer<typeof stepSchema>;
 
@@ -223,6 +248,8 @@ export const demoSchema = z
     requires: z.enum(['compose', 'dummy-link']).optional(),
     /** Network for every container of the demo unless a step names one (`none` keeps storage demos off the bridge). */
     network: z.string().optional(),
+    /** Engines this demo cannot run on, each with the engine limit that prevents it. */
+    onEngine: z.object({ podman: engineDemoSchema.optional() }).strict().optional(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();

@@ -2,6 +2,8 @@ import type { Disposer } from '../../contract';
 import type { NetworkItem, NetworkLineageEntry, NetworkSnapshot } from '../../contract/networks';
 import type { DockerConnection } from '../docker/docker-connection';
 import type { DockerEvent } from '../docker/docker-event';
+import { dockerEventAction, engineCapabilities } from '../docker/engine-capabilities';
+import { EngineGapReconciler } from '../docker/engine-gap-reconciler';
 import type { Logger } from '../logging/logger';
 import type { NetworkLineageStore } from './network-lineage-store';
 import { NetworkModel } from './network-model';
@@ -64,6 +66,8 @@ export class NetworkTracker {
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
+  /** Re-reads networks every 2 s on engines that send no network events (Podman). */
+  private readonly gaps: EngineGapReconciler;
 
   constructor(private readonly options: NetworkTrackerOptions) {
     this.now = options.now ?? Date.now;
@@ -74,6 +78,10 @@ export class NetworkTracker {
     this.model = new NetworkModel({ now: this.now, memory: loaded.memory });
     this.model.setNextSeq(options.store.lastSeq());
     this.lastStale = options.connection.status.state !== 'connected';
+    this.gaps = new EngineGapReconciler(options.connection, 'networks', () => this.markDirty(0, true), () => {
+      this.revision++;
+      this.options.onChanged(this.revision);
+    });
   }
 
   start(): void {
@@ -90,6 +98,7 @@ export class NetworkTracker {
         }
       }),
     );
+    this.disposers.push(this.gaps.start());
     if (connection.status.state === 'connected') this.markDirty(0, true);
   }
 
@@ -110,6 +119,7 @@ export class NetworkTracker {
       networks: this.model.list(),
       stale: this.options.connection.status.state !== 'connected',
       reconciledAt: this.reconciledAt,
+      ...(this.gaps.notice ? { refreshNotice: this.gaps.notice } : {}),
     };
   }
 
@@ -150,7 +160,8 @@ export class NetworkTracker {
   private onEvent(event: DockerEvent): void {
     if (
       event.Type === 'network' ||
-      (event.Type === 'container' && CONTAINER_ACTIONS.has(event.Action))
+      (event.Type === 'container' &&
+        CONTAINER_ACTIONS.has(dockerEventAction(engineCapabilities(this.options.connection.status.engine), 'container', event.Action)))
     )
       this.markDirty(this.debounceMs);
   }

@@ -9,6 +9,8 @@ import type {
 } from '../../contract/volumes';
 import type { DockerConnection } from '../docker/docker-connection';
 import type { DockerEvent } from '../docker/docker-event';
+import { dockerEventAction, engineCapabilities } from '../docker/engine-capabilities';
+import { EngineGapReconciler } from '../docker/engine-gap-reconciler';
 import type { Logger } from '../logging/logger';
 import { inspectContainer, inspectVolume, listAll, mapLimit, volumeSizes } from './docker-reader';
 import { EventLog } from './event-log';
@@ -68,6 +70,8 @@ export class VolumeTracker {
   private readonly listThreshold: number;
   private readonly settleMs: number;
   private readonly now: () => number;
+  /** Lists every 2 s on engines that do not report volume mounts (Podman). */
+  private readonly gaps: EngineGapReconciler;
 
   constructor(private readonly options: VolumeTrackerOptions) {
     this.now = options.now ?? Date.now;
@@ -85,6 +89,11 @@ export class VolumeTracker {
     this.model.setNextSeq(options.store.lastSeq());
     this.eventLog = new EventLog(5000, this.now);
     this.lastStale = options.connection.status.state !== 'connected';
+    const relist = () => {
+      this.needsListing = true;
+      this.schedule(0);
+    };
+    this.gaps = new EngineGapReconciler(options.connection, 'volumes', relist, () => this.publish({ upserts: [], dropped: [], lineage: [] }));
   }
 
   /** Subscribes to the connection; reconciles now if it is already connected. */
@@ -105,6 +114,7 @@ export class VolumeTracker {
         }
       }),
     );
+    this.disposers.push(this.gaps.start());
     if (connection.status.state === 'connected') {
       this.needsListing = true;
       this.schedule(0);
@@ -134,6 +144,7 @@ export class VolumeTracker {
       stale: this.options.connection.status.state !== 'connected',
       reconciledAt: this.reconciledAt,
       missedWhileDisconnected: this.eventLog.missedWhileDisconnected,
+      ...(this.gaps.notice ? { refreshNotice: this.gaps.notice } : {}),
     };
   }
 
@@ -183,7 +194,9 @@ export class VolumeTracker {
     const raw = this.eventLog.add(event);
     this.pendingEvents.push(raw);
     if (event.Type === 'volume' || event.Type === 'container') {
-      this.model.recordEvent(event);
+      // Docker's names for what other engines call otherwise (Podman's `remove` is `destroy`).
+      const action = dockerEventAction(engineCapabilities(this.options.connection.status.engine), event.Type, event.Action);
+      this.model.recordEvent(action === event.Action ? event : { ...event, Action: action });
       if (event.Action === 'prune') this.needsListing = true;
       else if (event.Type === 'container') this.dirtyContainers.add(event.Actor.ID);
       else {
@@ -341,6 +354,7 @@ export class VolumeTracker {
       stale: this.options.connection.status.state !== 'connected',
       reconciledAt: this.reconciledAt,
       missedWhileDisconnected: this.eventLog.missedWhileDisconnected,
+      ...(this.gaps.notice ? { refreshNotice: this.gaps.notice } : {}),
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { DemoInput } from '../demo-schema';
-import { SLEEPER } from './shared';
+import { PODMAN_UNLABELLED_VOLUMES, SLEEPER } from './shared';
 
 /** Container storage demos: the writable layer, and pruning unused volumes. */
 export const containerStorageDemos: DemoInput[] = [
@@ -124,6 +124,7 @@ export const containerStorageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Anonymous Volumes.md',
     heading: 'Cleaning up',
+    onEngine: { podman: { skip: PODMAN_UNLABELLED_VOLUMES } },
     claims: [
       'docker volume prune removes only volumes no container uses',
       'a volume mounted by a container, even a stopped one, survives a prune',

@@ -134,6 +134,11 @@ export const imageBuildDemos: DemoInput[] = [
     network: 'none',
     note: 'Images and Layers.md',
     heading: 'Images share layers',
+    onEngine: {
+      podman: {
+        skip: 'On Podman, the disk usage report (`docker system df -v`) counts every layer of every image as shared (shared size = size) and names images by their tag alone, so the shared size this demo measures is not reported.',
+      },
+    },
     claims: [
       'images built from the same base share its layers',
       'shared layers are stored once on disk',

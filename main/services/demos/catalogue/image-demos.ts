@@ -33,6 +33,12 @@ export const imageDemos: DemoInput[] = [
         title: 'Same context again: every step comes from the cache',
         action: { kind: 'build', image: 'app:v1-again', files: { Dockerfile: CACHE_DOCKERFILE, 'app.txt': 'app version 1\n' } },
         expect: [{ outputContains: 'Using cache' }, { count: 4 }],
+        onEngine: {
+          podman: {
+            note: 'On Podman, Buildah does the build: each step reads `STEP n/m:` and a cached one prints `--> Using cache <id>`.',
+            expect: [{ outputContains: '--> Using cache' }, { count: 4 }],
+          },
+        },
       },
       {
         title: 'Change app.txt: the RUN steps are cached, COPY runs again',

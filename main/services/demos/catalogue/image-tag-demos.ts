@@ -181,6 +181,12 @@ export const imageTagDemos: DemoInput[] = [
           { outputLacks: 'Deleted' },
           { count: 0 },
         ],
+        onEngine: {
+          podman: {
+            note: 'On Podman, a short image name is stored fully qualified, so the untagged name reads docker.io/library/….',
+            expect: [{ outputContains: 'Untagged: docker.io/library/{{image:app:stable}}' }, { outputLacks: 'Deleted' }, { count: 0 }],
+          },
+        },
       },
       {
         title: 'The image is still there, same ID',
@@ -196,6 +202,12 @@ export const imageTagDemos: DemoInput[] = [
           { outputContains: 'Untagged: {{image:app:v1}}' },
           { outputContains: 'Deleted: {{var:imageId}}' },
         ],
+        onEngine: {
+          podman: {
+            note: 'On Podman, the untagged name is fully qualified (docker.io/library/…) and the deleted images — this one and the intermediate images its build kept — are listed by bare ID, without “sha256:”.',
+            expect: [{ outputContains: 'Untagged: docker.io/library/{{image:app:v1}}' }, { outputContains: 'Deleted: ' }],
+          },
+        },
       },
     ],
   },

@@ -109,6 +109,11 @@ export const moreStorageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Named Volumes.md',
     heading: 'Where the data lives',
+    onEngine: {
+      podman: {
+        skip: 'On Podman, volumes live under /var/lib/containers/storage/volumes, not /var/lib/docker/volumes, the engine-host folder this demo’s helper opens.',
+      },
+    },
     claims: [
       'a named volume is stored in a folder on the engine host',
       'docker volume inspect shows where the volume data lives',

@@ -1,5 +1,5 @@
 import type { DemoInput } from '../demo-schema';
-import { SLEEPER } from './shared';
+import { PODMAN_NO_PING, SLEEPER } from './shared';
 
 /** Berth's labels plus pid/host from the environment (set by Berth, absent in a pasted script). */
 const LABELS = (demo: string) =>
@@ -48,6 +48,7 @@ export const networkDemos: DemoInput[] = [
     topic: 'Networking',
     note: 'Networking/Bridge Networks.md',
     heading: 'Built-in DNS',
+    onEngine: { podman: { skip: PODMAN_NO_PING } },
     claims: ['on the default bridge containers cannot reach each other by name', 'on a user-defined network Docker\'s embedded DNS resolves container names'],
     keywords: ['bridge network', 'default bridge', 'user-defined network', 'user-defined bridge', 'user defined bridge', 'docker network create', 'container name resolution', 'DNS', 'embedded DNS', 'service discovery', 'ping by name', 'docker0', 'Netzwerk', 'réseau', 'red de contenedores'],
     headings: ['Bridge networks', 'Default bridge network', 'User-defined networks', 'Built-in DNS', 'Container networking', 'Networking'],
@@ -81,7 +82,14 @@ export const networkDemos: DemoInput[] = [
     headings: ['None network', 'The none network', 'Network isolation', 'Host and none networks'],
     steps: [
       { title: 'List interfaces with --network none', action: { kind: 'run', container: 'isolated', autoRemove: true, network: 'none', cmd: ['ip', '-o', 'link'] }, expect: [{ outputContains: 'lo:' }, { outputLacks: 'eth0' }] },
-      { title: 'No route anywhere', action: { kind: 'run', container: 'nowhere', autoRemove: true, network: 'none', cmd: ['ping', '-c', '1', '-W', '1', '172.17.0.1'] }, expect: [{ exitCodeNot: 0 }, { outputContains: 'unreachable' }] },
+      { title: 'No route anywhere', action: { kind: 'run', container: 'nowhere', autoRemove: true, network: 'none', cmd: ['ping', '-c', '1', '-W', '1', '172.17.0.1'] }, expect: [{ exitCodeNot: 0 }, { outputContains: 'unreachable' }],
+        onEngine: {
+          podman: {
+            note: 'On Podman, ping has no NET_RAW capability and fails before it even looks for a route (“permission denied”); the missing eth0 above is the proof that nothing leads out.',
+            expect: [{ exitCodeNot: 0 }, { outputContains: 'permission denied' }, { outputLacks: 'packets received' }],
+          },
+        },
+      },
       { title: 'For contrast: the default bridge adds eth0', action: { kind: 'run', container: 'connected', autoRemove: true, cmd: ['ip', '-o', 'link'] }, expect: [{ outputContains: 'eth0' }] },
     ],
   },
@@ -115,6 +123,7 @@ export const networkDemos: DemoInput[] = [
     topic: 'Compose',
     note: 'Docker Compose.md',
     heading: 'The default network',
+    onEngine: { podman: { skip: PODMAN_NO_PING } },
     requires: 'compose',
     claims: ['compose creates a <project>_default network', 'services reach each other by service name', 'compose down removes the network'],
     keywords: ['compose network', 'default network', 'project_default', 'service name', 'service discovery', 'docker-compose', 'docker compose', 'networks:', 'depends_on'],

@@ -1,5 +1,5 @@
 import type { DemoInput } from '../demo-schema';
-import { SLEEPER } from './shared';
+import { PODMAN_BRIDGE_NOTE, PODMAN_NO_NETWORK_EVENT, PODMAN_NO_PING, SLEEPER } from './shared';
 
 /** Prints the first IPv4 address of eth0 (busybox `ip`, `awk`, `cut`). */
 const ETH0_IP = ['sh', '-c', "ip -o -4 addr show eth0 | awk '{print $4}' | cut -d/ -f1"];
@@ -47,6 +47,7 @@ export const networkLiveDemos: DemoInput[] = [
     topic: 'Networking',
     note: 'Networking/Bridge Networks.md',
     heading: 'User-defined bridges',
+    onEngine: { podman: { skip: PODMAN_NO_PING } },
     claims: ['a user-defined network gets its own subnet', 'containers on different networks cannot reach each other', 'containers on the same network can reach each other'],
     keywords: ['user-defined network', 'custom network', 'docker network create', 'subnet', 'isolation', 'network isolation', 'bridge', 'segmentation', 'frontend backend'],
     headings: ['User-defined bridges', 'Network isolation', 'Custom networks'],
@@ -89,6 +90,7 @@ export const networkLiveDemos: DemoInput[] = [
     topic: 'Networking',
     note: 'Networking/Networking Overview.md',
     heading: 'How a container gets online',
+    onEngine: { podman: { skip: `${PODMAN_BRIDGE_NOTE} This demo reads docker0’s address on the engine host, and Podman has no such bridge.` } },
     claims: ['the default bridge’s gateway is docker0', 'a container’s default route goes through the bridge'],
     keywords: ['gateway', 'default route', 'docker0', 'ip route', 'default gateway', 'routing', '172.17.0.1', 'NAT', 'masquerade'],
     headings: ['How a container gets online', 'Default gateway', 'Routing'],
@@ -128,6 +130,7 @@ export const networkLiveDemos: DemoInput[] = [
         title: 'On the engine host that index is a veth on docker0',
         action: { kind: 'run', container: 'hostview', autoRemove: true, network: 'host', cmd: ['sh', '-c', 'ip -o link | grep "^{{var:peer}}: veth"'] },
         expect: [{ exitCode: 0 }, { outputContains: 'master docker0' }],
+        onEngine: { podman: { note: PODMAN_BRIDGE_NOTE, expect: [{ exitCode: 0 }, { outputContains: 'podman0' }] } },
       },
     ],
   },
@@ -179,6 +182,11 @@ export const networkLiveDemos: DemoInput[] = [
     topic: 'Networking',
     note: 'Networking/Published Ports.md',
     heading: 'Reaching the host from a container',
+    onEngine: {
+      podman: {
+        skip: `${PODMAN_NO_PING} Podman names the engine host host.containers.internal in every container instead.`,
+      },
+    },
     claims: ['host.docker.internal does not resolve on a Linux engine by default', '--add-host host.docker.internal:host-gateway maps it to the engine host'],
     keywords: ['host.docker.internal', 'host-gateway', '--add-host', 'extra_hosts', 'reach the host', 'localhost from container', 'host machine', 'gateway'],
     headings: ['Reaching the host from a container', 'host.docker.internal', 'Accessing the host'],
@@ -214,11 +222,17 @@ export const networkLiveDemos: DemoInput[] = [
     topic: 'Networking',
     note: 'Networking/Bridge Networks.md',
     heading: 'Built-in DNS',
+    onEngine: { podman: { requires: 'network-dns' } },
     claims: ['a network alias is an extra DNS name on one network', 'several containers can share an alias and DNS returns all of them'],
     keywords: ['network alias', '--network-alias', 'alias', 'aliases', 'round robin', 'DNS', 'load balancing', 'service discovery', 'embedded DNS', '127.0.0.11'],
     headings: ['Built-in DNS', 'Network aliases', 'Service discovery'],
     steps: [
-      { title: 'Create a user-defined network', action: { kind: 'network-create', network: 'app' }, expect: [{ eventSeen: { type: 'network', action: 'create' } }] },
+      {
+        title: 'Create a user-defined network',
+        action: { kind: 'network-create', network: 'app' },
+        expect: [{ eventSeen: { type: 'network', action: 'create' } }],
+        onEngine: { podman: { note: PODMAN_NO_NETWORK_EVENT, expect: [] } },
+      },
       { title: 'First container with alias "search"', action: { kind: 'run', container: 'one', detach: true, network: 'app', aliases: ['search'], cmd: SLEEPER }, expect: [{ state: 'running' }] },
       { title: 'Second container with the same alias', action: { kind: 'run', container: 'two', detach: true, network: 'app', aliases: ['search'], cmd: SLEEPER }, expect: [{ state: 'running' }] },
       { title: 'Address of the first', action: { kind: 'exec', container: 'one', cmd: ETH0_IP }, capture: 'ip1', expect: [{ exitCode: 0 }] },

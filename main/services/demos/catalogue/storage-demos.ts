@@ -1,5 +1,5 @@
 import type { DemoInput } from '../demo-schema';
-import { SLEEPER } from './shared';
+import { PODMAN_UNLABELLED_VOLUMES, SLEEPER } from './shared';
 
 /** Storage demos: volumes, bind mounts, tmpfs, read-only and shared mounts. */
 export const storageDemos: DemoInput[] = [
@@ -32,6 +32,12 @@ export const storageDemos: DemoInput[] = [
         explain: 'The first container is destroyed by now; the file survived in the volume.',
         action: { kind: 'run', container: 'reader', autoRemove: true, mounts: [{ type: 'volume', source: 'data', target: '/data' }], cmd: ['cat', '/data/note.txt'] },
         expect: [{ exitCode: 0 }, { outputContains: 'written by the first container' }, { eventSeen: { type: 'container', action: 'destroy' } }],
+        onEngine: {
+          podman: {
+            note: 'On Podman, the event of a removed container is `container remove`; Docker calls the same moment `destroy`.',
+            expect: [{ exitCode: 0 }, { outputContains: 'written by the first container' }, { eventSeen: { type: 'container', action: 'remove' } }],
+          },
+        },
       },
     ],
   },
@@ -43,6 +49,7 @@ export const storageDemos: DemoInput[] = [
     network: 'none',
     note: 'Storage/Anonymous Volumes.md',
     heading: 'The dangling problem',
+    onEngine: { podman: { skip: PODMAN_UNLABELLED_VOLUMES } },
     claims: ['docker rm leaves an anonymous volume behind, dangling', '--rm and docker rm -v remove the anonymous volume with the container'],
     keywords: ['anonymous volume', 'anonymous volumes', 'anonymus volume', 'anonymous vol', 'dangling volume', 'dangling', 'unnamed volume', 'VOLUME instruction', 'docker rm -v', '--rm', 'volume prune', 'orphaned volumes', 'leftover volumes', 'volumes anonymes', 'anonyme Volumes', 'random hash volume name'],
     headings: ['Anonymous volumes', 'Dangling volumes', 'Cleaning up volumes', 'The VOLUME instruction', 'Volume cleanup'],

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDockerStatus } from '../../api/use-docker-status';
 import { AlertIcon } from '../../ui/icons';
+import { RefreshNotice } from '../../ui/refresh-notice';
 import { onTabListKeyDown } from '../../ui/tab-keys';
 import { HostSidePanel } from './host-side-panel';
 import { NetworkDetail } from './network-detail';
@@ -101,6 +102,7 @@ export function NetworksView() {
           </span>
         </div>
       )}
+      {connected && <RefreshNotice notice={snapshot?.refreshNotice} />}
       {query.error && !snapshot && (
         <div className="net-banner tone-danger" role="alert">
           {query.error.message}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { getApi } from '../../api';
 import { AlertIcon } from '../../ui/icons';
+import { RefreshNotice } from '../../ui/refresh-notice';
 import { useDockerStatus } from '../../api/use-docker-status';
 import { EventsPanel } from './events-panel';
 import { PruneDialog } from './prune-dialog';
@@ -148,6 +149,7 @@ export function StorageView() {
           </div>
         </div>
       )}
+      {connected && <RefreshNotice notice={model.refreshNotice} />}
       {sizeError && (
         <div className="inline-alert tone-danger storage-banner" role="alert">
           {sizeError}

@@ -9,6 +9,8 @@ export interface StorageState {
   stale: boolean;
   reconciledAt: number;
   missedWhileDisconnected: number;
+  /** Why storage is re-read on a timer (the engine does not report volume mounts), else undefined. */
+  refreshNotice: string | undefined;
   revision: number;
   loaded: boolean;
   error: string | undefined;
@@ -26,6 +28,7 @@ const initial: StorageState = {
   stale: false,
   reconciledAt: 0,
   missedWhileDisconnected: 0,
+  refreshNotice: undefined,
   revision: -1,
   loaded: false,
   error: undefined,
@@ -64,10 +67,11 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
   const loading = useRef(false);
   const reloadAfter = useRef(false);
   const loadRef = useRef<() => void>(() => {});
-  const meta = useRef({
+  const meta = useRef<Pick<StorageState, 'stale' | 'reconciledAt' | 'missedWhileDisconnected' | 'refreshNotice' | 'lineageTick'>>({
     stale: false,
     reconciledAt: 0,
     missedWhileDisconnected: 0,
+    refreshNotice: undefined,
     lineageTick: 0,
   });
 
@@ -101,6 +105,7 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
           stale: snapshot.stale,
           reconciledAt: snapshot.reconciledAt,
           missedWhileDisconnected: snapshot.missedWhileDisconnected,
+          refreshNotice: snapshot.refreshNotice,
         };
         // Deltas that arrived while loading and are newer than the snapshot still apply.
         pending.current = pending.current.filter((d) => d.fromRevision >= snapshot.revision);
@@ -170,6 +175,7 @@ export function useStorageModel(): StorageState & { refresh: () => void } {
         stale: delta.stale,
         reconciledAt: delta.reconciledAt,
         missedWhileDisconnected: delta.missedWhileDisconnected,
+        refreshNotice: delta.refreshNotice,
         lineageTick: meta.current.lineageTick + (lineage ? 1 : 0),
       };
     }
