@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve(root, 'main/index.ts'),
           'web-host': resolve(root, 'main/web-host.ts'),
           'render-worker': resolve(root, 'main/services/vault/render-worker.ts'),
+          'index-worker': resolve(root, 'main/services/vault/index-worker.ts'),
         },
       },
     },

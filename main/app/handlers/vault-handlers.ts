@@ -4,7 +4,10 @@ import type { HostCapabilities } from '../host-capabilities';
 import type { VaultService } from '../../services/vault/vault-service';
 import { encodeVaultPath } from '../../services/vault/vault-paths';
 
-/** Handlers for `vault.*`. Every query waits for the vault being opened, if any. */
+/**
+ * Handlers for `vault.*`. Every query waits for the vault being opened, if any: to be listed
+ * (tree, info, notes), or to be completely indexed (search, links, backlinks, tags, export).
+ */
 export function vaultHandlers(
   vault: VaultService,
   host: Pick<HostCapabilities, 'openPath'> = {},
@@ -32,23 +35,23 @@ export function vaultHandlers(
       return vault.readNote(path);
     },
     'vault.search': async ({ query, limit }) => {
-      await vault.whenReady();
+      await vault.whenIndexed();
       return vault.search(query, limit);
     },
     'vault.quickSwitch': async ({ query, limit }) => {
-      await vault.whenReady();
+      await vault.whenIndexed();
       return vault.quickSwitch(query, limit);
     },
     'vault.backlinks': async ({ path }) => {
-      await vault.whenReady();
+      await vault.whenIndexed();
       return vault.backlinks(path);
     },
     'vault.tags': async ({ tag }) => {
-      await vault.whenReady();
+      await vault.whenIndexed();
       return vault.tags(tag);
     },
     'vault.resolveLink': async ({ target, from }) => {
-      await vault.whenReady();
+      await vault.whenIndexed();
       return vault.resolveLink(target, from);
     },
     'vault.createNote': async ({ name, folder }) => {
@@ -60,7 +63,7 @@ export function vaultHandlers(
       return vault.setTask(path, line, done, mtimeMs);
     },
     'vault.exportHtml': async ({ path }) => {
-      await vault.whenReady();
+      await vault.whenIndexed();
       return vault.exportHtml(path);
     },
     'vault.pickFolder': () => vault.pickFolder(),

@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LinkResolver } from './link-resolver';
-import { decodeNote } from './note-source';
-import { scanNote, type ScannedLink, type ScannedNote } from './note-scan';
+import type { ScannedLink, ScannedNote } from './note-scan';
+import { inProcessParser, type NoteParser } from './note-parser';
+import { placeholderRecord, readNoteRecord, readNoteRecordSync, type NoteRecord } from './note-record';
 import { SearchIndex } from './search-index';
-import { fileKindOf, isIgnoredPath, noteNameOf } from './vault-paths';
+import { fileKindOf, isIgnoredPath } from './vault-paths';
 import { walkVault } from './vault-walk';
 
-/** A note as the index knows it. */
-export interface NoteRecord {
-  path: string;
-  name: string;
-  size: number;
-  mtimeMs: number;
-  scan: ScannedNote;
-  /** A readable problem with the file's bytes (binary, invalid UTF-8). */
-  problem?: string;
-}
+export type { NoteRecord } from './note-record';
 
 /** A link from one note to another, resolved. */
 export interface LinkEdge {
@@ -32,14 +23,31 @@ export interface IndexChange {
   kind: 'added' | 'changed' | 'removed';
 }
 
-/** Longest stretch (ms) the initial build reads, scans, links or indexes notes before letting other work run. */
-const READ_SLICE_MS = 12;
-/** Notes bigger than this are indexed by name only (their text is not searched). */
-const SCAN_LIMIT = 5_000_000;
+/** Longest stretch (ms) the main thread links or indexes notes before letting other work run. */
+const SLICE_MS = 12;
+/** Changes of more notes than this at once (a checkout, a copied folder) are parsed by the note parser (worker threads). */
+const PARSER_UPDATE_MIN = 32;
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Calls `step` for each item, yielding to other work every few milliseconds. */
+async function slicedEach<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
+  let sliceStart = performance.now();
+  for (const item of items) {
+    step(item);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await tick();
+      sliceStart = performance.now();
+    }
+  }
+}
 
 /**
  * The in-memory index of one vault: notes with their headings, links, tags and text;
  * attachments; folders; the resolved link graph; and the full-text search index.
+ * Built in two steps: `list()` (every file known by name: tree, quick switch by name, opening a
+ * note) and `fill()` (notes read and scanned by the `NoteParser`, on worker threads in the app;
+ * then links, backlinks, tags and search). `build()` does both.
  */
 export class VaultIndex {
   readonly notes = new Map<string, NoteRecord>();
@@ -49,91 +57,75 @@ export class VaultIndex {
   readonly search = new SearchIndex();
   private outgoing = new Map<string, LinkEdge[]>();
   private incoming = new Map<string, Set<string>>();
+  /** Notes listed but not read yet (their records are placeholders). */
+  private readonly unread = new Set<string>();
   /** Resolves when the full-text index has caught up with the initial build (it fills in the background). */
   searchReady: Promise<void> = Promise.resolve();
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly parser: NoteParser = inProcessParser,
+  ) {}
 
   /** Reads the whole vault. */
   async build(): Promise<void> {
+    await this.list();
+    await this.fill();
+  }
+
+  /** Lists the vault: folders, attachments, and every note by name (read by `fill`). */
+  async list(): Promise<void> {
     const listing = await walkVault(this.root);
     for (const folder of listing.folders) this.folders.add(folder);
     for (const attachment of listing.attachments) {
       this.attachments.add(attachment);
       this.resolver.add(attachment);
     }
-    const records = await this.readAll(listing.notes);
-    // Kept in slices of a few milliseconds, like reading: the main process answers meanwhile.
-    let sliceStart = performance.now();
-    const breathe = async () => {
-      if (performance.now() - sliceStart < READ_SLICE_MS) return;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    };
-    for (const record of records) {
-      if (record) this.putRecord(record, false);
-      await breathe();
+    for (const note of listing.notes) {
+      this.notes.set(note, placeholderRecord(note));
+      this.resolver.add(note);
+      this.unread.add(note);
     }
-    this.outgoing = new Map();
-    this.incoming = new Map();
-    for (const source of this.notes.keys()) {
-      this.relink(source);
-      await breathe();
-    }
-    // Tree, links, backlinks and rendering are ready now; search fills in without blocking them.
-    this.searchReady = this.fillSearch(records.filter((record): record is NoteRecord => record !== null));
+  }
+
+  /** True once every listed note has been read (links, backlinks, tags and properties are complete). */
+  get complete(): boolean {
+    return this.unread.size === 0;
   }
 
   /**
-   * Reads and scans every note of the initial build. Small local files are read synchronously
-   * (one syscall round trip instead of four promise hops per file: ~8x less CPU than
-   * `fs.promises.readFile`), in slices of a few milliseconds so the event loop keeps turning.
+   * Reads and scans the listed notes, then links them. Resolves when tree, links, backlinks and
+   * rendering are ready; the full-text index fills in after that (`searchReady`).
    */
-  private async readAll(notes: readonly string[]): Promise<(NoteRecord | null)[]> {
-    const records: (NoteRecord | null)[] = [];
-    let sliceStart = performance.now();
-    for (const note of notes) {
-      records.push(this.readRecordSync(note));
-      if (performance.now() - sliceStart > READ_SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
+  async fill(): Promise<void> {
+    const records = new Set<NoteRecord>();
+    await this.parser.parse(this.root, [...this.unread], (batch) => {
+      for (const record of batch) {
+        // A note changed or removed on disk meanwhile is already in its newer state.
+        if (!this.unread.delete(record.path)) continue;
+        this.notes.set(record.path, record);
+        this.resolver.setAliases(record.path, record.scan.aliases);
+        records.add(record);
       }
+    });
+    // Listed notes that could not be read are gone (the watcher reports their removal too).
+    for (const vanished of this.unread) {
+      this.notes.delete(vanished);
+      this.resolver.remove(vanished);
     }
-    return records;
+    this.unread.clear();
+    await this.relinkAll();
+    // Tree, links, backlinks and rendering are ready now; search fills in without blocking them.
+    // In listing order (not the order batches came back in): ties rank the same on every run.
+    this.searchReady = slicedEach([...this.notes.values()], (record) => {
+      if (records.has(record)) this.indexForSearch(record);
+    });
   }
 
-  /** `readRecord` for a path the listing just reported as a file (no stat; mtime unknown). */
-  private readRecordSync(relative: string): NoteRecord | null {
-    try {
-      const name = noteNameOf(relative);
-      const bytes = readFileSync(path.join(this.root, relative));
-      return this.recordOf(relative, name, bytes, 0);
-    } catch {
-      return null; // Vanished between listing and reading: the watcher reports the removal.
-    }
-  }
-
-  private recordOf(relative: string, name: string, bytes: Buffer, mtimeMs: number): NoteRecord {
-    if (bytes.length > SCAN_LIMIT) {
-      return { path: relative, name, size: bytes.length, mtimeMs, scan: scanNote('', name), problem: 'This note is too large to index.' };
-    }
-    const decoded = decodeNote(bytes);
-    const record: NoteRecord = { path: relative, name, size: bytes.length, mtimeMs, scan: scanNote(decoded.text, name) };
-    if (decoded.problem) record.problem = decoded.problem;
-    return record;
-  }
-
-  private async fillSearch(records: NoteRecord[]): Promise<void> {
-    // Slices of a few milliseconds (not a fixed count: 250 notes took up to 100 ms on a loaded machine).
-    let sliceStart = performance.now();
-    for (const record of records) {
-      // A note changed on disk meanwhile was already indexed in its newer form.
-      if (this.notes.get(record.path) === record) this.indexForSearch(record);
-      if (performance.now() - sliceStart > READ_SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
+  /** What the scan of a note found; a note not read yet is read now (opening a note before the index is complete). */
+  scanOf(notePath: string): ScannedNote | undefined {
+    if (!this.unread.has(notePath)) return this.notes.get(notePath)?.scan;
+    return readNoteRecordSync(this.root, notePath)?.scan;
   }
 
   private indexForSearch(record: NoteRecord): void {
@@ -147,26 +139,11 @@ export class VaultIndex {
     });
   }
 
-  private async readRecord(relative: string): Promise<NoteRecord | null> {
-    const absolute = path.join(this.root, relative);
-    try {
-      const name = noteNameOf(relative);
-      const stat = await fs.stat(absolute);
-      if (!stat.isFile()) return null;
-      if (stat.size > SCAN_LIMIT) {
-        return { path: relative, name, size: stat.size, mtimeMs: stat.mtimeMs, scan: scanNote('', name), problem: 'This note is too large to index.' };
-      }
-      const bytes = await fs.readFile(absolute);
-      return this.recordOf(relative, name, bytes, stat.mtimeMs);
-    } catch {
-      return null; // Vanished between listing and reading: the watcher reports the removal.
-    }
-  }
-
-  private putRecord(record: NoteRecord, searchNow = true): void {
+  private putRecord(record: NoteRecord): void {
+    this.unread.delete(record.path);
     this.notes.set(record.path, record);
     this.resolver.add(record.path, record.scan.aliases);
-    if (searchNow) this.indexForSearch(record);
+    this.indexForSearch(record);
   }
 
   private addParentFolders(relative: string): void {
@@ -179,55 +156,70 @@ export class VaultIndex {
 
   /**
    * Brings the index up to date for paths that changed on disk (added, edited, removed or
-   * renamed; files or folders). Returns what changed.
+   * renamed; files or folders). Returns what changed. Updates run one after another.
    */
-  async update(paths: readonly string[]): Promise<IndexChange[]> {
+  update(paths: readonly string[]): Promise<IndexChange[]> {
+    const run = this.updating.catch(() => undefined).then(() => this.applyUpdate(paths));
+    this.updating = run;
+    return run;
+  }
+
+  private updating: Promise<unknown> = Promise.resolve();
+
+  private async applyUpdate(paths: readonly string[]): Promise<IndexChange[]> {
     const changes: IndexChange[] = [];
     let structural = false;
-    const changedNotes: string[] = [];
+    const changedNotes = new Map<string, number>();
     for (const relative of new Set(paths)) {
       if (isIgnoredPath(relative)) continue;
-      const absolute = path.join(this.root, relative);
-      const stat = await fs.stat(absolute).catch(() => null);
+      const stat = await fs.stat(path.join(this.root, relative)).catch(() => null);
       if (!stat) {
         const removed = this.removeUnder(relative);
         if (removed.length) {
           structural = true;
           changes.push({ paths: removed, kind: 'removed' });
         }
-        continue;
-      }
-      if (stat.isDirectory()) {
+      } else if (stat.isDirectory()) {
         if (!this.folders.has(relative)) {
           this.folders.add(relative);
           this.addParentFolders(relative);
           structural = true;
           changes.push({ paths: [relative], kind: 'added' });
         }
-        continue;
-      }
-      const kind = fileKindOf(relative);
-      if (kind === 'attachment' && !this.attachments.has(relative)) {
+      } else if (fileKindOf(relative) === 'attachment' && !this.attachments.has(relative)) {
         this.attachments.add(relative);
         this.resolver.add(relative);
         this.addParentFolders(relative);
         structural = true;
         changes.push({ paths: [relative], kind: 'added' });
-      } else if (kind === 'note') {
-        const existed = this.notes.get(relative);
-        const record = await this.readRecord(relative);
-        if (!record) continue;
-        if (existed) this.resolver.remove(relative);
-        this.putRecord(record);
-        this.addParentFolders(relative);
-        if (!existed || existed.scan.aliases.join('\n') !== record.scan.aliases.join('\n')) structural = true;
-        changedNotes.push(relative);
-        changes.push({ paths: [relative], kind: existed ? 'changed' : 'added' });
+      } else if (fileKindOf(relative) === 'note' && stat.isFile()) {
+        changedNotes.set(relative, stat.mtimeMs);
       }
     }
-    if (structural) this.relinkAll();
-    else for (const note of changedNotes) this.relink(note);
+    for (const record of await this.readChanged(changedNotes)) {
+      const existed = this.notes.get(record.path);
+      if (existed) this.resolver.remove(record.path);
+      this.putRecord(record);
+      this.addParentFolders(record.path);
+      if (!existed || existed.scan.aliases.join('\n') !== record.scan.aliases.join('\n')) structural = true;
+      changes.push({ paths: [record.path], kind: existed ? 'changed' : 'added' });
+    }
+    if (structural) await this.relinkAll();
+    else for (const change of changes) for (const note of change.paths) this.relink(note, this.outgoing, this.incoming);
     return changes;
+  }
+
+  /** Reads changed notes: a few right here, many at once (a checkout, a copied folder) through the note parser. */
+  private async readChanged(changed: Map<string, number>): Promise<NoteRecord[]> {
+    if (changed.size <= PARSER_UPDATE_MIN) {
+      const records = await Promise.all([...changed.keys()].map((relative) => readNoteRecord(this.root, relative)));
+      return records.filter((record): record is NoteRecord => record !== null);
+    }
+    const records: NoteRecord[] = [];
+    await this.parser.parse(this.root, [...changed.keys()], (batch) => {
+      for (const record of batch) records.push({ ...record, mtimeMs: changed.get(record.path) ?? 0 });
+    });
+    return records;
   }
 
   private removeUnder(relative: string): string[] {
@@ -236,6 +228,7 @@ export class VaultIndex {
     for (const note of [...this.notes.keys()]) {
       if (note === relative || note.startsWith(prefix)) {
         this.notes.delete(note);
+        this.unread.delete(note);
         this.resolver.remove(note);
         this.search.remove(note);
         removed.push(note);
@@ -257,11 +250,11 @@ export class VaultIndex {
     return removed;
   }
 
-  private relink(source: string): void {
-    for (const edge of this.outgoing.get(source) ?? []) this.incoming.get(edge.target)?.delete(source);
+  private relink(source: string, outgoing: Map<string, LinkEdge[]>, incoming: Map<string, Set<string>>): void {
+    for (const edge of outgoing.get(source) ?? []) incoming.get(edge.target)?.delete(source);
     const record = this.notes.get(source);
     if (!record) {
-      this.outgoing.delete(source);
+      outgoing.delete(source);
       return;
     }
     const edges: LinkEdge[] = [];
@@ -269,21 +262,26 @@ export class VaultIndex {
       const resolved = link.target === '' ? source : this.resolver.resolvedPath(link.target, source);
       if (resolved === null) continue;
       edges.push({ source, target: resolved, link });
-      let set = this.incoming.get(resolved);
+      let set = incoming.get(resolved);
       if (!set) {
         set = new Set();
-        this.incoming.set(resolved, set);
+        incoming.set(resolved, set);
       }
       set.add(source);
     }
-    this.outgoing.set(source, edges);
+    outgoing.set(source, edges);
   }
 
-  /** Re-resolves every link (after notes were added, removed or renamed). */
-  relinkAll(): void {
-    this.outgoing = new Map();
-    this.incoming = new Map();
-    for (const source of this.notes.keys()) this.relink(source);
+  /**
+   * Re-resolves every link (after notes were added, removed or renamed), a slice at a time into
+   * fresh maps that replace the old ones when complete (queries meanwhile see the old links).
+   */
+  async relinkAll(): Promise<void> {
+    const outgoing = new Map<string, LinkEdge[]>();
+    const incoming = new Map<string, Set<string>>();
+    await slicedEach([...this.notes.keys()], (source) => this.relink(source, outgoing, incoming));
+    this.outgoing = outgoing;
+    this.incoming = incoming;
   }
 
   /** Resolved links leaving a note. */

@@ -1,17 +1,19 @@
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { NoteProperty, Publish, RenderedNoteView, VaultInfo } from '../../contract';
+import type { Publish, RenderedNoteView, VaultInfo } from '../../contract';
 import { RpcFailure } from '../../contract/errors';
 import type { Logger } from '../logging/logger';
 import { exportNoteHtml } from './export-html';
-import { decodeNote } from './note-source';
-import { readerUrls, type NoteLookup, type RenderUrls } from './render-note';
+import { IndexWorkers } from './index-workers';
+import { createNoteFile } from './note-creation';
+import type { NoteParser } from './note-parser';
+import { noteLookup, propertyList, readNoteSource } from './note-reading';
+import { readerUrls, type RenderUrls } from './render-note';
 import { RenderPool } from './render-pool';
 import { resolveVaultFile, type ResolvedVaultFile } from './resolve-vault-file';
 import { writeTaskMark } from './task-mark';
 import { VaultIndex } from './vault-index';
-import { fileKindOf, noteNameOf } from './vault-paths';
+import { noteNameOf } from './vault-paths';
 import { backlinksOf, buildTree, notesWithTag, quickSwitch, tagCounts } from './vault-queries';
 import { VaultWatcher } from './vault-watcher';
 
@@ -34,24 +36,8 @@ export interface VaultServiceOptions {
   pickFolder?: () => Promise<string | null>;
   /** Milliseconds the watcher waits for a burst of changes to settle. */
   settleMs?: number;
-}
-
-/** Notes above this size are read for rendering up to their render limit only. */
-const READ_LIMIT = 12_000_000;
-
-function propertyList(properties: Record<string, unknown>): NoteProperty[] {
-  return Object.entries(properties).map(([key, value]) => ({
-    key,
-    value: Array.isArray(value)
-      ? value.map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item)))
-      : typeof value === 'object' && value !== null
-        ? value instanceof Date
-          ? value.toISOString().slice(0, 10)
-          : JSON.stringify(value)
-        : value === null || value === undefined
-          ? ''
-          : String(value),
-  }));
+  /** Reads and scans notes for the index (default: worker threads when built, else in-process). */
+  parser?: NoteParser;
 }
 
 /**
@@ -63,11 +49,16 @@ export class VaultService {
   private watcher: VaultWatcher | null = null;
   private indexMs = 0;
   private opening: Promise<VaultInfo> | null = null;
+  private listing: Promise<void> = Promise.resolve();
+  /** Reads and scans notes for the index: on worker threads in the built app. */
+  private readonly parser: NoteParser;
   private readonly listeners = new Set<(paths: string[]) => void>();
   /** Renders notes on a worker thread (in-process when running from TS sources). */
   private readonly renderPool = new RenderPool();
 
-  constructor(protected readonly options: VaultServiceOptions) {}
+  constructor(protected readonly options: VaultServiceOptions) {
+    this.parser = options.parser ?? new IndexWorkers();
+  }
 
   /** Opens a vault folder: validates it, indexes it, watches it, remembers it. */
   async open(dir: string): Promise<VaultInfo> {
@@ -76,24 +67,40 @@ export class VaultService {
     if (!stat) throw new RpcFailure('not-found', `There is no folder at "${root}".`);
     if (!stat.isDirectory()) throw new RpcFailure('invalid-params', `"${root}" is a file, not a folder; choose the folder that holds your notes.`);
     this.renderPool.warm();
+    this.parser.warm?.();
+    let listed!: () => void;
+    const listing = new Promise<void>((resolve) => (listed = resolve));
     const run = async () => {
-      const started = performance.now();
-      const index = new VaultIndex(root);
-      await index.build();
-      const watcher = new VaultWatcher(root, (paths) => void this.applyChanges(index, paths), this.options.settleMs);
-      await watcher.start();
-      const previous = this.watcher;
-      this.index = index;
-      this.watcher = watcher;
-      this.indexMs = performance.now() - started;
-      await previous?.stop();
-      this.options.memory.rememberVault(root);
-      this.options.log.info('vault opened', { root, notes: index.notes.size, ms: Math.round(this.indexMs) });
-      this.options.publish('vault.changed', { paths: [], kind: 'opened', at: Date.now() });
-      return this.info();
+      try {
+        const started = performance.now();
+        const index = new VaultIndex(root, this.parser);
+        await index.list();
+        // Usable from here (tree, opening the last note); links, tags and search complete below.
+        const previous = this.watcher;
+        this.watcher = null;
+        this.index = index;
+        listed();
+        await previous?.stop();
+        this.options.publish('vault.changed', { paths: [], kind: 'opened', at: Date.now() });
+        const watcher = new VaultWatcher(root, (paths) => void this.applyChanges(index, paths), this.options.settleMs);
+        await Promise.all([index.fill(), watcher.start()]);
+        if (this.index !== index) {
+          await watcher.stop();
+          return this.info();
+        }
+        this.watcher = watcher;
+        this.indexMs = performance.now() - started;
+        this.options.memory.rememberVault(root);
+        this.options.log.info('vault opened', { root, notes: index.notes.size, ms: Math.round(this.indexMs) });
+        this.options.publish('vault.changed', { paths: [], kind: 'opened', at: Date.now() });
+        return this.info();
+      } finally {
+        listed();
+      }
     };
     const opening = (this.opening ?? Promise.resolve()).catch(() => undefined).then(run);
     this.opening = opening;
+    this.listing = listing;
     return opening;
   }
 
@@ -114,8 +121,16 @@ export class VaultService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves once the vault being opened (if any) is ready; never rejects. */
+  /**
+   * Resolves once the vault being opened (if any) is listed: its tree, info and notes can be
+   * read, while links, backlinks, tags and aliases may still be filling in. Never rejects.
+   */
   async whenReady(): Promise<void> {
+    await this.listing;
+  }
+
+  /** Resolves once the vault being opened (if any) is completely indexed; never rejects. */
+  async whenIndexed(): Promise<void> {
     await this.opening?.catch(() => undefined);
   }
 
@@ -159,51 +174,12 @@ export class VaultService {
     return { nodes: buildTree(this.requireIndex()) };
   }
 
-  private lookup(index: VaultIndex): NoteLookup {
-    return {
-      resolver: index.resolver,
-      scanOf: (notePath) => index.notes.get(notePath)?.scan,
-      sourceOf: (notePath) => {
-        try {
-          const bytes = fs.readFileSync(path.join(index.root, notePath));
-          const decoded = decodeNote(bytes.subarray(0, READ_LIMIT));
-          return decoded.binary ? null : decoded.text;
-        } catch {
-          return null;
-        }
-      },
-    };
-  }
-
-  private async readSource(index: VaultIndex, notePath: string): Promise<{ text: string; problem?: string; mtimeMs: number }> {
-    if (fileKindOf(notePath) !== 'note') throw new RpcFailure('invalid-params', `"${notePath}" is not a markdown note.`);
-    let file: ResolvedVaultFile;
-    try {
-      file = await resolveVaultFile(index.root, notePath);
-    } catch (error) {
-      if (error instanceof RpcFailure && error.code === 'not-found') throw new RpcFailure('not-found', `The note "${notePath}" does not exist (it may have been moved or deleted).`);
-      throw error;
-    }
-    const handle = await fsp.open(file.filePath, 'r');
-    try {
-      const stat = await handle.stat();
-      const buffer = Buffer.alloc(Math.min(stat.size, READ_LIMIT));
-      await handle.read(buffer, 0, buffer.length, 0);
-      const decoded = decodeNote(buffer);
-      const result: { text: string; problem?: string; mtimeMs: number } = { text: decoded.text, mtimeMs: stat.mtimeMs };
-      if (decoded.problem) result.problem = decoded.problem;
-      return result;
-    } finally {
-      await handle.close();
-    }
-  }
-
   /** Renders a note for the reader. */
   async readNote(notePath: string): Promise<RenderedNoteView> {
     const index = this.requireIndex();
-    const source = await this.readSource(index, notePath);
+    const source = await readNoteSource(index.root, notePath);
     const started = performance.now();
-    const rendered = await this.renderPool.render(notePath, source.text, this.lookup(index), this.options.urls ?? readerUrls);
+    const rendered = await this.renderPool.render(notePath, source.text, noteLookup(index), this.options.urls ?? readerUrls);
     const problems = source.problem ? [source.problem, ...rendered.problems] : rendered.problems;
     return {
       path: notePath,
@@ -263,21 +239,7 @@ export class VaultService {
   async createNote(name: string, folder = ''): Promise<{ path: string }> {
     const index = this.requireIndex();
     this.assertWritable();
-    const clean = name.trim().replace(/\.md$/i, '');
-    if (!clean || /[\\:*?"<>|\0]/.test(clean) || clean.split('/').some((part) => part === '..' || part === '.' || part.trim() === '')) {
-      throw new RpcFailure('invalid-params', `"${name}" cannot be a note name; avoid \\ : * ? " < > | and empty folder names.`);
-    }
-    const relative = [folder.replace(/^\/+|\/+$/g, ''), `${clean}.md`].filter(Boolean).join('/');
-    if (relative.split('/').includes('..')) throw new RpcFailure('invalid-params', 'A note cannot be created outside the vault.');
-    const absolute = path.join(index.root, relative);
-    if (!path.resolve(absolute).startsWith(index.root + path.sep)) throw new RpcFailure('invalid-params', 'A note cannot be created outside the vault.');
-    await fsp.mkdir(path.dirname(absolute), { recursive: true });
-    try {
-      await fsp.writeFile(absolute, `# ${path.posix.basename(clean)}\n\n`, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new RpcFailure('conflict', `A note named "${clean}" already exists there.`);
-      throw error;
-    }
+    const relative = await createNoteFile(index.root, name, folder);
     await index.update([relative]);
     this.options.publish('vault.changed', { paths: [relative], kind: 'added', at: Date.now() });
     return { path: relative };
@@ -295,8 +257,8 @@ export class VaultService {
   /** The note as a standalone HTML document. */
   async exportHtml(notePath: string): Promise<{ fileName: string; html: string }> {
     const index = this.requireIndex();
-    const source = await this.readSource(index, notePath);
-    return { fileName: `${noteNameOf(notePath)}.html`, html: exportNoteHtml(index, notePath, source.text, this.lookup(index)) };
+    const source = await readNoteSource(index.root, notePath);
+    return { fileName: `${noteNameOf(notePath)}.html`, html: exportNoteHtml(index, notePath, source.text, noteLookup(index)) };
   }
 
   async pickFolder(): Promise<{ path?: string; usePrompt: boolean }> {
@@ -321,5 +283,6 @@ export class VaultService {
     await this.watcher?.stop();
     this.watcher = null;
     await this.renderPool.stop();
+    await this.parser.stop?.();
   }
 }

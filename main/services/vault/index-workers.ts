@@ -1,0 +1,156 @@
+import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { FromIndexWorker, ToIndexWorker } from './index-worker';
+import { inProcessParser, type NoteParser } from './note-parser';
+import type { NoteRecord } from './note-record';
+import { builtEntryFile, startWorker } from './worker-entry';
+
+export interface IndexWorkersOptions {
+  /** The built worker (default), a `.ts` source (started through the tsx loader, for tests and benchmarks), or null (parse in-process). */
+  workerFile?: string | null;
+  /** How many worker threads parse in parallel (default: one per spare core, at most two). */
+  workers?: number;
+  /** Notes per message: small enough that taking one batch in costs the main thread a few milliseconds. */
+  batchSize?: number;
+  /** Workers are stopped after this long without work (their memory goes back to the system). */
+  idleMs?: number;
+}
+
+/** Fewer notes than this are parsed in-process: a message round trip would cost more than it saves. */
+const MIN_PATHS_FOR_WORKERS = 64;
+
+interface Pending {
+  worker: Worker;
+  resolve(records: NoteRecord[]): void;
+  reject(error: Error): void;
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let at = 0; at < items.length; at += size) chunks.push(items.slice(at, at + size));
+  return chunks;
+}
+
+/**
+ * Reads and scans notes on worker threads, so indexing a vault never blocks the main process:
+ * the main thread only takes in small batches of finished records. Each worker has two batches
+ * in flight (it parses the next while the main thread takes in the last). A worker that fails
+ * leaves its batches to the in-process parser; without a worker file everything is in-process.
+ */
+export class IndexWorkers implements NoteParser {
+  private readonly file: string | null;
+  private readonly count: number;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private workers: Worker[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private running = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(options: IndexWorkersOptions = {}) {
+    this.file = options.workerFile === undefined ? builtEntryFile('index-worker') : options.workerFile;
+    this.count = Math.max(1, options.workers ?? Math.min(2, os.availableParallelism() - 1));
+    this.batchSize = options.batchSize ?? 64;
+    this.idleMs = options.idleMs ?? 10_000;
+  }
+
+  /** True when notes are parsed on worker threads (a worker file exists). */
+  get usesWorkers(): boolean {
+    return this.file !== null;
+  }
+
+  warm(): void {
+    if (this.file === null) return;
+    this.ensureWorkers(this.file);
+    this.scheduleIdleStop();
+  }
+
+  async parse(root: string, paths: readonly string[], onBatch: (records: NoteRecord[]) => void): Promise<void> {
+    if (this.file === null || paths.length < MIN_PATHS_FOR_WORKERS) return inProcessParser.parse(root, paths, onBatch);
+    this.running++;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    try {
+      const chunks = chunked(paths, this.batchSize);
+      const leftOver: string[][] = [];
+      let next = 0;
+      const lane = async (worker: Worker) => {
+        while (next < chunks.length) {
+          const chunk = chunks[next++] as string[];
+          try {
+            onBatch(await this.send(worker, root, chunk));
+          } catch {
+            leftOver.push(chunk);
+            return;
+          }
+        }
+      };
+      await Promise.all(this.ensureWorkers(this.file).flatMap((worker) => [lane(worker), lane(worker)]));
+      leftOver.push(...chunks.slice(next));
+      for (const chunk of leftOver) await inProcessParser.parse(root, chunk, onBatch);
+    } finally {
+      this.running--;
+      this.scheduleIdleStop();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const workers = this.workers;
+    this.workers = [];
+    for (const worker of workers) this.failPending(worker, new Error('The index workers were stopped.'));
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private send(worker: Worker, root: string, paths: string[]): Promise<NoteRecord[]> {
+    const id = this.nextId++;
+    return new Promise<NoteRecord[]>((resolve, reject) => {
+      this.pending.set(id, { worker, resolve, reject });
+      worker.ref();
+      worker.postMessage({ type: 'parse', id, root, paths } satisfies ToIndexWorker);
+    });
+  }
+
+  private ensureWorkers(file: string): Worker[] {
+    while (this.workers.length < this.count) {
+      const worker = startWorker(file);
+      worker.unref();
+      worker.on('message', (message: FromIndexWorker) => this.onMessage(worker, message));
+      worker.on('error', (error) => this.onExit(worker, error));
+      worker.on('exit', (code) => this.onExit(worker, new Error(`An index worker stopped (exit code ${code}).`)));
+      this.workers.push(worker);
+    }
+    return this.workers;
+  }
+
+  private onMessage(worker: Worker, message: FromIndexWorker): void {
+    if (message.type !== 'parsed') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    if (![...this.pending.values()].some((other) => other.worker === worker)) worker.unref();
+    pending.resolve(message.records);
+  }
+
+  private onExit(worker: Worker, error: Error): void {
+    this.workers = this.workers.filter((other) => other !== worker);
+    this.failPending(worker, error);
+  }
+
+  private failPending(worker: Worker, error: Error): void {
+    for (const [id, pending] of [...this.pending]) {
+      if (pending.worker !== worker) continue;
+      this.pending.delete(id);
+      pending.reject(error);
+    }
+  }
+
+  private scheduleIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.running > 0 || !this.workers.length) return;
+    this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);
+    this.idleTimer.unref();
+  }
+}

@@ -1,0 +1,35 @@
+import { readNoteRecordSync, type NoteRecord } from './note-record';
+
+/** Reads and scans notes for the index, handing over records a batch at a time. */
+export interface NoteParser {
+  /** Reads `paths` (vault-relative) under `root`; calls `onBatch` as records are ready; vanished files are left out. */
+  parse(root: string, paths: readonly string[], onBatch: (records: NoteRecord[]) => void): Promise<void>;
+  /** Starts whatever the parser needs ahead of the first vault (worker threads). */
+  warm?(): void;
+  stop?(): Promise<void>;
+}
+
+/** Longest stretch (ms) the in-process parser reads and scans before letting other work run. */
+const SLICE_MS = 12;
+
+/**
+ * Parses on the calling thread, in slices of a few milliseconds so its event loop keeps turning
+ * (used from TS sources, for small updates, and when index workers fail).
+ */
+export const inProcessParser: NoteParser = {
+  async parse(root, paths, onBatch) {
+    let batch: NoteRecord[] = [];
+    let sliceStart = performance.now();
+    for (const relative of paths) {
+      const record = readNoteRecordSync(root, relative);
+      if (record) batch.push(record);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        onBatch(batch);
+        batch = [];
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    if (batch.length) onBatch(batch);
+  },
+};
