@@ -7,19 +7,35 @@
  * - burst_1000_ms: from the last of 1,000 volumes created through the API (as fast as possible)
  *   until the view counts all 1,000; goal <= 2,000 ms
  * - renderer_heap_mb: renderer JS heap (after GC) with those 1,000 volumes shown
+ * - engine: which engine answered (product, version, endpoint), with machine load and calibration
+ * `npm run bench:events -- --engine podman` (or DOCKER_HOST=…) runs it against Podman's
+ * Docker-compatible socket (started by scripts/ensure-podman.sh); there the removal event is
+ * Podman's `volume remove`, and the goal is event-or-reconcile latency p95 <= 1 s.
  * Every volume it creates is labelled berth.owner=bench and removed at the end, even on failure.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Dockerode from 'dockerode';
 import { chromium, type Page } from 'playwright-core';
 import { startWebHostProcess } from '../e2e/support/web-host-process';
+import { matrixEngine } from '../main/cli/demo-matrix';
+import { engineCapabilities, engineEventAction } from '../main/services/docker/engine-capabilities';
+import { resolveLocalEndpoint } from '../main/services/docker/resolve-endpoint';
+import { machineFacts } from './machine';
 
 const root = path.resolve(import.meta.dirname, '..');
-const docker = new Dockerode({
-  socketPath: process.env.BERTH_DOCKER_SOCKET ?? '/var/run/docker.sock',
-});
+const engineArg = process.argv.indexOf('--engine');
+if (engineArg >= 0 && process.argv[engineArg + 1] === 'podman') {
+  // The last line of ensure-podman.sh is the socket URL.
+  const out = execFileSync('bash', [path.join(root, 'scripts/ensure-podman.sh')], { encoding: 'utf8' });
+  process.env.DOCKER_HOST = out.trim().split('\n').pop();
+}
+const endpoint = process.env.BERTH_DOCKER_SOCKET
+  ? { url: `unix://${process.env.BERTH_DOCKER_SOCKET}`, options: { socketPath: process.env.BERTH_DOCKER_SOCKET } }
+  : resolveLocalEndpoint();
+const docker = new Dockerode(endpoint.options);
 const run = `bench${Date.now().toString(36)}`;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const BURST = Number(process.env.BENCH_BURST ?? 1000);
@@ -125,6 +141,8 @@ async function main(): Promise<void> {
     await page.getByLabel('Search storage').fill(run);
 
     // Latency: one volume at a time, create then destroy, event time -> frame showing it.
+    const engine = await matrixEngine(docker, endpoint.url);
+    const destroyAction = engineEventAction(engineCapabilities(engine), 'volume', 'destroy');
     const latencies: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const name = `${run}-lat-${i}`;
@@ -133,7 +151,7 @@ async function main(): Promise<void> {
       latencies.push((await shownCreated) - (await waitForEvent(events.times, `create:${name}`)));
       const shownRemoved = whenShown(page, `[data-item="volume:${name}"][data-state="removed"]`);
       await docker.getVolume(name).remove();
-      latencies.push((await shownRemoved) - (await waitForEvent(events.times, `destroy:${name}`)));
+      latencies.push((await shownRemoved) - (await waitForEvent(events.times, `${destroyAction}:${name}`)));
     }
 
     // Burst: 1,000 volumes through the API as fast as possible.
@@ -166,6 +184,9 @@ async function main(): Promise<void> {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const result = {
+      bench: 'events',
+      engine: { product: engine.product, name: engine.productName, version: engine.version, endpoint: engine.endpoint },
+      ...machineFacts(),
       event_p50_ms: Number(percentile(latencies, 50).toFixed(1)),
       event_p95_ms: Number(percentile(latencies, 95).toFixed(1)),
       event_samples: latencies.length,

@@ -27,6 +27,21 @@ describe('build log', () => {
     expect(countCachedSteps(LOG)).toBe(1);
   });
 
+  it('counts cached steps in Podman’s (Buildah’s) log too', () => {
+    const podman = [
+      'STEP 1/4: FROM berth-busybox:1.36-local',
+      'STEP 2/4: RUN echo hi > /x',
+      '--> Using cache 5555eddc8aff92fd7fc5c59e72b04174a29e0296a8a9186f07543aa550123464',
+      '--> 5555eddc8af',
+      'STEP 3/4: COPY app.txt /app/app.txt',
+      '--> 23b57a697fa',
+      'STEP 4/4: LABEL "berth.owner"="demo"',
+      '--> Using cache 61bf4885eb79',
+      'COMMIT docker.io/library/app:v1',
+    ].join('\n');
+    expect(countCachedSteps(podman)).toBe(1);
+  });
+
   it('finds the image that ends each earlier stage, never a base image', () => {
     expect(stageImageIds(LOG)).toEqual(['bbbbbbbbbbbb']);
     expect(
