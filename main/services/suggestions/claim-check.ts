@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { ClaimFlag } from '../../contract/suggestions';
 import type { Demo } from '../demos/demo-schema';
-import type { ProseLine } from './note-outline';
+import type { ProseLine } from '../vault/note-outline';
 import { processClaimTerm, termsOf, tokenize } from './text-terms';
 
 interface Statement {

@@ -3,8 +3,8 @@ import { RpcFailure } from '../../contract/errors';
 import type { Demo } from '../demos/demo-schema';
 import { headingKey } from '../vault/heading-key';
 import { resolveVaultFile } from '../vault/resolve-vault-file';
-import { outlineNote, type NoteSection } from './note-outline';
-import { insertDemoBlock, readRawNote, restyle, writeAtomic } from './note-write';
+import { outlineNote, type NoteSection } from '../vault/note-outline';
+import { readRawNote, restyle, writeAtomic } from '../vault/note-write';
 
 interface UndoRecord {
   root: string;
@@ -92,4 +92,23 @@ function findSection(
   return (
     named.find((section) => section.line === line) ?? (named.length === 1 ? named[0] : undefined)
   );
+}
+
+/**
+ * The note with a ```berth-demo ID``` block at the end of a section: after its last non-blank
+ * line, separated by one blank line from the text above and below.
+ */
+function insertDemoBlock(
+  normalized: string,
+  section: Pick<NoteSection, 'line' | 'endLine'>,
+  demoId: string,
+  caption: string,
+): string {
+  const lines = normalized.split('\n');
+  let last = Math.min(section.endLine, lines.length);
+  while (last > section.line && (lines[last - 1] ?? '').trim() === '') last--;
+  const block = ['', '```berth-demo ' + demoId, caption.replace(/\s*\n\s*/g, ' ').trim(), '```'];
+  const after = lines.slice(last);
+  if (after.length && (after[0] ?? '').trim() !== '') block.push('');
+  return [...lines.slice(0, last), ...block, ...after].join('\n');
 }

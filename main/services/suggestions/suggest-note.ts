@@ -2,7 +2,7 @@ import type { ClaimFlag, SectionSuggestion } from '../../contract/suggestions';
 import type { Demo } from '../demos/demo-schema';
 import { ClaimChecker } from './claim-check';
 import { DemoMatcher } from './demo-matcher';
-import { outlineNote } from './note-outline';
+import { outlineNote } from '../vault/note-outline';
 
 /** Headings of link lists and sources, whose words name other notes rather than this section's topic. */
 const LINK_LIST_HEADING =

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { RpcFailure } from '../../contract/errors';
 import { headingKey } from '../vault/heading-key';
 import { resolveVaultFile } from '../vault/resolve-vault-file';
-import { outlineNote } from '../suggestions/note-outline';
-import { readRawNote, restyle, writeAtomic } from '../suggestions/note-write';
+import { outlineNote } from '../vault/note-outline';
+import { readRawNote, restyle, writeAtomic } from '../vault/note-write';
 
 interface UndoRecord {
   notePath: string;

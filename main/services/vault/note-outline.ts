@@ -1,7 +1,7 @@
-import { splitFrontmatter } from '../vault/frontmatter';
-import { stripInlineMarkdown } from '../vault/heading-key';
-import { scanNote } from '../vault/note-scan';
-import { closesFence, fenceOpening, stripComments } from '../vault/strip-comments';
+import { splitFrontmatter } from './frontmatter';
+import { stripInlineMarkdown } from './heading-key';
+import { scanNote } from './note-scan';
+import { closesFence, fenceOpening, stripComments } from './strip-comments';
 
 /** A line of prose (outside fenced code) with what surrounds it. */
 export interface ProseLine {

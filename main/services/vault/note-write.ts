@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { normalizeText } from '../vault/note-source';
-import type { NoteSection } from './note-outline';
+import { normalizeText } from './note-source';
 
 /** A note's bytes as text, with what must be kept when writing it back (BOM, CRLF). */
 export interface RawNote {
@@ -27,25 +26,6 @@ export async function readRawNote(filePath: string): Promise<RawNote> {
 export function restyle(normalized: string, note: RawNote): string {
   const text = note.eol === '\r\n' ? normalized.replace(/\n/g, '\r\n') : normalized;
   return note.bom ? `\ufeff${text}` : text;
-}
-
-/**
- * The note with a ```berth-demo ID``` block at the end of a section: after its last non-blank
- * line, separated by one blank line from the text above and below.
- */
-export function insertDemoBlock(
-  normalized: string,
-  section: Pick<NoteSection, 'line' | 'endLine'>,
-  demoId: string,
-  caption: string,
-): string {
-  const lines = normalized.split('\n');
-  let last = Math.min(section.endLine, lines.length);
-  while (last > section.line && (lines[last - 1] ?? '').trim() === '') last--;
-  const block = ['', '```berth-demo ' + demoId, caption.replace(/\s*\n\s*/g, ' ').trim(), '```'];
-  const after = lines.slice(last);
-  if (after.length && (after[0] ?? '').trim() !== '') block.push('');
-  return [...lines.slice(0, last), ...block, ...after].join('\n');
 }
 
 /** Writes a file atomically: a temporary file in the same folder, then a rename over it. */
