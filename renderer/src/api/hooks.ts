@@ -13,14 +13,16 @@ export interface QueryState<T> {
 export interface QueryOptions {
   /** Events that make this query stale; it re-runs when any of them arrives. */
   invalidateOn?: EventName[];
+  /** False: the query does not run (same as passing `null` params). */
   enabled?: boolean;
 }
 
 /**
  * Runs a contract query and keeps it fresh: events only invalidate, the query is the truth.
  * Overlapping invalidations collapse into one re-run; the last data stays shown meanwhile.
+ * `params` null: there is nothing to ask yet (no note open, no run chosen); the query waits.
  */
-export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M>, options: QueryOptions = {}): QueryState<Result<M>> {
+export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M> | null, options: QueryOptions = {}): QueryState<Result<M>> {
   const [data, setData] = useState<Result<M>>();
   const [error, setError] = useState<Error>();
   const [loading, setLoading] = useState(true);
@@ -30,11 +32,12 @@ export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M>, o
   const running = useRef(false);
   const dirty = useRef(false);
   const alive = useRef(true);
-  const enabled = options.enabled ?? true;
+  const enabled = (options.enabled ?? true) && params !== null;
   const invalidateKey = (options.invalidateOn ?? []).join(',');
 
   const run = useCallback(() => {
-    if (!enabled) return;
+    const asked = paramsRef.current;
+    if (!enabled || asked === null) return;
     if (running.current) {
       dirty.current = true;
       return;
@@ -42,7 +45,7 @@ export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M>, o
     running.current = true;
     setLoading(true);
     getApi()
-      .call(method, paramsRef.current)
+      .call(method, asked)
       .then(
         (value) => {
           if (!alive.current) return;

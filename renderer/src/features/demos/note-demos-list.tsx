@@ -69,13 +69,13 @@ export function NoteDemosList({ demos }: { demos: DemoSummary[] }) {
   const path = open?.notePath ?? '';
   const note = useQuery(
     'vault.readNote',
-    { path },
-    { invalidateOn: ['vault.changed'], enabled: Boolean(path) },
+    path ? { path } : null,
+    { invalidateOn: ['vault.changed'] },
   );
   const suggestions = useQuery(
     'suggestions.forNote',
-    { path },
-    { invalidateOn: ['vault.changed', 'suggestions.changed'], enabled: Boolean(path) },
+    path ? { path } : null,
+    { invalidateOn: ['vault.changed', 'suggestions.changed'] },
   );
   const items = useMemo<NoteDemo[]>(() => {
     if (!path) return [];

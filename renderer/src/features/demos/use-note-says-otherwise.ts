@@ -7,8 +7,7 @@ import { useOpenNote } from '../../ui/open-note';
  */
 export function useNoteSaysOtherwise(demoId: string): string | undefined {
   const note = useOpenNote();
-  const path = note?.notePath ?? 'none.md';
-  const flags = useQuery('suggestions.forNote', { path }, { invalidateOn: ['vault.changed', 'suggestions.changed'], enabled: Boolean(note) });
+  const flags = useQuery('suggestions.forNote', note ? { path: note.notePath } : null, { invalidateOn: ['vault.changed', 'suggestions.changed'] });
   const flag = note ? flags.data?.flags.find((f) => f.demo === demoId) : undefined;
   return flag ? `Line ${flag.line} says “${flag.text.length > 160 ? `${flag.text.slice(0, 159)}…` : flag.text}”, but ${lowerFirst(flag.correction)}` : undefined;
 }

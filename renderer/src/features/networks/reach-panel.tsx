@@ -19,8 +19,8 @@ export function ReachPanel({
   const chosen = container ?? running[0]?.containerId;
   const query = useQuery(
     'networks.reach',
-    { container: chosen ?? '-' },
-    { enabled: Boolean(chosen), invalidateOn: ['networks.changed'] },
+    chosen ? { container: chosen } : null,
+    { invalidateOn: ['networks.changed'] },
   );
   if (!running.length)
     return (

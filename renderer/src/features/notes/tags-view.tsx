@@ -5,7 +5,7 @@ import { notesStore, useNotesState } from './notes-store';
 export function TagsView() {
   const { selectedTag } = useNotesState();
   const all = useQuery('vault.tags', {}, { invalidateOn: ['vault.changed'] });
-  const picked = useQuery('vault.tags', { tag: selectedTag ?? '' }, { invalidateOn: ['vault.changed'], enabled: Boolean(selectedTag) });
+  const picked = useQuery('vault.tags', selectedTag ? { tag: selectedTag } : null, { invalidateOn: ['vault.changed'] });
   if (all.error) return <p className="sidebar-message tone-danger">{all.error.message}</p>;
   const tags = all.data?.tags ?? [];
   return (

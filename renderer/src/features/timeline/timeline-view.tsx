@@ -32,8 +32,8 @@ export function TimelineView() {
   );
   const run = useQuery(
     'timeline.forRun',
-    { runId: source === LIVE ? 'nonenone' : source },
-    { invalidateOn: ['demos.run'], enabled: source !== LIVE },
+    source === LIVE ? null : { runId: source },
+    { invalidateOn: ['demos.run'] },
   );
   const model = source === LIVE ? live.data : run.data;
   const [view, setView] = useState<TimelineViewport>(() => fit(undefined));
