@@ -1,7 +1,8 @@
 /**
  * Times the named-volume persistence demo: Berth's engine vs the same steps as plain docker
  * CLI commands, alternating, BENCH_RUNS (default 9, at least 7) runs each after one warm-up of each.
- * Prints one JSON line last: {"berth_median_ms","cli_median_ms","ratio",...}.
+ * Prints one JSON line last: {"berth_median_ms","cli_median_ms","ratio",...} with the machine's
+ * load (before and after) and the calibration figure.
  */
 import { execFile } from 'node:child_process';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { BaseImageResolver } from '../main/services/demos/base-image';
 import { findDemo } from '../main/services/demos/catalogue';
 import { DemoRun } from '../main/services/demos/demo-runner';
 import { resolveLocalEndpoint } from '../main/services/docker/resolve-endpoint';
+import { machineFacts } from './machine';
 
 const run = promisify(execFile);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 9));
@@ -46,6 +48,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 
+const loadBefore = os.loadavg()[0] ?? 0;
 const { image } = await baseImage.resolve(docker);
 await berthOnce();
 await cliOnce(image, -1);
@@ -73,5 +76,7 @@ process.stdout.write(
     image,
     berth_ms: berth.map(Math.round),
     cli_ms: cli.map(Math.round),
+    load_1m_before: Math.round(loadBefore * 100) / 100,
+    ...machineFacts(),
   })}\n`,
 );

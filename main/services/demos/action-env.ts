@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import type { EngineStage } from './engine-stage';
 import type { StepResult } from './expectations';
 import type { RunContext } from './run-context';
 import type { OutputStream } from './stream-demux';
@@ -11,6 +12,12 @@ export interface ActionEnv {
   onOutput(stream: OutputStream, text: string): void;
   /** Container ids of the run, so events about them can be attributed. */
   containerIds: Set<string>;
+  /** On a remote engine, for demos with bind mounts: copies run-folder files to the engine's machine and back. */
+  stage?: EngineStage;
+  /** Called once a foreground container has started (the runner may prepare the next step then). */
+  onRunning?(): void;
+  /** The exit code from the container's `die` event, once the run's event stream has it. */
+  exitSeen?(containerId: string): Promise<number>;
 }
 
 /** An action's outcome before the runner adds the timing. */

@@ -142,27 +142,45 @@ export async function cleanupKnown(
   options: CleanupOptions & { anonymousVolumes?: boolean } = {},
 ): Promise<CleanupReport> {
   const removed = emptyRemoved();
-  try {
-    for (const kind of ALL_KINDS) {
-      let names = known[kind];
-      if (kind === 'volume' && options.anonymousVolumes) {
-        const listed = await listLabelled(docker, [`${LABEL_RUN}=${runId}`], ['volume']);
-        names = [...new Set([...names, ...listed.volume.map((v) => v.name)])];
-      }
-      const results = await Promise.allSettled(names.map((name) => removeOne(kind, docker, name)));
-      for (const [i, result] of results.entries()) {
-        const name = names[i] ?? '';
-        if (result.status === 'fulfilled') removed[kind].push(name);
-        else if (isDaemonGone(result.reason)) return { removed, failures: [describeDockerError(result.reason)], daemonGone: true };
-        else if (!isNotFound(result.reason)) throw result.reason;
-      }
+  let daemonGone: unknown = null;
+  const removeKind = async (kind: ResourceKind) => {
+    let names = known[kind];
+    if (kind === 'volume' && options.anonymousVolumes) {
+      const listed = await listLabelled(docker, [`${LABEL_RUN}=${runId}`], ['volume']);
+      names = [...new Set([...names, ...listed.volume.map((v) => v.name)])];
     }
+    const results = await Promise.allSettled(names.map((name) => removeOne(kind, docker, name)));
+    for (const [i, result] of results.entries()) {
+      const name = names[i] ?? '';
+      if (result.status === 'fulfilled') removed[kind].push(name);
+      else if (isDaemonGone(result.reason)) daemonGone ??= result.reason;
+      else if (!isNotFound(result.reason)) throw result.reason;
+    }
+  };
+  try {
+    // Containers first (they hold networks, volumes and images); the other kinds do not depend on each other.
+    await removeKind('container');
+    if (!daemonGone) await Promise.all((['network', 'volume', 'image'] as const).map(removeKind));
+    if (daemonGone) return { removed, failures: [describeDockerError(daemonGone)], daemonGone: true };
     return { removed, failures: [], daemonGone: false };
   } catch {
     const rest = await cleanupRun(docker, runId, options);
     for (const kind of ALL_KINDS) rest.removed[kind].unshift(...removed[kind]);
     return rest;
   }
+}
+
+/** The cleanup at a run's end: by name after a pass (it knows what it made), else by its label (a create may have been in flight). */
+export function cleanupAfterRun(
+  docker: Dockerode,
+  demo: Demo,
+  runId: string,
+  passed: boolean,
+  known: Record<ResourceKind, string[]>,
+  options?: CleanupOptions,
+): Promise<CleanupReport> {
+  const byName = passed && !demo.steps.some((s) => s.action.kind === 'compose');
+  return byName ? cleanupKnown(docker, runId, known, { anonymousVolumes: usesAnonymousVolumes(demo), ...options }) : cleanupRun(docker, runId, options);
 }
 
 /** The run record's cleanup entry for a cleanup report, or for Docker being away (`null`). */

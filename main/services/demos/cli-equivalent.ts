@@ -67,7 +67,7 @@ function mountFlag(mount: DemoMount, ctx: RunContext): string {
       return `--mount ${shellQuote(`type=volume,dst=${mount.target}${ro}${labels}`)}`;
     }
     case 'bind': {
-      const source = mount.engineHost ? mount.source : `${ctx.workDir}/${mount.source}`;
+      const source = mount.engineHost ? mount.source : ctx.bindSource(mount.source);
       return `-v ${shellQuote(`${source}:${mount.target}${mount.readOnly ? ':ro' : ''}`)}`;
     }
     case 'tmpfs':

@@ -1,130 +1,21 @@
-import fs from 'node:fs';
 import type Dockerode from 'dockerode';
 import { abortable, watchEnd, type ActionEnv, type ActionOutcome } from './action-env';
-import type { DemoAction, DemoMount } from './demo-schema';
+import type { DemoAction } from './demo-schema';
 import { isNotFound } from './docker-errors';
-import { LABEL_ANONYMOUS } from './run-context';
-import { resolveInRunFolder } from './run-folder-path';
-import { portBindings } from './network-cli';
 import { OutputCollector, StreamDemuxer } from './stream-demux';
 
 type Action<K extends DemoAction['kind']> = Extract<DemoAction, { kind: K }>;
 
-const DEFAULT_RUN_TIMEOUT_MS = 60_000;
+/** How long a foreground container or exec may run unless the step says otherwise. */
+export const DEFAULT_RUN_TIMEOUT_MS = 60_000;
 
-/**
- * The mount as `--mount` passes it. A volume Docker creates on the fly (a named one on first
- * use, or an anonymous one) gets the run's labels through `VolumeOptions`, like `volume-label=`.
- */
-function toMount(env: ActionEnv, mount: DemoMount): Dockerode.MountSettings {
-  switch (mount.type) {
-    case 'volume': {
-      const name = mount.source ? env.ctx.volumeName(mount.source) : undefined;
-      const fresh = !name || !env.ctx.created.volume.has(name);
-      const labels = { ...env.ctx.labels, ...(mount.anonymous && !name ? { [LABEL_ANONYMOUS]: mount.anonymous } : {}) };
-      return {
-        Type: 'volume',
-        ...(name ? { Source: name } : {}),
-        Target: mount.target,
-        ReadOnly: mount.readOnly ?? false,
-        ...(fresh ? { VolumeOptions: { Labels: labels } } : {}),
-      } as Dockerode.MountSettings;
-    }
-    case 'bind': {
-      if (mount.engineHost) {
-        if (!mount.source.startsWith('/')) throw new Error(`An engine-host bind source must be an absolute path, not "${mount.source}".`);
-        return { Type: 'bind', Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly ?? false };
-      }
-      const source = resolveInRunFolder(env.ctx.workDir, mount.source);
-      fs.mkdirSync(source, { recursive: true });
-      resolveInRunFolder(env.ctx.workDir, mount.source); // still inside once created
-      return { Type: 'bind', Source: source, Target: mount.target, ReadOnly: mount.readOnly ?? false };
-    }
-    case 'tmpfs':
-      return { Type: 'tmpfs', Target: mount.target } as Dockerode.MountSettings;
-  }
-}
-
-function attachOutput(env: ActionEnv, stream: NodeJS.ReadableStream, collector: OutputCollector): void {
+/** Feeds a multiplexed attach/exec stream to the step's output and to `collector`. */
+export function attachOutput(env: ActionEnv, stream: NodeJS.ReadableStream, collector: OutputCollector): void {
   const demux = new StreamDemuxer((which, text) => {
     collector.add(which, text);
     env.onOutput(which, text);
   });
   stream.on('data', (chunk: Buffer) => demux.push(chunk));
-}
-
-/** `docker run`: create (with Berth's labels), attach, start, and wait unless detached. */
-export async function runContainer(action: Action<'run'>, env: ActionEnv): Promise<ActionOutcome> {
-  const { ctx, docker, signal } = env;
-  const name = ctx.containerName(action.container);
-  const mounts = (action.mounts ?? []).map((m) => toMount(env, m));
-  const hostConfig: Dockerode.HostConfig = { AutoRemove: action.autoRemove ?? false, Mounts: mounts };
-  const network = action.network ?? ctx.defaultNetwork;
-  if (network) hostConfig.NetworkMode = ctx.networkName(network);
-  const published = portBindings(action.publish ?? []);
-  if (action.publish?.length) hostConfig.PortBindings = published.bindings;
-  if (action.addHosts?.length) hostConfig.ExtraHosts = action.addHosts;
-  if (action.capAdd?.length) hostConfig.CapAdd = action.capAdd;
-  if (action.restart) {
-    const [policy = 'no', retries] = action.restart.split(':');
-    hostConfig.RestartPolicy = { Name: policy, ...(retries ? { MaximumRetryCount: Number(retries) } : {}) };
-  }
-  if (action.pid) hostConfig.PidMode = action.pid;
-  const container = await docker.createContainer({
-    name,
-    Image: action.image ? ctx.imageName(action.image) : ctx.baseImage,
-    ...(action.cmd ? { Cmd: action.cmd.map((a) => ctx.expand(a)) } : {}),
-    ...(action.entrypoint ? { Entrypoint: action.entrypoint.map((a) => ctx.expand(a)) } : {}),
-    ...(action.user ? { User: action.user } : {}),
-    ...(action.stopTimeoutSec !== undefined ? { StopTimeout: action.stopTimeoutSec } : {}),
-    ...(action.env ? { Env: Object.entries(action.env).map(([k, v]) => `${k}=${ctx.expand(v)}`) } : {}),
-    Labels: ctx.labels,
-    Tty: false,
-    AttachStdout: !action.detach,
-    AttachStderr: !action.detach,
-    HostConfig: hostConfig,
-    ...(action.publish?.length ? { ExposedPorts: published.exposed } : {}),
-    ...(action.aliases?.length && network
-      ? { NetworkingConfig: { EndpointsConfig: { [ctx.networkName(network)]: { Aliases: action.aliases } } } }
-      : {}),
-  });
-  ctx.record('container', name);
-  for (const m of mounts) if (m.Type === 'volume' && m.Source) ctx.record('volume', m.Source);
-  env.containerIds.add(container.id);
-  const recordAnonymous = async () => {
-    if (!mounts.some((m) => m.Type === 'volume' && !m.Source)) return;
-    const info = await container.inspect().catch(() => null);
-    for (const m of info?.Mounts ?? []) if (m.Type === 'volume' && m.Name) ctx.record('volume', m.Name);
-  };
-  if (action.detach) {
-    await abortable(container.start(), signal);
-    await recordAnonymous();
-    return { output: `${container.id.slice(0, 12)} started`, value: container.id };
-  }
-  const collector = new OutputCollector();
-  const stream = (await container.attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
-  const end = watchEnd(stream);
-  attachOutput(env, stream, collector);
-  // With --rm, wait for the exit (registered before the start, like the CLI) and let the daemon
-  // remove the container while the next step goes on; a `state: removed` check waits for it.
-  const exitWait = action.autoRemove ? (container.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>) : null;
-  exitWait?.catch(() => {});
-  await abortable(container.start(), signal);
-  if (!action.autoRemove) await recordAnonymous();
-  const timeoutMs = action.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The container was still running after ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
-  });
-  try {
-    const waited = exitWait ?? (container.wait({ condition: 'not-running' }) as Promise<{ StatusCode: number }>);
-    const result = await abortable(Promise.race([waited, timeout]), signal);
-    await end.wait(1000);
-    return { exitCode: result.StatusCode, output: collector.text, value: collector.stdout.trim() };
-  } finally {
-    clearTimeout(timer);
-    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-  }
 }
 
 /** `docker exec`: runs a command in a running container and collects its output and exit code. */

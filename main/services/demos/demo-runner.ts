@@ -4,7 +4,7 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { abortable, CancelledError, withStepTimeout, type ActionEnv, type ActionOutcome } from './action-env';
 import type { BaseImageResolver } from './base-image';
-import { cleanupKnown, cleanupRun, describeCleanup, usesAnonymousVolumes } from './cleanup';
+import { cleanupAfterRun, describeCleanup } from './cleanup';
 import { cliEquivalent } from './cli-equivalent';
 import { settledState } from './container-actions';
 import type { Demo } from './demo-schema';
@@ -15,10 +15,11 @@ import type { DemoEngine } from './demo-schema';
 import { failRecord, settleStatus } from './run-status';
 import { StepGate, type StepWait } from './step-gate';
 import { checkExpectation, type StepResult } from './expectations';
-import { composeAvailable } from './misc-actions';
-import { dummyLinkAvailable } from './dummy-link';
 import { newRunId, RunContext } from './run-context';
 import { RunEventFollower } from './run-event-follower';
+import { RunLookahead } from './run-ahead';
+import { EngineStage, engineFolderFor, explainStagedSteps } from './engine-stage';
+import { dockerOrNull, markSkipped, missingToolReason } from './run-preconditions';
 import type { RunEvent, RunRecord } from './run-types';
 import { containerKeyOf, executeAction } from './step-executor';
 
@@ -49,6 +50,9 @@ export class DemoRun {
   private readonly controller = new AbortController();
   private readonly ctx: RunContext;
   private readonly containerIds = new Set<string>();
+  /** The next step's container, created while the current one runs (not in step-through mode). */
+  private readonly lookahead = new RunLookahead();
+  private stage: EngineStage | undefined; // remote engines: the run folder's copy there
   private daemonGone = false;
   private readonly stepGate: StepGate | null;
   private cancelReason: string | undefined;
@@ -66,6 +70,7 @@ export class DemoRun {
     this.stepGate = options.stepThrough ? new StepGate() : null;
     const workDir = path.join(options.workRoot ?? path.join(os.tmpdir(), 'berth-demo-runs'), runId);
     this.ctx = new RunContext(runId, demo.id, workDir, options.baseImage.current?.image ?? 'busybox:1.36.1', os.hostname(), demo.network);
+    this.ctx.engineFolder = engineFolderFor(demo, options.docker, runId);
     this.record = {
       runId,
       demoId: demo.id,
@@ -147,6 +152,7 @@ export class DemoRun {
     try {
       this.engine = demoEngineOf(this.options.engine ?? (await identifyDemoEngine(this.options.docker())));
       if ((await fitRecordToEngine(this.demo, record, this.engine, this.options.docker)) || (await this.skippedForMissingTools())) return this.finish();
+      if (this.ctx.engineFolder) explainStagedSteps(this.demo, record.steps);
       const docker = this.options.docker();
       // The base image, the run folder and the event stream are independent: get them at once.
       const [base] = await abortable(
@@ -161,6 +167,7 @@ export class DemoRun {
       );
       record.baseImage = { image: base.image, source: base.source, message: base.message };
       (this.ctx as { baseImage: string }).baseImage = base.image;
+      if (this.ctx.engineFolder) this.stage = new EngineStage(docker, record.runId, this.ctx.workDir, base.image, this.ctx.labels);
       this.emit({ type: 'image', runId: record.runId, message: base.message, fraction: 1 });
       for (const index of this.demo.steps.keys()) {
         await this.pause('step', index);
@@ -178,16 +185,8 @@ export class DemoRun {
   }
 
   private async skippedForMissingTools(): Promise<boolean> {
-    if (!this.demo.requires) return false;
-    const check =
-      this.demo.requires === 'compose'
-        ? await (this.options.composeAvailable ?? composeAvailable)()
-        : await dummyLinkAvailable(this.options.docker());
-    if (check.available) return false;
-    this.record.status = 'skipped';
-    this.record.reason = check.reason;
-    for (const step of this.record.steps) step.status = 'skipped';
-    return true;
+    const reason = await missingToolReason(this.demo, this.options.docker, this.options.composeAvailable);
+    return reason ? markSkipped(this.record, reason) : false;
   }
 
   private async runStep(index: number, docker: Dockerode, follower: RunEventFollower): Promise<boolean> {
@@ -205,6 +204,8 @@ export class DemoRun {
       ctx: this.ctx,
       signal: this.controller.signal,
       containerIds: this.containerIds,
+      exitSeen: (containerId) => follower.exitSeen(containerId),
+      ...(this.stage ? { stage: this.stage } : {}),
       onOutput: (stream, text) => {
         if (outputBytes >= OUTPUT_LIMIT) return;
         outputBytes += text.length;
@@ -214,11 +215,13 @@ export class DemoRun {
         this.emit({ type: 'output', runId: this.runId, index, stream, text });
       },
     };
+    if (!this.stepGate) env.onRunning = () => this.lookahead.begin(index + 1, this.demo.steps[index + 1]?.action, { ...env, onOutput: () => {} });
     const resourcesBefore = JSON.stringify(this.ctx.resources());
     const began = performance.now();
     let outcome: ActionOutcome;
     try {
-      outcome = await abortable(withStepTimeout(executeAction(step.action, env), this.options.stepTimeoutMs ?? 120_000), this.controller.signal);
+      const action = this.lookahead.take(index).then((prepared) => executeAction(step.action, env, prepared));
+      outcome = await abortable(withStepTimeout(action, this.options.stepTimeoutMs ?? 120_000), this.controller.signal);
     } catch (error) {
       rec.durationMs = performance.now() - began;
       this.publishResources(resourcesBefore);
@@ -269,26 +272,16 @@ export class DemoRun {
 
   private async removeCreated(follower: RunEventFollower): Promise<void> {
     const { record } = this;
-    let docker: Dockerode | null = null;
-    try {
-      docker = this.options.docker();
-    } catch {
-      docker = null;
-    }
-    if (!docker) {
-      record.cleanup = describeCleanup(null);
-    } else {
-      // A run that passed knows exactly what it made: remove that by name. Any other run may
-      // have had a create in flight when it stopped: remove everything carrying its label.
-      const byName = record.status === 'passed' && !this.demo.steps.some((s) => s.action.kind === 'compose');
-      const report = byName
-        ? await cleanupKnown(docker, record.runId, this.ctx.resources(), { anonymousVolumes: usesAnonymousVolumes(this.demo), ...this.options.cleanup })
-        : await cleanupRun(docker, record.runId, this.options.cleanup);
-      record.cleanup = describeCleanup(report);
-      if (report.daemonGone) {
-        this.daemonGone = true;
-        if (record.status === 'failed') record.status = 'interrupted';
-      }
+    const unused = await this.lookahead.settle();
+    if (unused) this.ctx.record('container', unused);
+    const docker = dockerOrNull(this.options.docker);
+    const passed = record.status === 'passed';
+    const report = docker ? await cleanupAfterRun(docker, this.demo, record.runId, passed, this.ctx.resources(), this.options.cleanup) : null;
+    await this.stage?.dispose();
+    record.cleanup = describeCleanup(report);
+    if (report?.daemonGone) {
+      this.daemonGone = true;
+      if (record.status === 'failed') record.status = 'interrupted';
     }
     this.emit({ type: 'cleanup', runId: record.runId, cleanup: record.cleanup });
     follower.stop();

@@ -76,8 +76,10 @@ export async function hostFile(action: Action<'host-write' | 'host-read'>, env: 
   if (action.kind === 'host-write') {
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
     await fs.promises.writeFile(file, env.ctx.expand(action.content));
-    return { output: `wrote ${path.relative(env.ctx.workDir, file)} on the host` };
+    await env.stage?.push(path.relative(env.ctx.workDir, file));
+    return { output: `wrote ${path.relative(env.ctx.workDir, file)} on the host${env.stage ? " and copied it to the engine's machine" : ''}` };
   }
+  if (env.stage) await env.stage.pull(path.relative(env.ctx.workDir, file));
   const text = await fs.promises.readFile(file, 'utf8');
   return { output: text, value: text.trim() };
 }

@@ -1,11 +1,14 @@
+import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, isIgnored, makeBuildContext, parseDockerignore } from './build-context';
 import { cliEquivalent, shellQuote } from './cli-equivalent';
 import { describeDockerError, isDaemonGone, isNotFound } from './docker-errors';
+import { findDemo } from './catalogue';
+import { engineFolderFor, isRemoteEngine } from './engine-stage';
 import { countCachedSteps } from './image-actions';
 import { newRunId, RunContext } from './run-context';
 import { OutputCollector, StreamDemuxer } from './stream-demux';
-import { listTar, packTar } from './tar-pack';
+import { firstTarFile, listTar, packTar } from './tar-pack';
 
 function frame(type: number, text: string): Buffer {
   const payload = Buffer.from(text);
@@ -55,10 +58,20 @@ describe('tar packing', () => {
       { path: long, content: Buffer.alloc(700, 1) },
     ]);
     expect(tar.length % 512).toBe(0);
-    expect(listTar(tar)).toEqual([
+    expect(listTar(tar).map(({ path, size }) => ({ path, size }))).toEqual([
       { path: 'Dockerfile', size: 13 },
       { path: long, size: 700 },
     ]);
+  });
+
+  it('carries empty folders and reads a file back out', () => {
+    const tar = packTar([
+      { path: 'run/empty', content: Buffer.alloc(0), directory: true },
+      { path: 'run/note.txt', content: Buffer.from('hello\n') },
+    ]);
+    expect(listTar(tar).map(({ path, type }) => `${type} ${path}`)).toEqual(['5 run/empty', '0 run/note.txt']);
+    expect(firstTarFile(tar)?.toString()).toBe('hello\n');
+    expect(firstTarFile(packTar([]))).toBeNull();
   });
 
   it('refuses a path that cannot be stored', () => {
@@ -144,6 +157,24 @@ describe('cliEquivalent', () => {
     expect(cliEquivalent({ kind: 'remove', container: 'c', volumes: true }, ctx)).toBe('docker rm -v berth-r1r1r1-c');
     expect(cliEquivalent({ kind: 'tag', source: 'a:v1', target: 'a:v2' }, ctx)).toBe('docker tag berth-demo-r1r1r1-a:v1 berth-demo-r1r1r1-a:v2');
     expect(shellQuote('plain-arg')).toBe('plain-arg');
+  });
+});
+
+describe('remote engines and bind mounts', () => {
+  it('stages run folders only for a demo with bind mounts on an engine reached over the network', () => {
+    const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+    const remote = new Dockerode({ protocol: 'https', host: 'build-box', port: 2376 });
+    const binds = findDemo('bind-mount-two-way')!;
+    expect(isRemoteEngine(local)).toBe(false);
+    expect(isRemoteEngine(remote)).toBe(true);
+    expect(engineFolderFor(binds, () => local, 'r1')).toBeUndefined();
+    expect(engineFolderFor(binds, () => remote, 'r1')).toBe('/tmp/berth-engine-stage/r1');
+    expect(engineFolderFor(findDemo('named-volume-persists')!, () => remote, 'r1')).toBeUndefined();
+    expect(engineFolderFor(binds, () => { throw new Error('away'); }, 'r1')).toBeUndefined();
+    const ctx = new RunContext('r1', 'd', '/tmp/runs/r1', 'img', 'host');
+    expect(ctx.bindSource('shared')).toBe('/tmp/runs/r1/shared');
+    ctx.engineFolder = '/tmp/berth-engine-stage/r1';
+    expect(ctx.bindSource('shared')).toBe('/tmp/berth-engine-stage/r1/shared');
   });
 });
 

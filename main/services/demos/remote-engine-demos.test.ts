@@ -3,8 +3,8 @@
  * (certificates made by openssl here), through Berth's own endpoint resolution and connection.
  * The demo image is built on that engine from a context sent over the API (there is no registry),
  * build demos send their contexts the same way, and every run cleans up after itself there.
- * Demos that bind-mount a folder of this machine are left out: on a real remote engine that folder
- * would not exist (see the README's "Which Docker" section).
+ * Demos that bind-mount a folder of the run copy it to the engine's machine through a helper
+ * container (the engine is remote, so this machine's folder is not there), and say so: their own test.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,6 +18,7 @@ import { resolveDockerEndpoint } from '../docker/resolve-endpoint';
 import { silentLogger } from '../logging/logger';
 import { catalogue } from './catalogue';
 import { listLabelled } from './cleanup';
+import { ENGINE_STAGE_NOTE, ENGINE_STAGE_ROOT, usesRunFolderBinds } from './engine-stage';
 import { DemoService } from './demo-service';
 import type { RunRecord } from './run-types';
 
@@ -40,15 +41,18 @@ const PRIVATE_DAEMON_NETWORKING = new Set([
   'veth-pair',
   'published-port',
   'host-docker-internal',
+  // Looks at /var/lib/docker/volumes; the private daemon keeps its data under its own --data-root.
+  'volume-mountpoint',
 ]);
 
 /** Demos that need nothing of this machine: no host folder, no compose plugin, no dummy link. */
 const remoteReady = catalogue.filter(
   (demo) =>
-    !demo.requires &&
-    !JSON.stringify(demo).includes('"type":"bind"') &&
-    !PRIVATE_DAEMON_NETWORKING.has(demo.id),
+    !demo.requires && !usesRunFolderBinds(demo) && !PRIVATE_DAEMON_NETWORKING.has(demo.id),
 );
+
+/** Demos that bind-mount a folder of the run: staged on the engine's machine. */
+const stagedDemos = catalogue.filter((demo) => usesRunFolderBinds(demo));
 
 beforeAll(async () => {
   certs = generateTestCerts();
@@ -87,7 +91,7 @@ beforeAll(async () => {
     docker: () => connection.requireClient('streaming'),
     historyDir,
     log: silentLogger,
-    catalogue: remoteReady,
+    catalogue: [...remoteReady, ...stagedDemos],
     maxConcurrent: 2,
   });
 }, 90_000);
@@ -123,6 +127,7 @@ describe('demos on a remote engine over TCP + TLS', () => {
         expect(record.status, explain(record)).toBe('passed');
         expect(record.cleanup?.status).toBe('done');
       }
+
       const docker = connection.requireClient();
       for (const record of records) {
         expect(await listLabelled(docker, [`berth.run=${record.runId}`]), record.demoId).toEqual({
@@ -136,6 +141,25 @@ describe('demos on a remote engine over TCP + TLS', () => {
       expect(daemon.docker('image', 'ls', '--format', '{{.Repository}}:{{.Tag}}')).toContain(
         'berth-busybox:1.36-local',
       );
+    },
+  );
+
+  it(
+    "runs the bind-mount demos on a copy of their folder on the engine's machine, says so, and removes the copy",
+    { timeout: 120_000 },
+    async () => {
+      expect(stagedDemos.map((d) => d.id).sort()).toEqual(['bind-mount-two-way', 'mount-hides-image-files']);
+      const records = await Promise.all(stagedDemos.map((demo) => service.wait(service.start(demo.id).runId)));
+      const docker = connection.requireClient();
+      for (const record of records) {
+        expect(record.status, explain(record)).toBe('passed');
+        expect(record.cleanup?.status).toBe('done');
+        expect(record.steps.some((s) => s.explain?.includes(ENGINE_STAGE_NOTE))).toBe(true);
+        expect(record.steps.some((s) => s.cli.includes(`${ENGINE_STAGE_ROOT}/${record.runId}/`))).toBe(true);
+        // The helpers and the copy are gone (the private daemon shares this machine's /tmp, so it can be checked here).
+        expect(await listLabelled(docker, [`berth.run=${record.runId}`]), record.demoId).toEqual({ container: [], network: [], volume: [], image: [] });
+        expect(fs.existsSync(path.join(ENGINE_STAGE_ROOT, record.runId))).toBe(false);
+      }
     },
   );
 });

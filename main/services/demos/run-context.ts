@@ -41,6 +41,14 @@ export class RunContext {
     readonly defaultNetwork?: string,
   ) {}
 
+  /** On a remote engine: where this run's bind-mounted folders are on the engine's machine. */
+  engineFolder: string | undefined;
+
+  /** The path a bind mount of run-folder `source` uses: in the run folder, or its copy on a remote engine's machine. */
+  bindSource(source: string): string {
+    return this.engineFolder ? `${this.engineFolder}/${source}` : `${this.workDir}/${source}`;
+  }
+
   /** The labels the shown commands set (`--label`), so a pasted command makes the same objects. */
   get publicLabels(): Record<string, string> {
     return { [LABEL_OWNER]: 'demo', [LABEL_DEMO]: this.demoId, [LABEL_RUN]: this.runId };

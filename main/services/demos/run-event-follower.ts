@@ -12,6 +12,8 @@ export class RunEventFollower {
   private stream: (NodeJS.ReadableStream & { destroy?: () => void }) | null = null;
   private waiters: (() => void)[] = [];
   private readonly mountedVolumes = new Set<string>();
+  private readonly exitCodes = new Map<string, number>();
+  private readonly exitWaiters = new Map<string, ((code: number) => void)[]>();
 
   constructor(
     private readonly runId: string,
@@ -42,6 +44,12 @@ export class RunEventFollower {
     if (!this.belongs(event)) return;
     const attrs = event.Actor.Attributes;
     if (event.Type === 'volume' && event.Action === 'mount') this.mountedVolumes.add(event.Actor.ID);
+    if (event.Type === 'container' && event.Action === 'die' && /^\d+$/.test(attrs.exitCode ?? '')) {
+      const code = Number(attrs.exitCode);
+      this.exitCodes.set(event.Actor.ID, code);
+      for (const wake of this.exitWaiters.get(event.Actor.ID) ?? []) wake(code);
+      this.exitWaiters.delete(event.Actor.ID);
+    }
     const record: RunDockerEvent = {
       type: event.Type,
       action: event.Action.split(':')[0] ?? event.Action,
@@ -71,7 +79,17 @@ export class RunEventFollower {
     return has();
   }
 
+  /** The exit code of the container's `die` event; stays pending when the stream never brings one. */
+  exitSeen(containerId: string): Promise<number> {
+    const known = this.exitCodes.get(containerId);
+    if (known !== undefined) return Promise.resolve(known);
+    return new Promise((resolve) => {
+      this.exitWaiters.set(containerId, [...(this.exitWaiters.get(containerId) ?? []), resolve]);
+    });
+  }
+
   stop(): void {
+    this.exitWaiters.clear();
     this.stream?.removeAllListeners('data');
     this.stream?.destroy?.();
     this.stream = null;

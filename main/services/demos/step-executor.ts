@@ -1,16 +1,17 @@
 import type { ActionEnv, ActionOutcome } from './action-env';
-import { containerLifecycle, execInContainer, runContainer } from './container-actions';
+import { containerLifecycle, execInContainer } from './container-actions';
 import { containerInsight } from './container-insight-actions';
 import type { DemoAction } from './demo-schema';
 import { engineQuery } from './engine-actions';
 import { buildImage, imageMeta } from './image-actions';
 import { compose, hostFile, table, volumeOrNetwork } from './misc-actions';
+import { runContainer, type PreparedRun } from './run-container';
 
-/** Does the one Docker thing an action describes. */
-export async function executeAction(action: DemoAction, env: ActionEnv): Promise<ActionOutcome> {
+/** Does the one Docker thing an action describes; a `run` may come with its container made ahead. */
+export async function executeAction(action: DemoAction, env: ActionEnv, prepared?: PreparedRun | null): Promise<ActionOutcome> {
   switch (action.kind) {
     case 'run':
-      return runContainer(action, env);
+      return runContainer(action, env, prepared);
     case 'exec':
       return execInContainer(action, env);
     case 'start':
