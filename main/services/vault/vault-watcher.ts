@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { isIgnoredPath, toPosixPath } from './vault-paths';
 
 /**
@@ -10,6 +10,7 @@ export class VaultWatcher {
   private watcher: FSWatcher | null = null;
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly root: string,
@@ -18,8 +19,11 @@ export class VaultWatcher {
   ) {}
 
   /** Starts watching; resolves once the initial scan of the folder is done. */
-  start(): Promise<void> {
+  async start(): Promise<void> {
     const root = this.root;
+    // Loaded on first use: chokidar is not needed before the app's address is printed.
+    const { watch } = await import('chokidar');
+    if (this.stopped) return;
     this.watcher = watch(root, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -50,6 +54,7 @@ export class VaultWatcher {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pending.clear();
