@@ -14,7 +14,7 @@ function bigVault(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bignote-'));
   fs.writeFileSync(
     path.join(dir, 'Welcome.md'),
-    '# Welcome\n\nSee [[Big table]] and [[Too many cells]].\n',
+    '# Welcome\n\nSee [[Big table]] and [[Too many cells]], or [[Big table#After the table|straight to the end of the big table]].\n',
   );
   fs.writeFileSync(
     path.join(dir, 'Target.md'),
@@ -84,6 +84,39 @@ test.describe('big notes', () => {
     await body(page).getByRole('link', { name: 'the volumes part' }).click();
     await expect(title(page)).toHaveText('Target');
     await expect(body(page).getByRole('heading', { name: 'Named volumes' })).toBeInViewport();
+    // Reopened, the note streams in again and the highlight at its end is painted again.
+    await openNote(page, 'Big table');
+    await expect(body(page).locator('mark.annotation-mark')).toHaveText(
+      'remember this for the exam',
+      { timeout: 60_000 },
+    );
+    await expect(body(page).locator('tr')).toHaveCount(10_001);
+  });
+
+  test('a heading link into a long note reaches a heading that is not on screen yet', async ({
+    berth,
+  }) => {
+    test.setTimeout(180_000);
+    const { page } = berth;
+    await openNote(page, 'Welcome');
+    await body(page).getByRole('link', { name: 'straight to the end of the big table' }).click();
+    await expect(title(page)).toHaveText('Big table');
+    // The heading is below 10,000 rows the reader streams in: the link waits for it and scrolls there.
+    await expect(body(page).getByRole('heading', { name: 'After the table' })).toBeInViewport({
+      timeout: 60_000,
+    });
+    await expect(body(page)).not.toHaveAttribute('aria-busy', 'true');
+    await berth.shot('bignote-heading-link-end');
+    // A search hit after the table opens the note at its match, below the rows still streaming in.
+    await openNote(page, 'Welcome');
+    await page.keyboard.press('Control+Shift+F');
+    await page.getByLabel('Search notes').fill('"remember this for the exam"');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.locator('.search-hit').first().click();
+    await expect(title(page)).toHaveText('Big table');
+    const mark = body(page).locator('mark.search-match');
+    await expect(mark).toHaveText('remember this for the exam', { timeout: 60_000 });
+    await expect(mark).toBeInViewport();
   });
 
   test('a table over a million cells opens as plain text with a notice, nothing lost', async ({

@@ -63,8 +63,21 @@ export const renderedNoteSchema = z.object({
   text: z.string(),
   mtimeMs: z.number(),
   renderMs: z.number(),
+  /** A long note: `html` is its first screen, the rest comes from `vault.readNoteRest` (chunks from `from` on; a chunk 0 replaces the first screen). */
+  rest: z.object({ stream: z.string(), from: z.number().int().min(0) }).optional(),
 });
 export type RenderedNoteView = z.infer<typeof renderedNoteSchema>;
+
+/** A page of a long note's HTML: chunks split between blocks or, `tableRows`, rows continuing the table the chunk before opened. */
+export const notePageSchema = z.object({
+  chunks: z.array(z.object({ html: z.string(), tableRows: z.boolean() })),
+  next: z.number().int(),
+  done: z.boolean(),
+  /** The whole note's outline and problems, on the last page. */
+  headings: z.array(noteHeadingSchema),
+  problems: z.array(z.string()),
+});
+export type NotePageView = z.infer<typeof notePageSchema>;
 
 export const snippetPartSchema = z.object({ text: z.string(), match: z.boolean() });
 export const searchHitSchema = z.object({ path: z.string(), name: z.string(), score: z.number(), snippet: z.array(snippetPartSchema) });
@@ -92,6 +105,11 @@ export const vaultMethods = {
   'vault.open': method('Opens another vault folder (indexes it and starts watching).', z.object({ path: vaultPath }).strict(), vaultInfoSchema),
   'vault.tree': method('Folders, notes and attachments of the open vault as a tree.', noParams, z.object({ nodes: z.array(vaultTreeNodeSchema) })),
   'vault.readNote': method('A note rendered to sanitized HTML, with its outline and properties.', z.object({ path: vaultPath }).strict(), renderedNoteSchema),
+  'vault.readNoteRest': method(
+    'The next page of a long note (after the first screen `vault.readNote` answered).',
+    z.object({ stream: z.string().min(1).max(100), from: z.number().int().min(0).max(10_000_000) }).strict(),
+    notePageSchema,
+  ),
   'vault.search': method(
     'Full-text search, ranked, with highlighted snippets.',
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),

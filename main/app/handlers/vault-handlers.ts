@@ -34,6 +34,7 @@ export function vaultHandlers(
       await vault.whenReady();
       return vault.readNote(path);
     },
+    'vault.readNoteRest': ({ stream, from }) => vault.readNoteRest(stream, from),
     'vault.search': async ({ query, limit }) => {
       await vault.whenIndexed();
       return vault.search(query, limit);

@@ -12,6 +12,7 @@ import { stripComments } from './strip-comments';
 import { encodeVaultPath, noteNameOf } from './vault-paths';
 import { splitFrontmatter } from './frontmatter';
 import { plainTextHtml, plainTextReason, plainTextScan } from './render-limits';
+import { renderChunked, type ChunkMark } from './render-chunks';
 
 /** What the renderer needs to know about the rest of the vault. */
 export interface NoteLookup {
@@ -39,6 +40,8 @@ export interface RenderedNote {
   truncated: boolean;
   /** True when the note was over the limits (see `render-limits.ts`) and is shown as plain text. */
   plainText: boolean;
+  /** Where the HTML splits into chunks the reader can insert one at a time (see `render-chunks.ts`). */
+  chunks: ChunkMark[];
 }
 
 /** Notes longer than this (characters) are cut to `TRUNCATE_TO` before rendering. */
@@ -143,7 +146,8 @@ function trackNesting(state: RenderState, tokens: { level: number }[]): void {
 export function renderNote(path: string, source: string, lookup: NoteLookup, urls: RenderUrls = readerUrls): RenderedNote {
   const plainReason = plainTextReason(source);
   if (plainReason !== null) {
-    return { html: plainTextHtml(source), headings: [], properties: {}, scan: plainTextScan(path, source), problems: [plainReason], truncated: false, plainText: true };
+    const html = plainTextHtml(source);
+    return { html, headings: [], properties: {}, scan: plainTextScan(path, source), problems: [plainReason], truncated: false, plainText: true, chunks: [{ end: html.length, tableRows: false }] };
   }
   const problems: string[] = [];
   let text = source;
@@ -163,11 +167,14 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
   const body = stripComments(front.body);
   const tokens = md.parse(body, env);
   trackNesting(state, tokens);
-  let html = md.renderer.render(tokens, md.options, env);
+  let { html, chunks } = renderChunked(md, tokens, env);
   if (state.maxLevel >= MAX_NESTING - 1) {
     problems.push(`This note nests lists or quotes more than ${MAX_NESTING} levels deep; the deepest part is not shown.`);
   }
   // Raw HTML was already filtered tag by tag; notes of ordinary size also get a full DOMPurify pass.
-  if (state.flags.hasRawHtml && html.length <= DOM_SANITIZE_LIMIT) html = sanitizeNoteHtml(html);
-  return { html, headings: env.headings, properties: scan.properties, scan, problems, truncated, plainText: false };
+  if (state.flags.hasRawHtml && html.length <= DOM_SANITIZE_LIMIT) {
+    html = sanitizeNoteHtml(html);
+    chunks = [{ end: html.length, tableRows: false }];
+  }
+  return { html, headings: env.headings, properties: scan.properties, scan, problems, truncated, plainText: false, chunks };
 }

@@ -16,6 +16,7 @@ const ANSWER_SLICE = 500;
 
 interface Pending {
   lookup: NoteLookup;
+  onPreview?: (preview: RenderedNote) => void;
   resolve(rendered: RenderedNote): void;
   reject(error: Error): void;
 }
@@ -84,12 +85,16 @@ export class RenderPool {
     return this.workerFile === null;
   }
 
-  /** Renders one note; same result as `renderNote`. */
+  /**
+   * Renders one note; same result as `renderNote`. With `onPreview`, a long note rendered on the
+   * worker first hands over a quick render of its beginning (see `render-preview.ts`).
+   */
   render(
     path: string,
     source: string,
     lookup: NoteLookup,
     urls: RenderUrls = readerUrls,
+    onPreview?: (preview: RenderedNote) => void,
   ): Promise<RenderedNote> {
     if (this.workerFile === null || urls.noteHref !== readerUrls.noteHref)
       return Promise.resolve(renderNote(path, source, lookup, urls));
@@ -98,11 +103,11 @@ export class RenderPool {
       return Promise.resolve(renderNote(path, source, lookup, urls));
     const id = this.nextId++;
     return new Promise<RenderedNote>((resolve, reject) => {
-      this.pending.set(id, { lookup, resolve, reject });
+      this.pending.set(id, { lookup, onPreview, resolve, reject });
       const message: ToRenderWorker = {
         type: 'render',
         id,
-        request: { path, source, attachmentPrefix: urls.attachmentUrl('') },
+        request: { path, source, attachmentPrefix: urls.attachmentUrl(''), preview: Boolean(onPreview) },
       };
       worker.postMessage(message);
     });
@@ -154,6 +159,10 @@ export class RenderPool {
         (error: unknown) =>
           this.settle(message.id, error instanceof Error ? error : new Error(String(error))),
       );
+      return;
+    }
+    if (message.type === 'preview') {
+      pending.onPreview?.(message.rendered);
       return;
     }
     this.settle(

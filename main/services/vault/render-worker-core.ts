@@ -31,6 +31,8 @@ export interface RenderRequest {
   path: string;
   source: string;
   attachmentPrefix: string;
+  /** Send a quick render of the note's beginning first (see `render-preview.ts`). */
+  preview?: boolean;
 }
 
 const MAX_PASSES = 8;

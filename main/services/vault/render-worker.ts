@@ -11,6 +11,7 @@ import {
   type RenderRequest,
 } from './render-worker-core';
 import type { RenderedNote } from './render-note';
+import { previewSource } from './render-preview';
 
 /** Messages the pool sends to the worker. */
 export type ToRenderWorker =
@@ -20,6 +21,7 @@ export type ToRenderWorker =
 export type FromRenderWorker =
   | { type: 'ready'; id: 0 }
   | { type: 'need'; id: number; needs: LookupNeeds }
+  | { type: 'preview'; id: number; rendered: RenderedNote }
   | { type: 'done'; id: number; rendered: RenderedNote }
   | { type: 'failed'; id: number; message: string };
 
@@ -39,17 +41,20 @@ if (port) {
         waiting.set(id, resolve);
         send({ type: 'need', id, needs });
       });
-    renderWithAnswers(request, ask).then(
-      // The scan's links and headings are not sent back: copying 20,000 link objects into the main thread took ~0.4 s there.
-      (rendered) =>
-        send({
-          type: 'done',
-          id,
-          rendered: {
-            ...rendered,
-            scan: { ...rendered.scan, links: [], headings: [], blockIds: [] },
-          },
-        }),
+    // The scan's links and headings are not sent back: copying 20,000 link objects into the main thread took ~0.4 s there.
+    const lean = (rendered: RenderedNote): RenderedNote => ({
+      ...rendered,
+      scan: { ...rendered.scan, links: [], headings: [], blockIds: [] },
+    });
+    const preview = request.preview ? previewSource(request.source) : null;
+    // A long note: a quick render of its beginning first (the first screen), then the whole note.
+    const previewed = preview
+      ? renderWithAnswers({ ...request, source: preview }, ask).then((rendered) =>
+          send({ type: 'preview', id, rendered: lean(rendered) }),
+        )
+      : Promise.resolve();
+    previewed.then(() => renderWithAnswers(request, ask)).then(
+      (rendered) => send({ type: 'done', id, rendered: lean(rendered) }),
       (error: unknown) =>
         send({
           type: 'failed',

@@ -8,6 +8,7 @@ import { IndexWorkers } from './index-workers';
 import { createNoteFile } from './note-creation';
 import type { NoteParser } from './note-parser';
 import { noteLookup, propertyList, readNoteSource } from './note-reading';
+import { NoteStreams, type NotePage } from './note-streams';
 import { readerUrls, type RenderUrls } from './render-note';
 import { RenderPool } from './render-pool';
 import { resolveVaultFile, type ResolvedVaultFile } from './resolve-vault-file';
@@ -55,6 +56,8 @@ export class VaultService {
   private readonly listeners = new Set<(paths: string[]) => void>();
   /** Renders notes on a worker thread (in-process when running from TS sources). */
   private readonly renderPool = new RenderPool();
+  /** Long notes for the reader: first screen first, the rest in pages. */
+  private readonly noteStreams = new NoteStreams(this.renderPool);
 
   constructor(protected readonly options: VaultServiceOptions) {
     this.parser = options.parser ?? new IndexWorkers();
@@ -179,7 +182,7 @@ export class VaultService {
     const index = this.requireIndex();
     const source = await readNoteSource(index.root, notePath);
     const started = performance.now();
-    const rendered = await this.renderPool.render(notePath, source.text, noteLookup(index), this.options.urls ?? readerUrls);
+    const { rendered, rest } = await this.noteStreams.open(notePath, source.text, noteLookup(index), this.options.urls ?? readerUrls);
     const problems = source.problem ? [source.problem, ...rendered.problems] : rendered.problems;
     return {
       path: notePath,
@@ -195,7 +198,13 @@ export class VaultService {
       text: rendered.scan.text,
       mtimeMs: source.mtimeMs,
       renderMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(rest ? { rest } : {}),
     };
+  }
+
+  /** The next page of a long note the reader is showing (see `NoteStreams`). */
+  readNoteRest(stream: string, from: number): Promise<NotePage> {
+    return this.noteStreams.page(stream, from);
   }
 
   async search(query: string, limit = 50) {

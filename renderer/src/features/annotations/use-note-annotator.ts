@@ -41,7 +41,8 @@ export function useNoteAnnotator(notePath: string, body: HTMLElement | null) {
   );
 
   const sync = useCallback(async () => {
-    if (!body || !annotations) return;
+    // A long note still streaming in (the reader marks it busy): anchor once its whole text is there.
+    if (!body || !annotations || body.getAttribute('aria-busy') === 'true') return;
     painting.current = true;
     clearHighlights(body);
     const model = readTextModel(body);
@@ -77,7 +78,7 @@ export function useNoteAnnotator(notePath: string, body: HTMLElement | null) {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void sync(), 60);
     });
-    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    observer.observe(body, { childList: true, subtree: true, characterData: true, attributeFilter: ['aria-busy'] });
     return () => {
       observer.disconnect();
       window.clearTimeout(timer);

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { NotePageView, RenderedNoteView } from '@contract';
 import { FIND_MARK_CLASS, markFirstMatch } from './find-in-note';
+import { streamNoteRest, type NoteStream } from './note-stream';
 import { activateNoteLink } from './link-actions';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
 import { sanitizeNote } from './sanitize-note';
@@ -19,6 +21,10 @@ interface NoteBodyProps {
   anchorSeq: number;
   scrollContainer: React.RefObject<HTMLElement | null>;
   onError: (message: string) => void;
+  /** A long note: where the rest of it streams from (`html` is its first screen). */
+  rest?: RenderedNoteView['rest'];
+  /** The whole of a long note is in the body: its outline and problems. */
+  onComplete?: (page: NotePageView) => void;
 }
 
 const HOVER_DELAY_MS = 350;
@@ -30,11 +36,42 @@ function sameTitle(heading: string, title: string): boolean {
 }
 const HUGE_HTML = 150_000;
 
+/** Wires what the note HTML cannot carry itself: PDF frames, task boxes. */
+function wireElements(elements: Iterable<Element>): void {
+  for (const element of elements) {
+    const holders = element.matches('.embed-pdf[data-src]') ? [element] : element.querySelectorAll('.embed-pdf[data-src]');
+    holders.forEach((holder) => {
+      // PDFs are shown by the browser's viewer in a frame the app creates itself (never from note HTML).
+      const frame = document.createElement('iframe');
+      frame.className = 'embed-pdf-frame';
+      frame.src = (holder as HTMLElement).dataset.src ?? '';
+      frame.title = holder.textContent ?? 'PDF';
+      holder.append(frame);
+    });
+    if (element instanceof HTMLElement) enableTaskCheckboxes(element);
+  }
+}
+
+/** Scrolls the reader to the element with id `anchor` and flashes it; false when it is not (yet) in the body. */
+function scrollToAnchor(body: HTMLElement, scroller: HTMLElement, anchor: string): boolean {
+  const target = body.querySelector<HTMLElement>(`#${CSS.escape(anchor)}`);
+  if (!target) return false;
+  if (target.classList.contains('is-title-duplicate')) {
+    scroller.scrollTop = 0;
+    return true;
+  }
+  scroller.scrollTop = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 12;
+  target.classList.remove('is-flashing');
+  void target.offsetWidth;
+  target.classList.add('is-flashing');
+  return true;
+}
+
 /**
  * The rendered note: sanitized again, inserted into a stable `.note-body` container, with link
  * clicks and hover previews wired by event delegation. Re-renders keep the scroll position.
  */
-export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, scrollContainer, onError }: NoteBodyProps) {
+export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, scrollContainer, onError, rest, onComplete }: NoteBodyProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const lastPath = useRef<string>('');
   const [preview, setPreview] = useState<PreviewRequest>();
@@ -42,6 +79,13 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
   const leaveTimer = useRef<number>(undefined);
   const onTaskClick = useTaskCheckboxes(path, mtimeMs);
   const scrolledFor = useRef('');
+  const stream = useRef<NoteStream | null>(null);
+  /** A heading link waiting for its heading to stream in. */
+  const waitingAnchor = useRef('');
+  /** Bumped when a long note is complete, so find and heading links look again. */
+  const [completeSeq, setCompleteSeq] = useState(0);
+  const restStream = rest?.stream;
+  const restFrom = rest?.from ?? 0;
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -50,22 +94,44 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
     const samePath = lastPath.current === path;
     const keep = samePath && scroller ? scroller.scrollTop : 0;
     // Huge notes: the browser only lays out what is on screen (content-visibility in the CSS).
-    body.classList.toggle('is-huge', html.length > HUGE_HTML);
+    body.classList.toggle('is-huge', html.length > HUGE_HTML || Boolean(restStream));
     body.innerHTML = sanitizeNote(html);
-    body.querySelectorAll<HTMLElement>('.embed-pdf[data-src]').forEach((holder) => {
-      // PDFs are shown by the browser's viewer in a frame the app creates itself (never from note HTML).
-      const frame = document.createElement('iframe');
-      frame.className = 'embed-pdf-frame';
-      frame.src = holder.dataset.src ?? '';
-      frame.title = holder.textContent ?? 'PDF';
-      holder.append(frame);
-    });
-    enableTaskCheckboxes(body);
-    const first = body.firstElementChild;
-    if (first?.tagName === 'H1' && sameTitle(first.textContent ?? '', title)) first.classList.add('is-title-duplicate');
+    const markTitle = () => {
+      const first = body.firstElementChild;
+      if (first?.tagName === 'H1' && sameTitle(first.textContent ?? '', title)) first.classList.add('is-title-duplicate');
+    };
+    wireElements(body.children);
+    markTitle();
     if (scroller) scroller.scrollTop = keep;
     lastPath.current = path;
-  }, [html, path, title, scrollContainer]);
+    if (!restStream) {
+      body.removeAttribute('aria-busy');
+      return;
+    }
+    // The rest of a long note streams in; annotations and find wait for the whole text (aria-busy).
+    body.setAttribute('aria-busy', 'true');
+    const streaming = streamNoteRest(body, { stream: restStream, from: restFrom }, {
+      onInserted: (elements, first) => {
+        wireElements(elements);
+        if (first) markTitle();
+        if (waitingAnchor.current && scroller && scrollToAnchor(body, scroller, waitingAnchor.current)) waitingAnchor.current = '';
+      },
+      onDone: (page) => {
+        body.removeAttribute('aria-busy');
+        onComplete?.(page);
+        setCompleteSeq((seq) => seq + 1);
+      },
+      onError: (message) => {
+        body.removeAttribute('aria-busy');
+        onError(message);
+      },
+    });
+    stream.current = streaming;
+    return () => {
+      streaming.dispose();
+      if (stream.current === streaming) stream.current = null;
+    };
+  }, [html, path, title, scrollContainer, restStream, restFrom, onComplete, onError]);
 
   useEffect(() => {
     const body = bodyRef.current;
@@ -73,28 +139,24 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
     if (!body || !scroller || !find) return;
     body.querySelectorAll(`mark.${FIND_MARK_CLASS}`).forEach((old) => old.replaceWith(...old.childNodes));
     const mark = markFirstMatch(body, find);
+    // Not in what is shown yet: bring the rest of a long note in at once (the effect runs again when it is complete).
+    if (!mark) stream.current?.hurry();
     // Scroll once per navigation; a re-render (the file changed on disk) only marks the match again.
     const visit = `${path}#${anchorSeq}`;
     if (!mark || scrolledFor.current === visit) return;
     scrolledFor.current = visit;
     scroller.scrollTop = mark.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - scroller.clientHeight / 3;
-  }, [find, anchorSeq, html, path, scrollContainer]);
+  }, [find, anchorSeq, html, path, scrollContainer, completeSeq]);
 
   useEffect(() => {
     const body = bodyRef.current;
     const scroller = scrollContainer.current;
     if (!body || !scroller) return;
-    if (!anchor) return;
-    const target = body.querySelector<HTMLElement>(`#${CSS.escape(anchor)}`);
-    if (!target) return;
-    if (target.classList.contains('is-title-duplicate')) {
-      scroller.scrollTop = 0;
-      return;
-    }
-    scroller.scrollTop = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 12;
-    target.classList.remove('is-flashing');
-    void target.offsetWidth;
-    target.classList.add('is-flashing');
+    waitingAnchor.current = '';
+    if (!anchor || scrollToAnchor(body, scroller, anchor) || !stream.current) return;
+    // A heading further down a long note: insert the rest at once and scroll when it arrives.
+    waitingAnchor.current = anchor;
+    stream.current.hurry();
   }, [anchor, anchorSeq, html, path, scrollContainer]);
 
   const onClick = useCallback(

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { NotePageView } from '@contract';
 import { getApi, useQuery } from '../../api';
 import { BacklinksPanel } from './backlinks-panel';
 import { NoteBody } from './note-body';
@@ -34,10 +35,16 @@ export function NoteReader() {
   const path = current?.path ?? '';
   const note = useQuery('vault.readNote', { path }, { invalidateOn: ['vault.changed'], enabled: Boolean(current) });
   const shown = note.data && note.data.path === path ? note.data : undefined;
+  // A long note streams in after its first screen; its whole outline and problems come with the last page.
+  const [complete, setComplete] = useState<{ stream: string; page: NotePageView }>();
+  const whole = complete && complete.stream === shown?.rest?.stream ? complete.page : undefined;
+  const headings = whole?.headings ?? shown?.headings;
+  const problems = [...new Set([...(shown?.problems ?? []), ...(whole?.problems ?? [])])];
+  const onComplete = useCallback((page: NotePageView) => setComplete({ stream: shown?.rest?.stream ?? '', page }), [shown?.rest?.stream]);
 
   useEffect(() => {
-    notesStore.setOutline(shown?.headings ?? []);
-  }, [shown?.headings]);
+    notesStore.setOutline(headings ?? []);
+  }, [headings]);
   useEffect(() => {
     setActionError(undefined);
     if (path) void getApi().call('vault.rememberNote', { path }).catch(() => undefined);
@@ -95,7 +102,7 @@ export function NoteReader() {
               {note.error.message}
             </div>
           )}
-          {shown?.problems.map((problem) => (
+          {problems.map((problem) => (
             <div key={problem} className="note-alert tone-warn" role="status">
               {problem}
             </div>
@@ -103,7 +110,7 @@ export function NoteReader() {
           <h1 className="note-title">{name}</h1>
           {shown && <NoteProperties properties={shown.properties} />}
           {shown ? (
-            <NoteBody path={path} html={shown.html} title={name} mtimeMs={shown.mtimeMs} find={current.find} anchor={current.anchor} anchorSeq={current.seq} scrollContainer={scrollRef} onError={onError} />
+            <NoteBody path={path} html={shown.html} title={name} mtimeMs={shown.mtimeMs} find={current.find} anchor={current.anchor} anchorSeq={current.seq} scrollContainer={scrollRef} onError={onError} rest={shown.rest} onComplete={onComplete} />
           ) : (
             !note.error && <div className="note-loading" aria-busy="true" />
           )}

@@ -1,0 +1,104 @@
+import type MarkdownIt from 'markdown-it';
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+/**
+ * Where one chunk of a rendered note ends in its HTML. Chunks split the HTML only between
+ * top-level blocks or between the rows of a long top-level table; `tableRows` marks a chunk of
+ * rows (`<tr>…</tr>`, the table's last chunk also closes it) continuing the table the chunk before
+ * opened. Joined in order, the chunks are the note's HTML, byte for byte.
+ */
+export interface ChunkMark {
+  end: number;
+  tableRows: boolean;
+}
+
+/** A note's HTML with its chunk boundaries (see `ChunkMark`). */
+export interface ChunkedHtml {
+  html: string;
+  chunks: ChunkMark[];
+}
+
+/** About this much HTML per chunk (characters): a first screen, and a slice the reader inserts without a long task. */
+export const CHUNK_TARGET = 32_000;
+
+/** Index of the token closing the block opened at `start` (the same token for self-contained blocks). */
+function blockEnd(tokens: Token[], start: number): number {
+  if (tokens[start]?.nesting !== 1) return start;
+  let depth = 0;
+  for (let i = start; i < tokens.length; i++) {
+    depth += tokens[i]?.nesting ?? 0;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+/**
+ * Renders markdown-it tokens to HTML in chunks of about `target` characters, with the
+ * renderer's own rules (the same HTML as `md.renderer.render(tokens, …)`), so the reader can
+ * show the first chunk while the rest is on its way.
+ */
+export function renderChunked(
+  md: MarkdownIt,
+  tokens: Token[],
+  env: unknown,
+  target = CHUNK_TARGET,
+): ChunkedHtml {
+  const parts: string[] = [];
+  const chunks: ChunkMark[] = [];
+  let length = 0;
+  let chunkStart = 0;
+  const render = (from: number, to: number) => {
+    const html = md.renderer.render(tokens.slice(from, to + 1), md.options, env as object);
+    parts.push(html);
+    length += html.length;
+  };
+  const close = (tableRows: boolean) => {
+    if (length > chunkStart) chunks.push({ end: length, tableRows });
+    chunkStart = length;
+  };
+  for (let i = 0; i < tokens.length; ) {
+    const end = blockEnd(tokens, i);
+    const token = tokens[i];
+    if (token?.type === 'table_open' && token.level === 0) {
+      renderTable(tokens, i, end, target, render, () => length - chunkStart, close);
+    } else {
+      render(i, end);
+      if (length - chunkStart >= target) close(false);
+    }
+    i = end + 1;
+  }
+  close(false);
+  return { html: parts.join(''), chunks };
+}
+
+/** Rows are rendered in batches of about this many tokens. */
+const ROW_BATCH_TOKENS = 256;
+
+/** A top-level table: its head and first rows end the current chunk, further rows come in chunks of their own. */
+function renderTable(
+  tokens: Token[],
+  start: number,
+  end: number,
+  target: number,
+  render: (from: number, to: number) => void,
+  pending: () => number,
+  close: (tableRows: boolean) => void,
+): void {
+  let from = start;
+  let rows = false;
+  for (let i = start; i < end; i++) {
+    if (tokens[i]?.type !== 'tr_close' || tokens[i + 1]?.type !== 'tr_open') continue;
+    if (i - from < ROW_BATCH_TOKENS) continue;
+    render(from, i);
+    from = i + 1;
+    if (pending() >= target) {
+      close(rows);
+      rows = true;
+    }
+  }
+  render(from, end);
+  // A table's last rows close their chunk, so a chunk of rows never carries other blocks.
+  if (rows) close(true);
+  else if (pending() >= target) close(false);
+}

@@ -1,0 +1,105 @@
+import type { NotePageView } from '@contract';
+import { sanitizeNote } from './sanitize-note';
+
+/** One chunk of a long note's HTML (see `vault.readNoteRest`). */
+export type NoteChunk = NotePageView['chunks'][number];
+
+/** Sanitizes HTML and parses it into the nodes of a fragment. */
+function parse(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = sanitizeNote(html);
+  return template.content;
+}
+
+const elementsOf = (nodes: Node[]) => nodes.filter((node): node is Element => node instanceof Element);
+
+/** The last table among the blocks of `root` (a table is rendered inside a `.table-wrapper`). */
+function lastTable(root: HTMLElement): HTMLTableElement | null {
+  const tables = root.querySelectorAll<HTMLTableElement>(':scope > .table-wrapper > table, :scope > table');
+  return tables[tables.length - 1] ?? null;
+}
+
+const tbodyOf = (table: HTMLTableElement) => table.tBodies[table.tBodies.length - 1] ?? table.createTBody();
+
+/**
+ * Inserts a long note's chunks at the end of the note body, sanitized chunk by chunk: `add`
+ * parses one chunk into a detached staging area, `flush` puts what was staged into the page in one
+ * step (one layout of a long table instead of one per chunk). A chunk of table rows goes into
+ * the table the chunk before opened (what follows its end tags after it). The DOM ends up as if
+ * the whole note had been inserted at once.
+ */
+export class ChunkInserter {
+  private readonly staged = document.createElement('div');
+  private liveTable: HTMLTableElement | null = null;
+  private liveRows: Node[] = [];
+  private liveTail: Node[] = [];
+  /** The table on screen has more rows to come. */
+  private liveTableOpen = false;
+  private added: Element[] = [];
+
+  constructor(private readonly body: HTMLElement) {}
+
+  /** Parses and sanitizes one chunk into the staging area. */
+  add(chunk: NoteChunk): void {
+    const table = chunk.tableRows ? (lastTable(this.staged) ?? (this.staged.childNodes.length ? null : lastTable(this.body))) : null;
+    if (!table) {
+      const nodes = [...parse(chunk.html).childNodes];
+      this.staged.append(...nodes);
+      this.added.push(...elementsOf(nodes));
+      return;
+    }
+    // Rows only parse inside a table; the note's own end tags close it.
+    const fragment = parse(`<table><tbody>${chunk.html}`);
+    const parsed = fragment.querySelector('table');
+    const rows = [...(parsed?.tBodies[0]?.childNodes ?? [])];
+    const tail = [...(parsed?.childNodes ?? [])].filter((node) => node.nodeName !== 'TBODY');
+    parsed?.remove();
+    if (table.isConnected) {
+      this.liveTable = table;
+      this.liveRows.push(...rows);
+      this.liveTail.push(...tail);
+      this.liveTableOpen = !chunk.html.includes('</table>');
+    } else {
+      tbodyOf(table).append(...rows);
+      table.append(...tail);
+    }
+    const after = [...fragment.childNodes];
+    this.staged.append(...after);
+    this.added.push(...elementsOf(rows), ...elementsOf(after));
+  }
+
+  /**
+   * Puts everything staged into the body (replacing what it showed when `replace`); returns the
+   * elements added. Rows of a table on screen wait for its last rows (one layout of a long table,
+   * not one per page) unless `force`.
+   */
+  flush(replace = false, force = false): Element[] {
+    if (!replace && !force && this.liveTable && this.liveTableOpen) return [];
+    if (replace) this.body.replaceChildren();
+    else if (this.liveTable) {
+      tbodyOf(this.liveTable).append(...this.liveRows);
+      this.liveTable.append(...this.liveTail);
+    }
+    this.body.append(...this.staged.childNodes);
+    const added = this.added;
+    this.liveTable = null;
+    this.liveRows = [];
+    this.liveTail = [];
+    this.added = [];
+    return added;
+  }
+}
+
+/** Inserts one chunk at the end of the body at once (see `ChunkInserter`). */
+export function appendChunk(body: HTMLElement, chunk: NoteChunk): Element[] {
+  const inserter = new ChunkInserter(body);
+  inserter.add(chunk);
+  return inserter.flush();
+}
+
+/** Replaces the body's content with one chunk (the start of the whole note replacing a quick first screen). */
+export function replaceWithChunk(body: HTMLElement, chunk: NoteChunk): Element[] {
+  const inserter = new ChunkInserter(body);
+  inserter.add(chunk);
+  return inserter.flush(true);
+}
