@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type * as Jsdom from 'jsdom';
 import { classifyUrl } from './markdown/link-policy-plugin';
 import { NOTE_ALLOWED_ATTRIBUTES, NOTE_ALLOWED_TAGS, NOTE_ALLOWED_URI, NOTE_FORBIDDEN_ATTRIBUTES, NOTE_FORBIDDEN_TAGS } from './sanitize-policy';
 
@@ -7,6 +8,9 @@ let purifier: DOMPurify | null = null;
 
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
+  // jsdom loads on the first note sanitized here, not at start: importing it takes a large part
+  // of a cold start (and tens of MB) before the app's address is printed.
+  const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof Jsdom;
   const { window } = new JSDOM('');
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   purify.addHook('afterSanitizeAttributes', (node) => {
