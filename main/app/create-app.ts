@@ -90,6 +90,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     publish: hub.publish,
     log: log.child('docker'),
     ...(options.dockerBackoffMs ? { backoffMs: options.dockerBackoffMs } : {}),
+    // Slow engines on a loaded machine (Podman's /info under load in tests): a longer "not answering" threshold.
+    ...(Number(process.env.BERTH_DOCKER_TIMEOUT_MS) > 0 ? { requestTimeoutMs: Number(process.env.BERTH_DOCKER_TIMEOUT_MS) } : {}),
   });
 
   const containers = new ContainersService({ connection: docker.connection, publish: hub.publish });

@@ -132,3 +132,26 @@ export const TimelineIcon = (p: IconProps) => (
     <path d="M15 4v4M20 10v4M12 16v4" />
   </svg>
 );
+
+/** An engine / server (the engine switcher's items). */
+export const ServerIcon = (p: IconProps) => (
+  <svg {...iconAttributes(p)}>
+    <rect x="3.5" y="4" width="17" height="7" rx="1.5" />
+    <rect x="3.5" y="13" width="17" height="7" rx="1.5" />
+    <path d="M7 7.5h.01M7 16.5h.01M11 7.5h6M11 16.5h6" />
+  </svg>
+);
+
+/** Two opposite arrows: switch between things. */
+export const SwitchIcon = (p: IconProps) => (
+  <svg {...iconAttributes(p)}>
+    <path d="M4 8h13l-3-3M20 16H7l3 3" />
+  </svg>
+);
+
+/** A small chevron pointing up (menus that open upwards). */
+export const ChevronUpIcon = (p: IconProps) => (
+  <svg {...iconAttributes(p)}>
+    <path d="M7 14l5-5 5 5" />
+  </svg>
+);

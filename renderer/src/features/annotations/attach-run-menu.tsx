@@ -5,7 +5,7 @@ import { evidenceFromRun } from './evidence';
 
 /** Lists recent demo runs; picking one attaches it to the annotation as evidence. */
 export function AttachRunMenu({ annotation, onDone, onError }: { annotation: Annotation; onDone: () => void; onError: (message: string) => void }) {
-  const runs = useQuery('demos.listRuns', { limit: 12 }, { invalidateOn: ['demos.history'] });
+  const runs = useQuery('demos.listRuns', { limit: 12 }, { invalidateOn: ['demos.history', 'engines.changed'] });
   const [busy, setBusy] = useState(false);
   const attach = async (runId: string) => {
     setBusy(true);

@@ -3,4 +3,5 @@ export { registerCommand, runCommand, getCommand, listCommands, type Command } f
 export { showToast } from '../../ui/toasts';
 export { CommandLayer } from './command-layer';
 export { MenuBar } from './menu-bar';
+export { useDialogSection } from './ui-state';
 export { TitlebarActions } from './titlebar-actions';

@@ -7,11 +7,13 @@ import { useSyncExternalStore } from 'react';
 export type AppDialog = 'settings' | 'about' | 'shortcuts' | null;
 
 let dialog: AppDialog = null;
+let section: string | undefined;
 const listeners = new Set<() => void>();
 
-/** Opens one of the app's dialogs (closing any other). */
-export function openDialog(next: AppDialog): void {
+/** Opens one of the app's dialogs (closing any other), optionally at one of its sections (Settings > Engines). */
+export function openDialog(next: AppDialog, atSection?: string): void {
   dialog = next;
+  section = atSection;
   for (const listener of listeners) listener();
 }
 
@@ -23,4 +25,9 @@ function subscribe(listener: () => void): () => void {
 /** The open app dialog, re-rendering on change. */
 export function useOpenDialog(): AppDialog {
   return useSyncExternalStore(subscribe, () => dialog);
+}
+
+/** The section the open dialog was asked to show first, if any. */
+export function useDialogSection(): string | undefined {
+  return useSyncExternalStore(subscribe, () => section);
 }

@@ -52,7 +52,7 @@ async function openLogs(): Promise<void> {
 export function useShellCommands(): void {
   useEffect(() => {
     const disposers = [
-      registerCommand({ id: AppCommand.settings, title: 'Settings', run: () => openDialog('settings') }),
+      registerCommand({ id: AppCommand.settings, title: 'Settings', run: (section) => openDialog('settings', section) }),
       registerCommand({ id: AppCommand.about, title: 'About Berth', run: () => openDialog('about') }),
       registerCommand({ id: AppCommand.shortcuts, title: 'Keyboard Shortcuts', run: () => openDialog('shortcuts') }),
       registerCommand({ id: AppCommand.toggleSidebar, title: 'Toggle Sidebar', run: () => togglePane('sidebar') }),

@@ -9,7 +9,7 @@ import { formatDuration, StatusIcon, statusLabel } from './status-icons';
 /** The Run card a ```berth-demo <id>``` block becomes inside a note. */
 export function DemoCard({ demoId, caption }: { demoId: string; caption: string }) {
   const list = useQuery('demos.list', {});
-  const history = useQuery('demos.listRuns', { demoId, limit: 1 }, { invalidateOn: ['demos.history'] });
+  const history = useQuery('demos.listRuns', { demoId, limit: 1 }, { invalidateOn: ['demos.history', 'engines.changed'] });
   const latestId = useLatestRunId(demoId);
   const [shownId, setShownId] = useState<string>();
   // A new run of this demo (from here, the pane, or a shortcut) takes over from a history pick.

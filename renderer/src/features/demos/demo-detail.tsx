@@ -13,7 +13,7 @@ export function DemoDetail({ demo, onBack }: { demo: DemoSummary; onBack: () => 
   // A new run of this demo (from here, the pane, or a shortcut) takes over from a history pick.
   useEffect(() => setShownId(undefined), [latestId]);
   const run = useRun(shownId ?? latestId);
-  const history = useQuery('demos.listRuns', { demoId: demo.id, limit: 20 }, { invalidateOn: ['demos.history'] });
+  const history = useQuery('demos.listRuns', { demoId: demo.id, limit: 20 }, { invalidateOn: ['demos.history', 'engines.changed'] });
 
   const open = (runId: string) => {
     void getApi()

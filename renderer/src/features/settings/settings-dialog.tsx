@@ -6,11 +6,14 @@ import { AppearanceSection } from './appearance-section';
 import { DataSection } from './data-section';
 import { DockerSection } from './docker-section';
 import { DemosSection } from './demos-section';
+import { EnginesSection } from './engines-section';
+import { useDialogSection } from '../commands';
 import './settings.css';
 
 const sections = [
   { id: 'appearance', label: 'Appearance', hint: 'Theme, text size, zoom' },
   { id: 'docker', label: 'Docker', hint: 'Which daemon Berth talks to' },
+  { id: 'engines', label: 'Engines', hint: 'Contexts and saved endpoints' },
   { id: 'demos', label: 'Demos', hint: 'Image and notifications' },
   { id: 'data', label: 'Data & logs', hint: 'Where Berth keeps things' },
 ] as const;
@@ -27,7 +30,8 @@ export interface SectionProps {
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useQuery('settings.get', {}, { invalidateOn: ['settings.changed'] });
-  const [active, setActive] = useState<SectionId>('appearance');
+  const asked = useDialogSection();
+  const [active, setActive] = useState<SectionId>(() => sections.find((s) => s.id === asked)?.id ?? 'appearance');
   return (
     <Dialog title="Settings" onClose={onClose} wide className="settings-dialog">
       <div className="settings-layout">
@@ -67,6 +71,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             <AppearanceSection settings={settings.data} />
           ) : active === 'docker' ? (
             <DockerSection settings={settings.data} />
+          ) : active === 'engines' ? (
+            <EnginesSection />
           ) : active === 'demos' ? (
             <DemosSection settings={settings.data} />
           ) : (

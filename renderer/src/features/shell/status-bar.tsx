@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useLinkState } from '../../api';
 import { DockerStatusDetails } from '../docker/docker-status-details';
+import { EngineSwitcher } from '../engines/engine-switcher';
 import { describeState, useDockerStatus } from '../../api/use-docker-status';
 
-/** The bottom bar: the Docker connection (click for details) and where the UI is running. */
+/** The bottom bar: the engine switcher, the Docker connection (click for details) and where the UI is running. */
 export function StatusBar({ mode }: { mode: string | undefined }) {
   const status = useDockerStatus();
   const link = useLinkState();
@@ -11,6 +12,7 @@ export function StatusBar({ mode }: { mode: string | undefined }) {
   const { tone, label } = describeState(status);
   return (
     <footer className="status-bar" role="contentinfo">
+      <EngineSwitcher />
       <button
         className={`status-item docker-status tone-${tone}`}
         onClick={() => setOpen((v) => !v)}
