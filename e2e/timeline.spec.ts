@@ -16,6 +16,7 @@ test.describe('lifecycle timeline', () => {
   test('draws a demo run as it happens, explains a segment on hover, and replays after a restart', async ({
     berth,
   }) => {
+    test.setTimeout(180_000);
     const { page } = berth;
     await page.setViewportSize({ width: 1600, height: 950 });
     await openNote(page, 'Anonymous Volumes');
@@ -85,6 +86,57 @@ test.describe('lifecycle timeline', () => {
       await browser.close();
       await host.stop();
     }
+  });
+
+  test('a step band reveals its step in the run view, and a step shows its band again', async ({
+    berth,
+  }) => {
+    test.setTimeout(180_000);
+    const { page } = berth;
+    await page.setViewportSize({ width: 1600, height: 950 });
+    await openNote(page, 'Anonymous Volumes');
+    await showTimeline(page);
+    const card = page.locator('.demo-card[data-demo="anonymous-volume-dangling"]');
+    await card.scrollIntoViewIfNeeded();
+    await card.getByRole('button', { name: 'Run demo' }).click();
+    const run = card.locator('.demo-run');
+    await expect(run).toHaveAttribute('data-status', 'passed', { timeout: 90_000 });
+    const runId = (await run.getAttribute('data-run-id')) ?? '';
+    await expect(page.getByLabel('Timeline of')).toHaveValue(runId);
+    const bands = page.getByRole('group', { name: 'Steps of the run' }).getByRole('button');
+    const steps = await run.locator('.demo-step').count();
+    await expect(bands).toHaveCount(steps);
+
+    // The note scrolled away from the run; a click on the third band brings its step back.
+    await page.locator('.note-title').first().scrollIntoViewIfNeeded();
+    await page.locator('.timeline-band[data-band="2"]').click();
+    const third = run.locator('.demo-step[data-step="2"]');
+    await expect(third).toHaveClass(/is-linked/);
+    await expect(third).toBeInViewport();
+    await expect(third.getByRole('button', { name: 'Show step 3 in the timeline' })).toBeFocused();
+    await expect(page.locator('.timeline-band[data-band="2"]')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    await berth.shot('05-band-reveals-step');
+
+    // And back, by keyboard, from another tab: step 1 opens the Timeline on its band.
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    await expect(page.locator('.timeline-view')).toHaveCount(0);
+    await run.getByRole('button', { name: 'Show step 1 in the timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Timeline of')).toHaveValue(runId);
+    const first = page.locator('.timeline-band[data-band="0"]');
+    await expect(first).toHaveAttribute('aria-current', 'step');
+    await expect(first).toBeFocused();
+    await expect(first).toBeInViewport();
+    await berth.shot('06-step-shows-band');
+
+    // Enter on a focused band goes to the run view again.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.timeline-band[data-band="1"]')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(run.locator('.demo-step[data-step="1"]')).toHaveClass(/is-linked/);
   });
 
   test('saves a run’s timeline into the open note as an embedded SVG', async ({ berth }) => {

@@ -4,6 +4,8 @@ import { advanceRun, isActive, type LiveRun } from './runs-store';
 import { formatDuration, StatusIcon, statusLabel } from './status-icons';
 import { StepControls } from './step-controls';
 import { StepView } from './step-view';
+import { useRunStepLink } from './use-run-step-link';
+import './step-link.css';
 import './step-through.css';
 
 const KIND_LABEL = { container: 'containers', volume: 'volumes', network: 'networks', image: 'images' } as const;
@@ -64,6 +66,7 @@ export function RunView({ run, compact, noteSaysOtherwise }: { run: LiveRun; com
   const active = isActive(run);
   const passed = run.steps.filter((s) => s.status === 'passed').length;
   const section = useRef<HTMLElement>(null);
+  const showInTimeline = useRunStepLink(run.runId, section);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (run.waitingFor !== 'step' || (event.key !== ' ' && event.key !== 'Enter')) return;
     if (event.target instanceof Element && event.target !== section.current && event.target.closest(INTERACTIVE)) return;
@@ -103,7 +106,7 @@ export function RunView({ run, compact, noteSaysOtherwise }: { run: LiveRun; com
       )}
       <ol className="demo-steps">
         {run.steps.map((step) => (
-          <StepView key={step.index} step={step} compact={compact ?? false} next={run.waitingFor === 'step' && run.nextStep === step.index} />
+          <StepView key={step.index} step={step} compact={compact ?? false} next={run.waitingFor === 'step' && run.nextStep === step.index} onShowInTimeline={showInTimeline} />
         ))}
       </ol>
       <Resources run={run} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DemoStepRecord } from '@contract';
+import { TimelineIcon } from '../../ui/icons';
 import { formatDuration, StatusIcon } from './status-icons';
 
 function CopyButton({ text }: { text: string }) {
@@ -22,8 +23,12 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
-/** One step of a run: status, title, the docker command, live output, and what was checked. */
-export function StepView({ step, compact, next }: { step: DemoStepRecord; compact?: boolean; next?: boolean }) {
+/**
+ * One step of a run: status, title, the docker command, live output, and what was checked.
+ * A step that ran has a button that shows its band on the timeline (`onShowInTimeline`).
+ */
+export function StepView({ step, compact, next, onShowInTimeline }: { step: DemoStepRecord; compact?: boolean; next?: boolean; onShowInTimeline?: (index: number) => void }) {
+  const ran = step.status !== 'pending' && step.status !== 'skipped';
   const hasOutput = step.output.some((o) => o.text.trim());
   const showDetail = !compact || next || step.status === 'running' || step.status === 'failed';
   return (
@@ -33,6 +38,11 @@ export function StepView({ step, compact, next }: { step: DemoStepRecord; compac
         <span className="demo-step-number">{step.index + 1}</span>
         <span className="demo-step-title">{step.title}</span>
         <span className="demo-step-time">{step.status === 'running' ? 'running…' : next ? 'next' : formatDuration(step.durationMs)}</span>
+        {ran && onShowInTimeline && (
+          <button type="button" className="demo-step-timeline" title="Show in the timeline" aria-label={`Show step ${step.index + 1} in the timeline`} onClick={() => onShowInTimeline(step.index)}>
+            <TimelineIcon size={14} />
+          </button>
+        )}
       </div>
       {(step.status !== 'pending' || next) && step.status !== 'skipped' && (
         <div className="demo-step-body">

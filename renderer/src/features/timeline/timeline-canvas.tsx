@@ -1,5 +1,6 @@
 import {
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
@@ -15,6 +16,11 @@ import {
   timeAt,
   type TimelineViewport,
 } from './timeline-draw';
+import { TimelineBands } from './timeline-bands';
+import { bandViewport } from './use-step-link';
+
+/** The User Timing measure around each draw of the canvas. */
+export const DRAW_MEASURE = 'berth.timeline.draw';
 
 /** The current theme's colours (explicit setting, else the system's). */
 export function currentPalette() {
@@ -31,7 +37,9 @@ interface Props {
   onCursor: (at: number) => void;
   selectedRow: number;
   onSelectRow: (row: number) => void;
-  onBand?: (index: number) => void;
+  selectedBand?: number | undefined;
+  /** A step band was picked (click, or Enter on its button). */
+  onBand: (index: number) => void;
 }
 
 /** Zooms the window around `at` by `factor` (< 1 zooms in). */
@@ -58,6 +66,7 @@ export function TimelineCanvas({
   onCursor,
   selectedRow,
   onSelectRow,
+  selectedBand,
   onBand,
 }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -78,20 +87,34 @@ export function TimelineCanvas({
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
+  // Drawn before the browser paints (a layout effect), so the frame after an input shows it.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
+    const began = performance.now();
     const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(size.width * ratio);
-    canvas.height = Math.round(size.height * ratio);
+    // Resizing the backing store is costly: only when the size (or pixel ratio) changed.
+    const [pixelWidth, pixelHeight] = [
+      Math.round(size.width * ratio),
+      Math.round(size.height * ratio),
+    ];
+    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+      canvas.width = pixelWidth;
+      canvas.height = pixelHeight;
+    }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     drawTimeline(ctx, model, view, size, currentPalette(), {
       cursor,
       selectedRow,
+      selectedBand,
+      bandTitles: false,
       ...(hover ? { hoverRow: hover.row } : {}),
     });
-  }, [model, view, size, cursor, selectedRow, hover]);
+    // A User Timing entry per draw (read by `npm run bench:timeline`); only the last one is kept.
+    performance.clearMeasures(DRAW_MEASURE);
+    performance.measure(DRAW_MEASURE, { start: began, detail: { rows: model.rows.length } });
+  }, [model, view, size, cursor, selectedRow, selectedBand, hover]);
 
   const rowAt = (y: number) => Math.floor((y - LAYOUT.header) / LAYOUT.rowHeight + view.scrollRow);
   const local = (event: MouseEvent | WheelEvent) => {
@@ -142,12 +165,7 @@ export function TimelineCanvas({
   const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
     if (drag.current?.moved) return;
     const { x, y } = local(event);
-    const at = timeAt(x, view, size.width);
-    if (y < LAYOUT.bandHeight) {
-      const band = model.bands.find((b) => b.from <= at && b.to >= at);
-      if (band && onBand) onBand(band.index);
-    }
-    if (x > LAYOUT.labelWidth) onCursor(at);
+    if (x > LAYOUT.labelWidth) onCursor(timeAt(x, view, size.width));
     const row = rowAt(y);
     if (y > LAYOUT.header && row < model.rows.length) onSelectRow(row);
   };
@@ -198,6 +216,14 @@ export function TimelineCanvas({
         onClick={onClick}
         onKeyDown={onKeyDown}
       />
+      <TimelineBands
+        model={model}
+        view={view}
+        width={size.width}
+        selectedBand={selectedBand}
+        onBand={onBand}
+        onFocusHidden={(band) => onView(bandViewport(model, band))}
+      />
       {hover && hovered && segment && (
         <div
           className="timeline-tooltip"
@@ -205,7 +231,9 @@ export function TimelineCanvas({
           role="tooltip"
         >
           <strong>{hovered.label}</strong>
-          <span className="timeline-state" data-state={segment.state}>{segment.state}</span>
+          <span className="timeline-state" data-state={segment.state}>
+            {segment.state}
+          </span>
           <span>
             from {formatSpan(segment.from - model.from)} for{' '}
             {formatSpan((segment.to ?? Date.now()) - segment.from)}

@@ -3,6 +3,7 @@ import {
   type TimelineModel,
   type TimelineRow,
   type TimelineSegment,
+  type TimelineState,
 } from '@contract';
 
 /** Geometry shared by drawing and hit-testing. */
@@ -20,7 +21,11 @@ export interface TimelineViewport {
 export interface TimelineMarks {
   hoverRow?: number;
   selectedRow?: number;
-  cursor?: number;
+  cursor?: number | undefined;
+  /** The step band picked in the view or the run view. */
+  selectedBand?: number | undefined;
+  /** False when the view lays its own step buttons over the band strip (default true). */
+  bandTitles?: boolean;
 }
 
 export type Palette = (typeof TIMELINE_THEMES)['light'];
@@ -60,6 +65,28 @@ export function segmentAt(row: TimelineRow, at: number, end: number): TimelineSe
   return row.segments.find((s) => s.from <= at && (s.to ?? end) >= at);
 }
 
+const ROW_MARK: Record<TimelineRow['kind'], string> = {
+  container: '▣',
+  network: '⌘',
+  named: '◍',
+  anonymous: '◍',
+  bind: '◍',
+  tmpfs: '◍',
+};
+
+function rowLabel(row: TimelineRow): string {
+  return `${ROW_MARK[row.kind]} ${row.label}`;
+}
+
+const rowIndexes = new WeakMap<TimelineModel, Map<string, number>>();
+
+/** Row id → row number, built once per model (not per frame). */
+function rowIndex(model: TimelineModel): Map<string, number> {
+  let index = rowIndexes.get(model);
+  if (!index) rowIndexes.set(model, (index = new Map(model.rows.map((row, i) => [row.id, i]))));
+  return index;
+}
+
 /** Draws the timeline: bands, axis, visible rows with their segments and ticks, links and the cursor. */
 export function drawTimeline(
   ctx: CanvasRenderingContext2D,
@@ -78,17 +105,26 @@ export function drawTimeline(
   const x = (at: number) => xOf(at, view, width);
   const end = Math.max(model.to, Date.now());
 
-  // Step bands (behind everything).
+  // Step bands (behind everything); the picked one tinted, with edges.
   model.bands.forEach((band, i) => {
     const bx = Math.max(labelWidth, x(band.from));
-    const bw = Math.min(width, x(band.to)) - bx;
-    if (bw <= 0) return;
+    const bw = Math.max(2, Math.min(width, x(band.to)) - bx);
+    if (x(band.to) - bx <= 0) return;
     ctx.fillStyle = palette.band[i % 2] ?? palette.background;
-    ctx.fillRect(bx, 0, Math.max(2, bw), height);
+    ctx.fillRect(bx, 0, bw, height);
+    if (band.index === marks.selectedBand) {
+      ctx.fillStyle = palette.states.attached;
+      ctx.globalAlpha = 0.12;
+      ctx.fillRect(bx, 0, bw, height);
+      ctx.globalAlpha = 1;
+      ctx.fillRect(bx, 0, 2, height);
+      ctx.fillRect(bx + bw - 2, 0, 2, height);
+    }
+    if (marks.bandTitles === false) return;
     ctx.fillStyle = palette.muted;
     ctx.save();
     ctx.beginPath();
-    ctx.rect(bx, 0, Math.max(2, bw), bandHeight);
+    ctx.rect(bx, 0, bw, bandHeight);
     ctx.clip();
     ctx.fillText(`${band.index + 1}. ${band.title}`, bx + 4, bandHeight / 2 + 2);
     ctx.restore();
@@ -97,90 +133,86 @@ export function drawTimeline(
   // Time axis and grid.
   const span = view.to - view.from;
   const step = tickStep(span, Math.max(2, Math.floor((width - labelWidth) / 110)));
-  ctx.strokeStyle = palette.grid;
+  const grid = new Path2D();
   ctx.fillStyle = palette.muted;
-  ctx.lineWidth = 1;
   for (
     let t = Math.ceil((view.from - model.from) / step) * step + model.from;
     t <= view.to;
     t += step
   ) {
     const gx = Math.round(x(t)) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(gx, header - 4);
-    ctx.lineTo(gx, height);
-    ctx.stroke();
+    grid.moveTo(gx, header - 4);
+    grid.lineTo(gx, height);
     ctx.fillText(formatSpan(t - model.from), gx + 3, header - 12);
   }
+  ctx.strokeStyle = palette.grid;
+  ctx.lineWidth = 1;
+  ctx.stroke(grid);
 
-  // Rows (only the visible ones).
+  // Rows (only the visible ones): highlights and labels first, then every segment of one state
+  // as one path, every tick as one path, every connector as one path.
   const first = Math.max(0, Math.floor(view.scrollRow));
-  const visible = Math.ceil((height - header) / rowHeight) + 1;
+  const last = Math.min(model.rows.length, first + Math.ceil((height - header) / rowHeight) + 1);
   const rowY = (index: number) => header + (index - view.scrollRow) * rowHeight;
-  for (let i = first; i < Math.min(model.rows.length, first + visible); i++) {
+  for (let i = first; i < last; i++) {
+    if (i !== marks.selectedRow && i !== marks.hoverRow) continue;
+    ctx.fillStyle = palette.grid;
+    ctx.globalAlpha = i === marks.selectedRow ? 0.9 : 0.5;
+    ctx.fillRect(0, rowY(i), width, rowHeight);
+    ctx.globalAlpha = 1;
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, header, labelWidth - 8, height - header);
+  ctx.clip();
+  ctx.fillStyle = palette.text;
+  for (let i = first; i < last; i++)
+    ctx.fillText(rowLabel(model.rows[i]!), 10, rowY(i) + rowHeight / 2);
+  ctx.restore();
+  const paths = new Map<TimelineState, Path2D>();
+  const ticks = new Path2D();
+  for (let i = first; i < last; i++) {
     const row = model.rows[i]!;
     const y = rowY(i);
-    if (i === marks.selectedRow || i === marks.hoverRow) {
-      ctx.fillStyle = palette.grid;
-      ctx.globalAlpha = i === marks.selectedRow ? 0.9 : 0.5;
-      ctx.fillRect(0, y, width, rowHeight);
-      ctx.globalAlpha = 1;
-    }
-    ctx.fillStyle = palette.text;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(8, y, labelWidth - 16, rowHeight);
-    ctx.clip();
-    ctx.fillText(
-      row.kind === 'container'
-        ? `▣ ${row.label}`
-        : row.kind === 'network'
-          ? `⌘ ${row.label}`
-          : `◍ ${row.label}`,
-      10,
-      y + rowHeight / 2,
-    );
-    ctx.restore();
     for (const segment of row.segments) {
       const sx = Math.max(labelWidth, x(segment.from));
       const ex = Math.min(width, x(segment.to ?? end));
       if (ex < labelWidth || sx > width) continue;
-      ctx.fillStyle = palette.states[segment.state];
-      ctx.fillRect(
-        sx,
-        y + 6,
-        Math.max(segment.state === 'removed' ? 3 : 2, ex - sx),
-        rowHeight - 12,
-      );
+      let path = paths.get(segment.state);
+      if (!path) paths.set(segment.state, (path = new Path2D()));
+      path.rect(sx, y + 6, Math.max(segment.state === 'removed' ? 3 : 2, ex - sx), rowHeight - 12);
     }
-    ctx.strokeStyle = palette.text;
-    ctx.globalAlpha = 0.4;
     for (const tick of row.ticks) {
       const tx = x(tick.at);
       if (tx < labelWidth || tx > width) continue;
-      ctx.beginPath();
-      ctx.moveTo(Math.round(tx) + 0.5, y + 3);
-      ctx.lineTo(Math.round(tx) + 0.5, y + rowHeight - 3);
-      ctx.stroke();
+      ticks.moveTo(Math.round(tx) + 0.5, y + 3);
+      ticks.lineTo(Math.round(tx) + 0.5, y + rowHeight - 3);
     }
-    ctx.globalAlpha = 1;
   }
+  for (const [state, path] of paths) {
+    ctx.fillStyle = palette.states[state];
+    ctx.fill(path);
+  }
+  ctx.strokeStyle = palette.text;
+  ctx.globalAlpha = 0.4;
+  ctx.stroke(ticks);
+  ctx.globalAlpha = 1;
 
   // Container → mount/network connectors.
-  const index = new Map(model.rows.map((row, i) => [row.id, i]));
-  ctx.strokeStyle = palette.muted;
-  ctx.setLineDash([2, 2]);
-  for (let i = first; i < Math.min(model.rows.length, first + visible); i++) {
+  const index = rowIndex(model);
+  const connectors = new Path2D();
+  for (let i = first; i < last; i++) {
     for (const link of model.rows[i]!.links) {
       const j = index.get(link.rowId);
       const lx = x(link.at);
-      if (j === undefined || lx < labelWidth) continue;
-      ctx.beginPath();
-      ctx.moveTo(lx, rowY(i) + rowHeight / 2);
-      ctx.lineTo(lx, rowY(j) + rowHeight / 2);
-      ctx.stroke();
+      if (j === undefined || lx < labelWidth || lx > width) continue;
+      connectors.moveTo(lx, rowY(i) + rowHeight / 2);
+      connectors.lineTo(lx, rowY(j) + rowHeight / 2);
     }
   }
+  ctx.strokeStyle = palette.muted;
+  ctx.setLineDash([2, 2]);
+  ctx.stroke(connectors);
   ctx.setLineDash([]);
 
   // Label column divider and the cursor.

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { stateAt, type TimelineModel } from '@contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TimelineModel } from '@contract';
 import { getApi, useEvent, useQuery } from '../../api';
 import { showToast } from '../../ui/toasts';
 import { useOpenNote } from '../../ui/open-note';
 import { TimelineCanvas, zoomView } from './timeline-canvas';
-import { formatSpan, type TimelineViewport } from './timeline-draw';
+import type { TimelineViewport } from './timeline-draw';
+import { TimelineStates } from './timeline-states';
+import { useStepLink } from './use-step-link';
 import { downloadPng, downloadText } from './timeline-export';
 import './timeline.css';
 
@@ -57,6 +59,20 @@ export function TimelineView() {
     }
   }, [model, source, follow]);
 
+  const root = useRef<HTMLElement>(null);
+  // The run view asked for one of its steps: show that run, not the live head.
+  const showRun = useCallback((runId: string) => {
+    setFollow(false);
+    setSource(runId);
+  }, []);
+  const { selectedBand, showInRunView } = useStepLink({
+    model,
+    root,
+    showRun,
+    setView,
+    setCursor,
+  });
+
   // Live and following: the window slides with the clock.
   useEffect(() => {
     if (source !== LIVE || !follow) return;
@@ -90,11 +106,6 @@ export function TimelineView() {
   }, [playing, model]);
 
   const at = cursor ?? model?.to;
-  const states = useMemo(
-    () =>
-      model && at !== undefined ? model.rows.map((row) => ({ row, state: stateAt(row, at) })) : [],
-    [model, at],
-  );
 
   const exportSvg = async () => {
     try {
@@ -143,7 +154,7 @@ export function TimelineView() {
   };
 
   return (
-    <section className="timeline-view" aria-label="Lifecycle timeline">
+    <section ref={root} className="timeline-view" aria-label="Lifecycle timeline">
       <div className="timeline-toolbar" role="toolbar" aria-label="Timeline">
         <label className="timeline-source">
           <span className="visually-hidden">Show</span>
@@ -240,30 +251,15 @@ export function TimelineView() {
             onCursor={setCursor}
             selectedRow={selectedRow}
             onSelectRow={setSelectedRow}
-            onBand={(index) => {
-              const band = model.bands.find((b) => b.index === index);
-              if (band) setCursor(band.from);
-            }}
+            selectedBand={selectedBand}
+            onBand={showInRunView}
           />
-          <aside
-            className="timeline-states"
-            aria-live="polite"
-            aria-label={`State of everything at ${formatSpan((at ?? model.from) - model.from)}`}
-          >
-            <h3>At {formatSpan((at ?? model.from) - model.from)}</h3>
-            <ul>
-              {states.map(({ row, state }, i) => (
-                <li key={row.id} className={i === selectedRow ? 'is-selected' : undefined}>
-                  <button type="button" onClick={() => setSelectedRow(i)}>
-                    <span className="timeline-row-label">{row.label}</span>
-                    <span className="timeline-state" data-state={state ?? 'none'}>
-                      {state ?? 'not yet'}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </aside>
+          <TimelineStates
+            model={model}
+            at={at ?? model.from}
+            selectedRow={selectedRow}
+            onSelectRow={setSelectedRow}
+          />
         </div>
       )}
     </section>
