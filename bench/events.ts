@@ -62,8 +62,9 @@ async function followVolumeEvents(): Promise<{ times: Map<string, number>; stop:
       buffer = buffer.slice(nl + 1);
       nl = buffer.indexOf('\n');
       if (!line) continue;
-      const event = JSON.parse(line) as { Action: string; Actor: { ID: string }; timeNano: number };
-      const key = `${event.Action}:${event.Actor.ID}`;
+      const event = JSON.parse(line) as { Action: string; Actor: { ID: string; Attributes?: { name?: string } }; timeNano: number };
+      // Podman names a volume only in its attributes (its Actor.ID is empty).
+      const key = `${event.Action}:${event.Actor.ID || event.Actor.Attributes?.name}`;
       if (!times.has(key)) times.set(key, event.timeNano / 1e6);
     }
   });

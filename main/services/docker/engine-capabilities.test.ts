@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dockerEventAction, engineCapabilities, engineEventAction, engineSendsEvent } from './engine-capabilities';
+import { asDockerEvent, dockerEventAction, engineCapabilities, engineEventAction, engineSendsEvent } from './engine-capabilities';
 import { EngineGapReconciler, type EngineGapConnection } from './engine-gap-reconciler';
 
 describe('engine capabilities', () => {
@@ -9,6 +9,13 @@ describe('engine capabilities', () => {
     expect(dockerEventAction(podman, 'volume', 'remove')).toBe('destroy');
     expect(engineSendsEvent(podman, 'network', 'create')).toBe(false);
     expect(podman.reconcile.networks).toMatch(/^Podman does not report network/);
+  });
+
+  it('reads a Podman volume event as Docker sends it (Docker’s action, the name as its id)', () => {
+    const sent = { Type: 'volume', Action: 'remove', Actor: { ID: '', Attributes: { name: 'data' } }, time: 1, timeNano: 1e9 };
+    expect(asDockerEvent(engineCapabilities({ product: 'podman' }), sent)).toMatchObject({ Action: 'destroy', Actor: { ID: 'data' } });
+    const docker = { ...sent, Action: 'destroy', Actor: { ID: 'data', Attributes: {} } };
+    expect(asDockerEvent(engineCapabilities({ product: 'docker' }), docker)).toBe(docker);
   });
 
   it('expects Docker’s behaviour from Docker and from an unknown engine', () => {

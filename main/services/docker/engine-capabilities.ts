@@ -1,3 +1,4 @@
+import type { DockerEvent } from './docker-event';
 import type { EngineIdentity } from './identify-engine';
 
 /** The parts of Berth that follow Docker events to stay current. */
@@ -73,4 +74,16 @@ export function dockerEventAction(capabilities: EngineCapabilities, type: string
 /** Whether the engine ever sends this Docker event (under its own or another action). */
 export function engineSendsEvent(capabilities: EngineCapabilities, type: string, action: string): boolean {
   return !capabilities.missingEvents.includes(`${type} ${action}`);
+}
+
+/**
+ * The event as Docker Engine would send it: Docker's action name (Podman's `remove` reads as
+ * `destroy`) and, for volumes, the volume's name as `Actor.ID` (Podman leaves the ID empty and
+ * names the volume only in `Actor.Attributes.name`).
+ */
+export function asDockerEvent(capabilities: EngineCapabilities, event: DockerEvent): DockerEvent {
+  const action = dockerEventAction(capabilities, event.Type, event.Action);
+  const id = event.Type === 'volume' && !event.Actor.ID ? (event.Actor.Attributes.name ?? '') : event.Actor.ID;
+  if (action === event.Action && id === event.Actor.ID) return event;
+  return { ...event, Action: action, Actor: { ...event.Actor, ID: id } };
 }
