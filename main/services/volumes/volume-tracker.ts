@@ -12,10 +12,9 @@ import type { DockerEvent } from '../docker/docker-event';
 import { asDockerEvent, engineCapabilities } from '../docker/engine-capabilities';
 import { EngineGapReconciler } from '../docker/engine-gap-reconciler';
 import type { Logger } from '../logging/logger';
-import { volumeSizes } from './docker-reader';
+import { inspectContainer, inspectVolume, listAll, mapLimit, volumeSizes } from './docker-reader';
 import { EventLog } from './event-log';
 import type { LineageStore } from './lineage-store';
-import { refreshModel, unexplainedChanges } from './model-refresh';
 import { StorageModel } from './storage-model';
 
 /** The parts of the Docker connection the tracker uses. */
@@ -270,16 +269,45 @@ export class VolumeTracker {
     this.countMissedNext = false;
     try {
       const docker = this.options.connection.requireClient();
-      await refreshModel(docker, this.model, { containers, volumes, listing });
+      if (listing) {
+        const all = await listAll(docker, (id) => this.model.container(id));
+        this.model.replaceAll(all.volumes, all.containers);
+      } else {
+        const inspected = await mapLimit(containers, 8, (id) => inspectContainer(docker, id));
+        const wanted = new Set(volumes);
+        inspected.forEach((facts, i) => {
+          if (facts) {
+            this.model.setContainer(facts);
+            for (const m of facts.mounts)
+              if (m.type === 'volume' && m.name && !this.model.hasVolume(m.name))
+                wanted.add(m.name);
+          } else this.model.removeContainer(containers[i]!);
+        });
+        const names = [...wanted];
+        const volumeFacts = await mapLimit(names, 8, (name) => inspectVolume(docker, name));
+        volumeFacts.forEach((facts, i) =>
+          facts ? this.model.setVolume(facts) : this.model.removeVolume(names[i]!),
+        );
+      }
       const changes = this.model.commit({ reconciled: listing });
       // After a burst, list once more when things are quiet: whatever the stream missed, the
       // model still ends equal to `docker volume ls` and `docker ps -a`.
-      if (listing && !this.needsListing && containers.length + volumes.length > this.listThreshold)
-        this.scheduleSettle();
+      if (listing && !this.needsListing && containers.length + volumes.length > this.listThreshold) this.scheduleSettle();
       if (listing) this.reconciledAt = this.now();
       if (countMissed) {
         // Changes found only by listing; those a replayed event already explains count once.
-        this.eventLog.addMissed(unexplainedChanges(changes, this.eventLog.replayedActors));
+        const replayed = this.eventLog.replayedActors;
+        const changed = new Set(
+          changes.lineage.filter((e) => e.type === 'state').map((e) => e.itemId),
+        );
+        const unexplained = changes.upserts.filter(
+          (item) =>
+            changed.has(item.id) &&
+            !replayed.has(item.name) &&
+            !item.uses.some((u) => replayed.has(u.containerId)) &&
+            !replayed.has(item.createdBy?.containerId ?? ''),
+        );
+        this.eventLog.addMissed(unexplained.length);
       }
       this.publish(changes);
     } catch (error) {
