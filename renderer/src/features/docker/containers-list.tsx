@@ -2,8 +2,7 @@ import type { ContainerSummary } from '@contract';
 import { formatRelativeTime } from '../../ui/format-time';
 import { ContainerState } from './container-state';
 import { OwnerBadge } from './owner-badge';
-import { SortHeader } from './sort-header';
-import { useSort } from './use-sort';
+import { ResourceTable } from './resource-table';
 
 const keys = {
   name: (c: ContainerSummary) => c.name,
@@ -29,70 +28,57 @@ export function ContainersList({
   selectedId?: string;
   onSelect: (id: string) => void;
 }) {
-  const { sorted, sort, toggle } = useSort(containers, keys, {
-    column: 'created',
-    descending: true,
-  });
   return (
-    <table className="rb-table" aria-label="Containers">
-      <thead>
-        <tr>
-          <SortHeader column="name" label="Name" sort={sort} onSort={toggle} />
-          <SortHeader column="state" label="State" sort={sort} onSort={toggle} />
-          <th scope="col">Ports</th>
-          <SortHeader
-            column="created"
-            label="Created"
-            sort={sort}
-            onSort={toggle}
-            className="rb-num"
-          />
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((c) => (
-          <tr
-            key={c.id}
-            className={c.id === selectedId ? 'is-selected' : undefined}
-            data-container={c.name}
-            onClick={() => onSelect(c.id)}
-          >
-            <td className="rb-name-cell">
-              <button
-                type="button"
-                className="rb-row-link"
-                onClick={() => onSelect(c.id)}
-                aria-current={c.id === selectedId ? 'true' : undefined}
-              >
-                <span className="rb-name mono" title={c.name}>
-                  {c.name}
-                </span>
-              </button>
-              <span className="rb-sub">
-                {c.image}
-                <span className="faint">
-                  {c.networks.length ? ` · ${c.networks.join(', ')}` : ''}
-                  {c.mounts.length
-                    ? ` · ${c.mounts.length} mount${c.mounts.length > 1 ? 's' : ''}`
-                    : ''}
-                </span>
-                <OwnerBadge owner={c.berthOwner} />
-              </span>
-            </td>
-            <td>
-              <ContainerState state={c.state} status={c.status} />
-            </td>
-            <td className="rb-ports mono">
-              {c.ports.length ? (
-                c.ports.map(portLabel).join(', ')
-              ) : (
-                <span className="faint">—</span>
-              )}
-            </td>
-            <td className="rb-num faint">{formatRelativeTime(c.createdAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResourceTable
+      label="Containers"
+      rows={containers}
+      sortKeys={keys}
+      initialSort={{ column: 'created', descending: true }}
+      rowId={(c) => c.id}
+      rowData={(c) => ({ 'data-container': c.name })}
+      selectedId={selectedId}
+      onOpen={(c) => onSelect(c.id)}
+      name={{
+        label: 'Name',
+        sort: 'name',
+        cell: (c) => (
+          <span className="rb-name mono" title={c.name}>
+            {c.name}
+          </span>
+        ),
+        sub: (c) => (
+          <>
+            {c.image}
+            <span className="faint">
+              {c.networks.length ? ` · ${c.networks.join(', ')}` : ''}
+              {c.mounts.length
+                ? ` · ${c.mounts.length} mount${c.mounts.length > 1 ? 's' : ''}`
+                : ''}
+            </span>
+            <OwnerBadge owner={c.berthOwner} />
+          </>
+        ),
+      }}
+      columns={[
+        {
+          label: 'State',
+          sort: 'state',
+          cell: (c) => <ContainerState state={c.state} status={c.status} />,
+        },
+        {
+          label: 'Ports',
+          cellClassName: 'rb-ports mono',
+          cell: (c) =>
+            c.ports.length ? c.ports.map(portLabel).join(', ') : <span className="faint">—</span>,
+        },
+        {
+          label: 'Created',
+          sort: 'created',
+          className: 'rb-num',
+          cellClassName: 'rb-num faint',
+          cell: (c) => formatRelativeTime(c.createdAt),
+        },
+      ]}
+    />
   );
 }

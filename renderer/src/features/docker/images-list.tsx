@@ -2,8 +2,7 @@ import type { ImageSummary } from '@contract';
 import { formatBytes } from '../../ui/format-bytes';
 import { formatRelativeTime } from '../../ui/format-time';
 import { OwnerBadge } from './owner-badge';
-import { SortHeader } from './sort-header';
-import { useSort } from './use-sort';
+import { ResourceTable } from './resource-table';
 
 /** `sha256:abc…` → the 12 characters `docker images` shows. */
 export function shortId(id: string): string {
@@ -33,66 +32,53 @@ export function ImagesList({
   selectedId?: string;
   onSelect: (id: string) => void;
 }) {
-  const { sorted, sort, toggle } = useSort(images, keys, { column: 'created', descending: true });
   return (
-    <table className="rb-table" aria-label="Images">
-      <thead>
-        <tr>
-          <SortHeader column="name" label="Image" sort={sort} onSort={toggle} />
-          <SortHeader column="size" label="Size" sort={sort} onSort={toggle} className="rb-num" />
-          <SortHeader
-            column="unique"
-            label="Unique"
-            sort={sort}
-            onSort={toggle}
-            className="rb-num"
-          />
-          <SortHeader column="used" label="Used" sort={sort} onSort={toggle} className="rb-num" />
-          <SortHeader
-            column="created"
-            label="Created"
-            sort={sort}
-            onSort={toggle}
-            className="rb-num"
-          />
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((image) => (
-          <tr
-            key={image.id}
-            className={image.id === selectedId ? 'is-selected' : undefined}
-            data-image={imageTitle(image)}
-            onClick={() => onSelect(image.id)}
+    <ResourceTable
+      label="Images"
+      rows={images}
+      sortKeys={keys}
+      initialSort={{ column: 'created', descending: true }}
+      rowId={(image) => image.id}
+      rowData={(image) => ({ 'data-image': imageTitle(image) })}
+      selectedId={selectedId}
+      onOpen={(image) => onSelect(image.id)}
+      name={{
+        label: 'Image',
+        sort: 'name',
+        cell: (image) => (
+          <span
+            className={`rb-name mono${image.dangling ? ' faint' : ''}`}
+            title={image.tags.join(', ') || image.id}
           >
-            <td className="rb-name-cell">
-              <button
-                type="button"
-                className="rb-row-link"
-                onClick={() => onSelect(image.id)}
-                aria-current={image.id === selectedId ? 'true' : undefined}
-              >
-                <span
-                  className={`rb-name mono${image.dangling ? ' faint' : ''}`}
-                  title={image.tags.join(', ') || image.id}
-                >
-                  {imageTitle(image)}
-                </span>
-              </button>
-              <span className="rb-sub">
-                {image.dangling && <span className="badge badge-warn">dangling</span>}
-                {image.tags.length > 1 && (
-                  <span className="faint">
-                    +{image.tags.length - 1} tag{image.tags.length > 2 ? 's' : ''}
-                  </span>
-                )}
-                {!image.dangling && <span className="faint mono">{shortId(image.id)}</span>}
-                <OwnerBadge owner={image.berthOwner} />
+            {imageTitle(image)}
+          </span>
+        ),
+        sub: (image) => (
+          <>
+            {image.dangling && <span className="badge badge-warn">dangling</span>}
+            {image.tags.length > 1 && (
+              <span className="faint">
+                +{image.tags.length - 1} tag{image.tags.length > 2 ? 's' : ''}
               </span>
-            </td>
-            <td className="rb-num">{formatBytes(image.size)}</td>
-            <td
-              className="rb-num"
+            )}
+            {!image.dangling && <span className="faint mono">{shortId(image.id)}</span>}
+            <OwnerBadge owner={image.berthOwner} />
+          </>
+        ),
+      }}
+      columns={[
+        {
+          label: 'Size',
+          sort: 'size',
+          className: 'rb-num',
+          cell: (image) => formatBytes(image.size),
+        },
+        {
+          label: 'Unique',
+          sort: 'unique',
+          className: 'rb-num',
+          cell: (image) => (
+            <span
               title={
                 image.sharedSize > 0
                   ? `${formatBytes(image.sharedSize)} shared with other images`
@@ -100,14 +86,23 @@ export function ImagesList({
               }
             >
               {formatBytes(image.uniqueSize)}
-            </td>
-            <td className="rb-num">
-              {image.containers ? image.containers : <span className="faint">0</span>}
-            </td>
-            <td className="rb-num faint">{formatRelativeTime(image.createdAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </span>
+          ),
+        },
+        {
+          label: 'Used',
+          sort: 'used',
+          className: 'rb-num',
+          cell: (image) => image.containers || <span className="faint">0</span>,
+        },
+        {
+          label: 'Created',
+          sort: 'created',
+          className: 'rb-num',
+          cellClassName: 'rb-num faint',
+          cell: (image) => formatRelativeTime(image.createdAt),
+        },
+      ]}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import type { NetworkSummary } from '@contract';
 import { OwnerBadge } from './owner-badge';
-import { SortHeader } from './sort-header';
-import { useSort } from './use-sort';
+import { ResourceTable } from './resource-table';
 
 const keys = {
   name: (n: NetworkSummary) => n.name,
@@ -19,53 +18,47 @@ export function NetworksList({
   selectedId?: string;
   onSelect: (network: NetworkSummary) => void;
 }) {
-  const { sorted, sort, toggle } = useSort(networks, keys, { column: 'name', descending: false });
   return (
-    <table className="rb-table" aria-label="Networks">
-      <thead>
-        <tr>
-          <SortHeader column="name" label="Name" sort={sort} onSort={toggle} />
-          <SortHeader column="driver" label="Driver" sort={sort} onSort={toggle} />
-          <SortHeader
-            column="containers"
-            label="Containers"
-            sort={sort}
-            onSort={toggle}
-            className="rb-num"
-          />
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((n) => (
-          <tr
-            key={n.id}
-            className={n.id === selectedId ? 'is-selected' : undefined}
-            data-network={n.name}
-            onClick={() => onSelect(n)}
-          >
-            <td className="rb-name-cell">
-              <button
-                type="button"
-                className="rb-row-link"
-                onClick={() => onSelect(n)}
-                aria-current={n.id === selectedId ? 'true' : undefined}
-              >
-                <span className="rb-name mono">{n.name}</span>
-              </button>
-              <span className="rb-sub">
-                {n.builtIn && <span className="badge">built-in</span>}
-                {n.internal && <span className="badge badge-info">internal</span>}
-                <span className="faint mono">{n.subnets.join(', ') || 'no subnet'}</span>
-                <OwnerBadge owner={n.berthOwner} />
-              </span>
-            </td>
-            <td className="rb-nowrap">
+    <ResourceTable
+      label="Networks"
+      rows={networks}
+      sortKeys={keys}
+      initialSort={{ column: 'name', descending: false }}
+      rowId={(n) => n.id}
+      rowData={(n) => ({ 'data-network': n.name })}
+      selectedId={selectedId}
+      onOpen={onSelect}
+      name={{
+        label: 'Name',
+        sort: 'name',
+        cell: (n) => <span className="rb-name mono">{n.name}</span>,
+        sub: (n) => (
+          <>
+            {n.builtIn && <span className="badge">built-in</span>}
+            {n.internal && <span className="badge badge-info">internal</span>}
+            <span className="faint mono">{n.subnets.join(', ') || 'no subnet'}</span>
+            <OwnerBadge owner={n.berthOwner} />
+          </>
+        ),
+      }}
+      columns={[
+        {
+          label: 'Driver',
+          sort: 'driver',
+          cellClassName: 'rb-nowrap',
+          cell: (n) => (
+            <>
               {n.driver} <span className="faint">· {n.scope}</span>
-            </td>
-            <td className="rb-num">{n.containers.length || <span className="faint">0</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          label: 'Containers',
+          sort: 'containers',
+          className: 'rb-num',
+          cell: (n) => n.containers.length || <span className="faint">0</span>,
+        },
+      ]}
+    />
   );
 }
