@@ -74,7 +74,6 @@ async function main(): Promise<void> {
     bundledVaultDir: bundledVaultDir(appRoot),
     ...(vaultDir ? { vaultDir } : {}),
   });
-  app.start();
   startLoopProbe();
 
   const server = await startWebServer({
@@ -90,6 +89,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Berth (web mode) is running. Open this address in your browser (it holds this run's access token):\n\n    ${server.openUrl}\n\n`,
   );
+  // The vault, Docker and the trackers start once the address is out (queries wait for the vault).
+  app.start();
   if (!values['no-open']) {
     const opened = await openWithSystem(server.openUrl);
     if (!opened)

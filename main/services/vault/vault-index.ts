@@ -81,7 +81,8 @@ export class VaultIndex {
       this.attachments.add(attachment);
       this.resolver.add(attachment);
     }
-    for (const note of listing.notes) {
+    // In path order: the folder walk lists in whatever order reads finish, and search ties rank by it.
+    for (const note of listing.notes.sort()) {
       this.notes.set(note, placeholderRecord(note));
       this.resolver.add(note);
       this.unread.add(note);

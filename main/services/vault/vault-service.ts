@@ -65,14 +65,16 @@ export class VaultService {
 
   /** Opens a vault folder: validates it, indexes it, watches it, remembers it. */
   async open(dir: string): Promise<VaultInfo> {
+    // Queries asked from now on wait for this vault to be listed (set before the first await).
+    let listed!: () => void;
+    this.listing = new Promise<void>((resolve) => (listed = resolve));
     const root = path.resolve(dir.trim().replace(/^~(?=$|\/)/, process.env.HOME ?? '~'));
     const stat = await fsp.stat(root).catch(() => null);
+    if (!stat?.isDirectory()) listed();
     if (!stat) throw new RpcFailure('not-found', `There is no folder at "${root}".`);
     if (!stat.isDirectory()) throw new RpcFailure('invalid-params', `"${root}" is a file, not a folder; choose the folder that holds your notes.`);
     this.renderPool.warm();
     this.parser.warm?.();
-    let listed!: () => void;
-    const listing = new Promise<void>((resolve) => (listed = resolve));
     const run = async () => {
       try {
         const started = performance.now();
@@ -103,7 +105,6 @@ export class VaultService {
     };
     const opening = (this.opening ?? Promise.resolve()).catch(() => undefined).then(run);
     this.opening = opening;
-    this.listing = listing;
     return opening;
   }
 
