@@ -52,12 +52,17 @@ async function launch(vault: string, userData: string): Promise<Launch> {
     },
   );
   let output = '';
+  // The host logs "vault opened" (info level: its log file, not the console) once the index is complete.
+  const logFile = path.join(userData, 'logs', 'berth.log');
   const indexed = new Promise<number>((resolve) => {
-    const onData = (chunk: Buffer) => {
-      if (chunk.toString().includes('"vault opened"')) resolve(performance.now() - started);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    const poll = setInterval(() => {
+      const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+      if (log.includes('"message":"vault opened"')) {
+        clearInterval(poll);
+        resolve(performance.now() - started);
+      }
+    }, 25);
+    child.once('exit', () => clearInterval(poll));
   });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address within 30 s:\n${output}`)), 30_000);
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
         );
         results[key]!.firstNote.push(performance.now() - started);
         results[key]!.address.push(host.addressMs);
-        const indexedMs = await Promise.race([host.indexed, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), 60_000))]);
+        const indexedMs = await Promise.race([host.indexed, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), 60_000).unref())]);
         results[key]!.indexed.push(indexedMs + (host.started - started));
         if (run === RUNS - 1 && key === 'bundled') {
           await page.close();
