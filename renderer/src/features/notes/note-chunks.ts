@@ -33,14 +33,15 @@ export class ChunkInserter {
   private liveTable: HTMLTableElement | null = null;
   private liveRows: Node[] = [];
   private liveTail: Node[] = [];
-  /** The table on screen has more rows to come. */
-  private liveTableOpen = false;
+  /** The last chunk added left a table open: more of its rows are to come. */
+  private tableOpen = false;
   private added: Element[] = [];
 
   constructor(private readonly body: HTMLElement) {}
 
   /** Parses and sanitizes one chunk into the staging area. */
   add(chunk: NoteChunk): void {
+    this.tableOpen = chunk.html.lastIndexOf('<table') > chunk.html.lastIndexOf('</table>') || (chunk.tableRows && !chunk.html.includes('</table>'));
     const table = chunk.tableRows ? (lastTable(this.staged) ?? (this.staged.childNodes.length ? null : lastTable(this.body))) : null;
     if (!table) {
       const nodes = [...parse(chunk.html).childNodes];
@@ -58,7 +59,6 @@ export class ChunkInserter {
       this.liveTable = table;
       this.liveRows.push(...rows);
       this.liveTail.push(...tail);
-      this.liveTableOpen = !chunk.html.includes('</table>');
     } else {
       tbodyOf(table).append(...rows);
       table.append(...tail);
@@ -70,11 +70,11 @@ export class ChunkInserter {
 
   /**
    * Puts everything staged into the body (replacing what it showed when `replace`); returns the
-   * elements added. Rows of a table on screen wait for its last rows (one layout of a long table,
-   * not one per page) unless `force`.
+   * elements added. While a long table has rows to come, nothing moves unless `force`: the table
+   * goes on screen whole (one layout of 10,000 rows, not one per page).
    */
   flush(replace = false, force = false): Element[] {
-    if (!replace && !force && this.liveTable && this.liveTableOpen) return [];
+    if (!force && this.tableOpen) return [];
     if (replace) this.body.replaceChildren();
     else if (this.liveTable) {
       tbodyOf(this.liveTable).append(...this.liveRows);
@@ -94,12 +94,12 @@ export class ChunkInserter {
 export function appendChunk(body: HTMLElement, chunk: NoteChunk): Element[] {
   const inserter = new ChunkInserter(body);
   inserter.add(chunk);
-  return inserter.flush();
+  return inserter.flush(false, true);
 }
 
 /** Replaces the body's content with one chunk (the start of the whole note replacing a quick first screen). */
 export function replaceWithChunk(body: HTMLElement, chunk: NoteChunk): Element[] {
   const inserter = new ChunkInserter(body);
   inserter.add(chunk);
-  return inserter.flush(true);
+  return inserter.flush(true, true);
 }

@@ -47,8 +47,11 @@ export function streamNoteRest(body: HTMLElement, rest: NonNullable<RenderedNote
     }
     if (!alive) return;
     const first = replaceNext;
+    const added = inserter.flush(first, hurry);
+    // Nothing moved (a long table still open): the first screen stays until its last rows are in.
+    if (!added.length) return;
     replaceNext = false;
-    hooks.onInserted(inserter.flush(first, hurry), first);
+    hooks.onInserted(added, first);
   };
 
   const run = async () => {
