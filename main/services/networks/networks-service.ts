@@ -6,7 +6,7 @@ import type {
   ReachResult,
 } from '../../contract/networks';
 import type { Logger } from '../logging/logger';
-import { engineScopedFile, type EngineScope } from '../docker/engine-scope';
+import { engineScopedFile, PerEngine, type EngineScope } from '../docker/engine-scope';
 import { readHostSide } from './host-side';
 import { NetworkLineageStore } from './network-lineage-store';
 import { isNotFound } from './network-reader';
@@ -29,62 +29,44 @@ export interface NetworksServiceOptions {
 
 /** The live network feature: tracker (model + story), who-can-reach-whom and the host side. */
 export class NetworksService {
-  private current: NetworkTracker;
-  private switching: Promise<void> = Promise.resolve();
-  private disposeEngine: (() => void) | null = null;
-  private stopped = false;
+  private readonly trackers: PerEngine<NetworkTracker>;
 
   constructor(private readonly options: NetworksServiceOptions) {
-    this.current = this.createTracker(0);
+    this.trackers = new PerEngine(options.engine, (previous) => this.createTracker(previous), (error) =>
+      options.log.warn('could not follow the engine switch', { error: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   /** The tracker of the engine in use now. */
   get tracker(): NetworkTracker {
-    return this.current;
+    return this.trackers.current;
   }
 
   start(): void {
-    this.current.start();
-    this.disposeEngine = this.options.engine?.onChange(() => this.switchEngine()) ?? null;
+    this.trackers.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.disposeEngine?.();
-    await this.switching;
-    await this.current.stop();
+    await this.trackers.stop();
   }
 
-  private createTracker(firstRevision: number): NetworkTracker {
+  /** A tracker for the engine in use; after a switch it starts empty and the views re-query. */
+  private createTracker(previous: NetworkTracker | undefined): NetworkTracker {
+    const revision = previous ? previous.snapshot().revision + 1 : 0;
     const store = new NetworkLineageStore({
       file: engineScopedFile(this.options.userDataDir, 'network-lineage', '.json', this.options.engine),
       log: this.options.log.child('lineage'),
       ...(this.options.onNotice ? { onNotice: this.options.onNotice } : {}),
     });
-    return new NetworkTracker({
+    const tracker = new NetworkTracker({
       connection: this.options.connection,
       store,
       log: this.options.log,
       onChanged: this.options.onChanged,
-      firstRevision,
+      firstRevision: revision,
     });
-  }
-
-  /** Another engine: the old tracker stops and a fresh one (empty until it lists) follows the new engine. */
-  private switchEngine(): void {
-    this.switching = this.switching.then(() => this.replaceTracker()).catch((error: unknown) => {
-      this.options.log.warn('could not follow the engine switch', { error: error instanceof Error ? error.message : String(error) });
-    });
-  }
-
-  private async replaceTracker(): Promise<void> {
-    const old = this.current;
-    await old.stop();
-    if (this.stopped) return;
-    const revision = old.snapshot().revision + 1;
-    this.current = this.createTracker(revision);
-    this.options.onChanged(revision);
-    this.current.start();
+    if (previous) this.options.onChanged(revision);
+    return tracker;
   }
 
   snapshot(): NetworkSnapshot {

@@ -8,7 +8,7 @@ import type {
   VolumeFile,
 } from '../../contract/volumes';
 import type { Logger } from '../logging/logger';
-import { engineScopedFile, type EngineScope } from '../docker/engine-scope';
+import { engineScopedFile, PerEngine, type EngineScope } from '../docker/engine-scope';
 import { volumeCommands } from './cli-commands';
 import { listVolumeFiles, readVolumeFile } from './content-browser';
 import { isNotFound } from './docker-reader';
@@ -37,33 +37,43 @@ export interface VolumesServiceOptions {
  * person can take on volumes (look inside, remove, prune), each with a readable failure.
  */
 export class VolumesService {
-  private current: VolumeTracker;
-  private switching: Promise<void> = Promise.resolve();
-  private disposeEngine: (() => void) | null = null;
-  private stopped = false;
+  private readonly trackers: PerEngine<VolumeTracker>;
 
   constructor(private readonly options: VolumesServiceOptions) {
-    this.current = this.createTracker(0);
+    this.trackers = new PerEngine(options.engine, (previous) => this.createTracker(previous), (error) =>
+      options.log.warn('could not follow the engine switch', { error: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   /** The tracker of the engine in use now. */
   get tracker(): VolumeTracker {
-    return this.current;
+    return this.trackers.current;
   }
 
   start(): void {
-    this.current.start();
-    this.disposeEngine = this.options.engine?.onChange(() => this.switchEngine()) ?? null;
+    this.trackers.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.disposeEngine?.();
-    await this.switching;
-    await this.current.stop();
+    await this.trackers.stop();
   }
 
-  private createTracker(firstRevision: number): VolumeTracker {
+  /** A tracker for the engine in use; after a switch the old engine's items leave the views first. */
+  private createTracker(previous: VolumeTracker | undefined): VolumeTracker {
+    const last = previous?.snapshot();
+    if (last) {
+      this.options.publishDelta({
+        fromRevision: last.revision,
+        revision: last.revision + 1,
+        upserts: [],
+        dropped: last.items.map((item) => item.id),
+        lineage: [],
+        events: [],
+        stale: this.options.connection.status.state !== 'connected',
+        reconciledAt: 0,
+        missedWhileDisconnected: 0,
+      });
+    }
     const store = new LineageStore({
       file: engineScopedFile(this.options.userDataDir, 'volume-lineage', '.json', this.options.engine),
       log: this.options.log.child('lineage'),
@@ -74,35 +84,8 @@ export class VolumesService {
       store,
       log: this.options.log,
       publishDelta: this.options.publishDelta,
-      firstRevision,
+      firstRevision: last ? last.revision + 1 : 0,
     });
-  }
-
-  /** Another engine: the old tracker stops, its items leave the views, a fresh one follows the new engine. */
-  private switchEngine(): void {
-    this.switching = this.switching.then(() => this.replaceTracker()).catch((error: unknown) => {
-      this.options.log.warn('could not follow the engine switch', { error: error instanceof Error ? error.message : String(error) });
-    });
-  }
-
-  private async replaceTracker(): Promise<void> {
-    const old = this.current;
-    await old.stop();
-    if (this.stopped) return;
-    const last = old.snapshot();
-    this.current = this.createTracker(last.revision + 1);
-    this.options.publishDelta({
-      fromRevision: last.revision,
-      revision: last.revision + 1,
-      upserts: [],
-      dropped: last.items.map((item) => item.id),
-      lineage: [],
-      events: [],
-      stale: this.options.connection.status.state !== 'connected',
-      reconciledAt: 0,
-      missedWhileDisconnected: 0,
-    });
-    this.current.start();
   }
 
   snapshot(): StorageSnapshot {
