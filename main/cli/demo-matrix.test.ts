@@ -52,7 +52,7 @@ afterAll(() => {
 
 async function matrixOn(dockerHost: string | undefined, file: string): Promise<DemoMatrix> {
   const args = ['tsx', 'main/cli/demo.ts', ...(full ? ['--all'] : MATRIX_SUBSET), '--matrix'];
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.BERTH_DOCKER_HOST;
   if (dockerHost) env.DOCKER_HOST = dockerHost;
   else delete env.DOCKER_HOST;
