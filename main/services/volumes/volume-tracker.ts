@@ -12,10 +12,13 @@ import type { DockerEvent } from '../docker/docker-event';
 import { asDockerEvent, engineCapabilities } from '../docker/engine-capabilities';
 import { EngineGapReconciler } from '../docker/engine-gap-reconciler';
 import type { Logger } from '../logging/logger';
-import { inspectContainer, inspectVolume, listAll, mapLimit, volumeSizes } from './docker-reader';
+import { volumeSizes } from './docker-reader';
+import { DirtyMarks } from './dirty-marks';
 import { EventLog } from './event-log';
 import type { LineageStore } from './lineage-store';
+import { refreshModel, unexplainedChanges } from './model-refresh';
 import { StorageModel } from './storage-model';
+import { TimerSlots } from './timer-slots';
 
 /** The parts of the Docker connection the tracker uses. */
 export type TrackerConnection = Pick<
@@ -54,16 +57,13 @@ export class VolumeTracker {
   private readonly model: StorageModel;
   private readonly eventLog: EventLog;
   private readonly disposers: Disposer[] = [];
-  private readonly dirtyContainers = new Set<string>();
-  private readonly dirtyVolumes = new Set<string>();
-  private needsListing = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly marks = new DirtyMarks();
+  private readonly timers = new TimerSlots<'batch' | 'events' | 'settle' | 'retry'>();
   private firstDirtyAt = 0;
   private running: Promise<void> | null = null;
   private revision = 0;
   private reconciledAt = 0;
   private pendingEvents: RawEvent[] = [];
-  private eventTimer: NodeJS.Timeout | null = null;
   private lastStale: boolean;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
@@ -72,6 +72,8 @@ export class VolumeTracker {
   private readonly now: () => number;
   /** Lists every 2 s on engines that do not report volume mounts (Podman). */
   private readonly gaps: EngineGapReconciler;
+  private countMissedNext = false;
+  private stopped = false;
 
   constructor(private readonly options: VolumeTrackerOptions) {
     this.now = options.now ?? Date.now;
@@ -90,10 +92,12 @@ export class VolumeTracker {
     this.eventLog = new EventLog(5000, this.now);
     this.lastStale = options.connection.status.state !== 'connected';
     const relist = () => {
-      this.needsListing = true;
+      this.marks.listing = true;
       this.schedule(0);
     };
-    this.gaps = new EngineGapReconciler(options.connection, 'volumes', relist, () => this.publish({ upserts: [], dropped: [], lineage: [] }));
+    this.gaps = new EngineGapReconciler(options.connection, 'volumes', relist, () =>
+      this.publish({ upserts: [], dropped: [], lineage: [] }),
+    );
   }
 
   /** Subscribes to the connection; reconciles now if it is already connected. */
@@ -103,7 +107,7 @@ export class VolumeTracker {
       connection.onEvent((event) => this.onEvent(event)),
       connection.onConnected(({ reconnect }) => {
         if (reconnect) this.eventLog.markReconnected();
-        this.needsListing = true;
+        this.marks.listing = true;
         this.schedule(0, reconnect);
       }),
       connection.onStatus((status) => {
@@ -116,7 +120,7 @@ export class VolumeTracker {
     );
     this.disposers.push(this.gaps.start());
     if (connection.status.state === 'connected') {
-      this.needsListing = true;
+      this.marks.listing = true;
       this.schedule(0);
     }
   }
@@ -125,14 +129,7 @@ export class VolumeTracker {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const dispose of this.disposers.splice(0)) dispose();
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.retryTimer = null;
-    this.settleTimer = null;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.eventTimer) clearTimeout(this.eventTimer);
-    this.timer = null;
-    this.eventTimer = null;
+    this.timers.clearAll();
     await this.running?.catch(() => {});
     this.options.store.close();
   }
@@ -141,6 +138,13 @@ export class VolumeTracker {
     return {
       revision: this.revision,
       items: this.model.list(),
+      ...this.freshness(),
+    };
+  }
+
+  /** How current the view is: stale, last listing, changes missed, why it is re-read on a timer. */
+  private freshness() {
+    return {
       stale: this.options.connection.status.state !== 'connected',
       reconciledAt: this.reconciledAt,
       missedWhileDisconnected: this.eventLog.missedWhileDisconnected,
@@ -170,14 +174,14 @@ export class VolumeTracker {
 
   /** Lists everything now and resolves when the model matches Docker. */
   async reconcile(): Promise<void> {
-    this.needsListing = true;
+    this.marks.listing = true;
     await this.flushNow();
   }
 
   /** Resolves when every event seen so far has been applied. */
   async whenIdle(): Promise<void> {
-    while (this.timer || this.running) {
-      if (this.timer) await this.flushNow();
+    while (this.timers.has('batch') || this.running) {
+      if (this.timers.has('batch')) await this.flushNow();
       else await this.running;
     }
   }
@@ -197,61 +201,36 @@ export class VolumeTracker {
     const event = asDockerEvent(engineCapabilities(this.options.connection.status.engine), sent);
     if (event.Type === 'volume' || event.Type === 'container') {
       this.model.recordEvent(event);
-      if (event.Action === 'prune') this.needsListing = true;
-      else if (event.Type === 'container') this.dirtyContainers.add(event.Actor.ID);
-      else {
-        if (event.Actor.ID) this.dirtyVolumes.add(event.Actor.ID);
-        const container = event.Actor.Attributes.container;
-        if (container) this.dirtyContainers.add(container);
-      }
+      this.marks.markEvent(event);
       this.schedule(this.debounceMs);
-    } else if (!this.eventTimer) {
+    } else if (!this.timers.has('events')) {
       // Other events only feed the events panel; send them in small batches.
-      this.eventTimer = setTimeout(() => {
-        this.eventTimer = null;
+      this.timers.set('events', 50, () => {
         if (this.pendingEvents.length) this.publish({ upserts: [], dropped: [], lineage: [] });
-      }, 50);
+      });
     }
   }
 
   private schedule(delayMs: number, countMissed = false): void {
     if (countMissed) this.countMissedNext = true;
     const now = this.now();
-    if (!this.timer) this.firstDirtyAt = now;
-    if (this.timer) clearTimeout(this.timer);
+    if (!this.timers.has('batch')) this.firstDirtyAt = now;
     const wait = Math.max(0, Math.min(delayMs, this.firstDirtyAt + this.maxWaitMs - now));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flushNow();
-    }, wait);
+    this.timers.set('batch', wait, () => void this.flushNow());
   }
-
-  private countMissedNext = false;
-  private settleTimer: NodeJS.Timeout | null = null;
 
   private scheduleSettle(): void {
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = null;
+    this.timers.set('settle', this.settleMs, () => {
       if (this.stopped) return;
-      this.needsListing = true;
+      this.marks.listing = true;
       this.schedule(0);
-    }, this.settleMs);
+    });
   }
-  private retryTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
 
   private async flushNow(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.timers.clear('batch');
     while (this.running) await this.running;
-    if (
-      !this.needsListing &&
-      !this.dirtyContainers.size &&
-      !this.dirtyVolumes.size &&
-      !this.pendingEvents.length
-    )
-      return;
+    if (this.marks.empty && !this.pendingEvents.length) return;
     this.running = this.apply().finally(() => {
       this.running = null;
     });
@@ -259,62 +238,26 @@ export class VolumeTracker {
   }
 
   private async apply(): Promise<void> {
-    const containers = [...this.dirtyContainers];
-    const volumes = [...this.dirtyVolumes];
-    const listing = this.needsListing || containers.length + volumes.length > this.listThreshold;
+    const batch = this.marks.take(this.listThreshold);
+    const { listing } = batch;
     const countMissed = this.countMissedNext;
-    this.dirtyContainers.clear();
-    this.dirtyVolumes.clear();
-    this.needsListing = false;
     this.countMissedNext = false;
     try {
       const docker = this.options.connection.requireClient();
-      if (listing) {
-        const all = await listAll(docker, (id) => this.model.container(id));
-        this.model.replaceAll(all.volumes, all.containers);
-      } else {
-        const inspected = await mapLimit(containers, 8, (id) => inspectContainer(docker, id));
-        const wanted = new Set(volumes);
-        inspected.forEach((facts, i) => {
-          if (facts) {
-            this.model.setContainer(facts);
-            for (const m of facts.mounts)
-              if (m.type === 'volume' && m.name && !this.model.hasVolume(m.name))
-                wanted.add(m.name);
-          } else this.model.removeContainer(containers[i]!);
-        });
-        const names = [...wanted];
-        const volumeFacts = await mapLimit(names, 8, (name) => inspectVolume(docker, name));
-        volumeFacts.forEach((facts, i) =>
-          facts ? this.model.setVolume(facts) : this.model.removeVolume(names[i]!),
-        );
-      }
+      await refreshModel(docker, this.model, batch);
       const changes = this.model.commit({ reconciled: listing });
       // After a burst, list once more when things are quiet: whatever the stream missed, the
       // model still ends equal to `docker volume ls` and `docker ps -a`.
-      if (listing && !this.needsListing && containers.length + volumes.length > this.listThreshold) this.scheduleSettle();
+      if (batch.burst && !this.marks.listing) this.scheduleSettle();
       if (listing) this.reconciledAt = this.now();
       if (countMissed) {
         // Changes found only by listing; those a replayed event already explains count once.
-        const replayed = this.eventLog.replayedActors;
-        const changed = new Set(
-          changes.lineage.filter((e) => e.type === 'state').map((e) => e.itemId),
-        );
-        const unexplained = changes.upserts.filter(
-          (item) =>
-            changed.has(item.id) &&
-            !replayed.has(item.name) &&
-            !item.uses.some((u) => replayed.has(u.containerId)) &&
-            !replayed.has(item.createdBy?.containerId ?? ''),
-        );
-        this.eventLog.addMissed(unexplained.length);
+        this.eventLog.addMissed(unexplainedChanges(changes, this.eventLog.replayedActors));
       }
       this.publish(changes);
     } catch (error) {
       // Docker went away mid-batch: keep the marks; the reconnect lists everything anyway.
-      for (const id of containers) this.dirtyContainers.add(id);
-      for (const name of volumes) this.dirtyVolumes.add(name);
-      if (listing) this.needsListing = true;
+      this.marks.restore(batch);
       this.options.log.warn('could not refresh storage', {
         error: error instanceof Error ? error.message : String(error),
       });
@@ -322,10 +265,7 @@ export class VolumeTracker {
       if (this.pendingEvents.length) this.publish({ upserts: [], dropped: [], lineage: [] });
       // A busy daemon can time out; try again soon. A lost connection reconciles on reconnect.
       if (this.options.connection.status.state === 'connected' && !this.stopped) {
-        this.retryTimer ??= setTimeout(() => {
-          this.retryTimer = null;
-          this.schedule(0);
-        }, 300);
+        this.timers.ensure('retry', 300, () => this.schedule(0));
       }
     }
   }
@@ -336,8 +276,7 @@ export class VolumeTracker {
     lineage: LineageEntry[];
   }): void {
     const events = this.pendingEvents.splice(0);
-    if (this.eventTimer) clearTimeout(this.eventTimer);
-    this.eventTimer = null;
+    this.timers.clear('events');
     this.options.store.append(
       changes.lineage,
       changes.lineage.length ? this.model.memory() : undefined,
@@ -351,10 +290,7 @@ export class VolumeTracker {
       dropped: changes.dropped,
       lineage: changes.lineage,
       events,
-      stale: this.options.connection.status.state !== 'connected',
-      reconciledAt: this.reconciledAt,
-      missedWhileDisconnected: this.eventLog.missedWhileDisconnected,
-      ...(this.gaps.notice ? { refreshNotice: this.gaps.notice } : {}),
+      ...this.freshness(),
     });
   }
 }
