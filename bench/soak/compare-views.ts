@@ -19,7 +19,15 @@ export async function dockerFacts(docker: Dockerode): Promise<ViewFacts> {
   const networkIdByName = new Map(networks.map((n) => [n.Name, n.Id]));
   for (const n of networks) facts.networks.add(n.Id);
   for (const summary of await docker.listContainers({ all: true })) {
-    const c = await docker.getContainer(summary.Id).inspect();
+    // Removed between the list and the inspect (a demo run ending): the next attempt sees it gone.
+    const c = await docker
+      .getContainer(summary.Id)
+      .inspect()
+      .catch((error: { statusCode?: number }) => {
+        if (error.statusCode === 404) return undefined;
+        throw error;
+      });
+    if (!c) continue;
     const running = c.State.Running;
     facts.containers.add(`${c.Id}|${running ? 'running' : 'stopped'}`);
     for (const m of c.Mounts as {

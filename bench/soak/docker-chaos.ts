@@ -73,13 +73,16 @@ export class DockerChaos {
     return this.docker.listNetworks({ filters: FILTER });
   }
 
-  /** Runs one random op; returns its name, or throws when Docker refused or did not answer in time. */
-  async step(timeoutMs = 6_000): Promise<DockerOp> {
+  /**
+   * Runs one op (random unless given); returns its name, or throws when Docker refused or did not
+   * answer in time.
+   */
+  async step(timeoutMs = 6_000, chosen?: DockerOp): Promise<DockerOp> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('Docker did not answer in time')), timeoutMs);
     });
-    const op = this.runOp();
+    const op = this.runOp(chosen);
     op.catch(() => undefined); // a late failure after the timeout is expected
     try {
       return await Promise.race([op, late]);
@@ -88,8 +91,8 @@ export class DockerChaos {
     }
   }
 
-  private async runOp(): Promise<DockerOp> {
-    const op = this.random.weighted(WEIGHTS);
+  private async runOp(chosen?: DockerOp): Promise<DockerOp> {
+    const op = chosen ?? this.random.weighted(WEIGHTS);
     const r = this.random;
     switch (op) {
       case 'volume-create':

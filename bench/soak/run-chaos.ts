@@ -48,6 +48,13 @@ export class DemoChaos {
     return [...this.runs].filter((id) => !this.finished.has(id));
   }
 
+  /** Cancels every live run and waits (bounded) until all of them finished. */
+  async settle(timeoutMs: number): Promise<string[]> {
+    for (const runId of await this.live())
+      await this.rpc.call('demos.cancel', { runId }, 60_000).catch(() => undefined);
+    return this.drain(timeoutMs);
+  }
+
   /** Waits (bounded) until every run finished, cancelling those that take too long. */
   async drain(timeoutMs: number): Promise<string[]> {
     const deadline = Date.now() + timeoutMs;

@@ -16,6 +16,8 @@ export async function startWebHostProcess(options: {
   userDataDir: string;
   env?: NodeJS.ProcessEnv;
   root?: string;
+  /** How long to wait for the address (default 20 s; a loaded machine may need more). */
+  startTimeoutMs?: number;
 }): Promise<WebHostProcess> {
   const root = options.root ?? process.cwd();
   const args = [
@@ -36,7 +38,10 @@ export async function startWebHostProcess(options: {
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not start:\n${output}`)),
+      options.startTimeoutMs ?? 20_000,
+    );
     const check = () => {
       const match = /(http:\/\/\S+#token=\S+)/.exec(output);
       if (match?.[1]) {
