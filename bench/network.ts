@@ -6,8 +6,12 @@
  *   Networks view showing it (the frame after the DOM changed)
  * - net_burst_ms: from the last of BENCH_NET_BURST networks created through the API (as fast as
  *   possible, 16 at a time) until the view lists all of them
- * - load_1m and calibration_ms (a fixed CPU loop): how busy the shared machine was, to compare runs
- * Every network it creates is labelled berth.owner=bench and removed at the end, even on failure.
+ * - net_burst200_ms: BENCH_NET_CONTAINERS (200) busybox containers, each connected to the same 3
+ *   user-defined networks in a burst; from the last connect event until the view shows every
+ *   endpoint, then checked name by name and IP by IP against `docker network inspect`
+ *   (bench/network-container-burst.ts); goal <= 2000 ms
+ * - cores, load_1m, calibration_loop_cpu_ms (bench/machine.ts): how busy the shared machine was
+ * Everything it creates is labelled berth.owner=bench and removed at the end, even on failure.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +19,8 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import { chromium, type Page } from 'playwright-core';
 import { startWebHostProcess } from '../e2e/support/web-host-process';
+import { machineFacts, percentile } from './machine';
+import { containerBurst, removeBurstContainers } from './network-container-burst';
 
 const root = path.resolve(import.meta.dirname, '..');
 const docker = new Dockerode({
@@ -23,25 +29,17 @@ const docker = new Dockerode({
 const run = `bnet${Date.now().toString(36)}`;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const BURST = Math.min(200, Number(process.env.BENCH_NET_BURST ?? 100));
+const CONTAINERS = Math.min(250, Number(process.env.BENCH_NET_CONTAINERS ?? 200));
 const created = new Set<string>();
+const createdContainers = new Set<string>();
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** Milliseconds a fixed CPU loop takes now (higher = busier or slower machine). */
-function calibrate(): number {
-  const began = performance.now();
-  let x = 0;
-  for (let i = 0; i < 20_000_000; i++) x = (x + i * 7) % 1_000_003;
-  if (x < 0) console.log(x);
-  return performance.now() - began;
-}
-
-async function followNetworkEvents(): Promise<{ times: Map<string, number>; stop: () => void }> {
+async function followNetworkEvents(): Promise<{
+  times: Map<string, number>;
+  burstConnects: Map<string, number>;
+  stop: () => void;
+}> {
   const times = new Map<string, number>();
+  const burstConnects = new Map<string, number>();
   const stream = (await docker.getEvents({
     filters: { type: ['network'] },
   })) as NodeJS.ReadableStream & { destroy: () => void };
@@ -54,14 +52,16 @@ async function followNetworkEvents(): Promise<{ times: Map<string, number>; stop
       if (!line) continue;
       const event = JSON.parse(line) as {
         Action: string;
-        Actor: { Attributes: { name?: string } };
+        Actor: { Attributes: { name?: string; container?: string } };
         timeNano: number;
       };
       const key = `${event.Action}:${event.Actor.Attributes.name ?? ''}`;
       if (!times.has(key)) times.set(key, event.timeNano / 1e6);
+      if (event.Action === 'connect' && event.Actor.Attributes.name?.startsWith(`${run}-net200-`))
+        burstConnects.set(`${key}:${event.Actor.Attributes.container ?? ''}`, event.timeNano / 1e6);
     }
   });
-  return { times, stop: () => stream.destroy() };
+  return { times, burstConnects, stop: () => stream.destroy() };
 }
 
 /** Wall-clock time of the first frame where `test` (a JS expression on `document`) holds. */
@@ -94,6 +94,7 @@ async function createNetwork(name: string, subnet?: string): Promise<void> {
 }
 
 async function cleanup(): Promise<void> {
+  await removeBurstContainers(docker, run, createdContainers);
   const listed = await docker
     .listNetworks({ filters: { label: ['berth.owner=bench'] } })
     .catch(() => []);
@@ -103,10 +104,16 @@ async function cleanup(): Promise<void> {
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       for (let name = queue.pop(); name; name = queue.pop())
-        await docker
-          .getNetwork(name)
-          .remove()
-          .catch(() => undefined);
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const gone = await docker
+            .getNetwork(name)
+            .remove()
+            .then(() => true)
+            .catch((error: { statusCode?: number }) => error.statusCode === 404);
+          if (gone) break;
+          // Endpoints of just-removed containers can take a moment to go.
+          await new Promise((r) => setTimeout(r, 1000));
+        }
     }),
   );
 }
@@ -114,12 +121,12 @@ async function cleanup(): Promise<void> {
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(root, 'out/main/web-host.js')))
     throw new Error('Build first: npm run build');
-  const calibrationMs = calibrate();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-network-'));
   const host = await startWebHostProcess({
     userDataDir: path.join(tmp, 'user-data'),
     vaultDir: path.join(root, 'notes'),
     root,
+    startTimeoutMs: 120_000,
   });
   const browser = await chromium.launch({
     executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
@@ -163,6 +170,26 @@ async function main(): Promise<void> {
       }),
     );
     const burstMs = (await allShown) - lastCreated;
+    // Free the burst's networks from the list before the container burst.
+    await Promise.all(
+      names.map((name) =>
+        docker
+          .getNetwork(name)
+          .remove()
+          .catch(() => undefined),
+      ),
+    );
+    const containers = await containerBurst(
+      {
+        docker,
+        page,
+        run,
+        created: { networks: created, containers: createdContainers },
+        whenTrue,
+        connectTimes: () => [...events.burstConnects.values()],
+      },
+      CONTAINERS,
+    );
     console.log(
       JSON.stringify({
         net_event_p50_ms: Number(percentile(latencies, 50).toFixed(1)),
@@ -170,9 +197,13 @@ async function main(): Promise<void> {
         net_event_samples: latencies.length,
         net_burst_ms: Math.round(burstMs),
         net_burst_networks: BURST,
-        load_1m: Number(os.loadavg()[0]!.toFixed(2)),
-        calibration_ms: Math.round(calibrationMs),
-        cpus: os.cpus().length,
+        net_burst200_ms: Math.round(containers.ms),
+        net_burst200_containers: containers.containers,
+        net_burst200_endpoints: containers.endpoints,
+        net_burst200_matches_inspect: true,
+        net_burst200_create_connect_s: Number(containers.burstSeconds.toFixed(1)),
+        net_burst200_last_change_from: containers.lastChangeFrom,
+        ...machineFacts(),
       }),
     );
   } finally {

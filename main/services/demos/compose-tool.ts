@@ -17,7 +17,8 @@ function probe(argv: string[]): string | undefined {
   const [program, ...rest] = argv;
   const result = spawnSync(program!, [...rest, 'version', '--short'], {
     encoding: 'utf8',
-    timeout: 5000,
+    // docker-compose 1.29 is Python: on a busy machine its start alone can take several seconds.
+    timeout: 30_000,
   });
   return result.status === 0 ? result.stdout.trim().split('\n')[0] : undefined;
 }

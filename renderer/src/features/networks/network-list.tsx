@@ -20,6 +20,7 @@ function NetworkRow({
         data-state={network.state}
         aria-pressed={selected}
         data-network={network.name}
+        data-endpoints={network.endpoints.length}
         onClick={() => onSelect(network.id)}
       >
         <span className="net-row-main">
