@@ -5,12 +5,13 @@ import { RefreshNotice } from '../../ui/refresh-notice';
 import { onTabListKeyDown } from '../../ui/tab-keys';
 import { HostSidePanel } from './host-side-panel';
 import { NetworkDetail } from './network-detail';
+import { NetworkGraph } from './network-graph';
 import { NetworkList } from './network-list';
 import { onReveal, takeReveal } from './reveal-store';
 import { useNetworks } from './use-networks';
 import './networks.css';
 
-type Mode = 'networks' | 'host';
+type Mode = 'networks' | 'graph' | 'host';
 
 /**
  * The right pane's Networks view: every network by driver with its state, subnet and whether
@@ -36,7 +37,7 @@ export function NetworksView() {
       networks.find((n) => n.name === wanted && n.state !== 'removed') ??
       networks.find((n) => n.id.startsWith(wanted) || n.name === wanted);
     if (found) {
-      setMode('networks');
+      setMode((m) => (m === 'host' ? 'networks' : m));
       setSelectedId(found.id);
       setReachFor(undefined);
       if (found.state === 'removed') setShowRemoved(true);
@@ -50,6 +51,10 @@ export function NetworksView() {
   const selected = networks?.find((n) => n.id === selectedId);
   const connected = status?.state === 'connected';
   const stale = Boolean(snapshot?.stale) || (status !== undefined && !connected);
+  const select = (id: string) => {
+    setSelectedId(id === selectedId ? undefined : id);
+    setReachFor(undefined);
+  };
 
   return (
     <div className={`net-view${stale ? ' is-stale' : ''}`} aria-label="Networks">
@@ -74,7 +79,7 @@ export function NetworksView() {
           aria-label="Network views"
           onKeyDown={onTabListKeyDown}
         >
-          {(['networks', 'host'] as const).map((m) => (
+          {(['networks', 'graph', 'host'] as const).map((m) => (
             <button
               key={m}
               type="button"
@@ -85,7 +90,7 @@ export function NetworksView() {
               onClick={() => setMode(m)}
               data-mode={m}
             >
-              {m === 'networks' ? 'Networks' : 'Host side'}
+              {m === 'networks' ? 'Networks' : m === 'graph' ? 'Graph' : 'Host side'}
             </button>
           ))}
         </nav>
@@ -112,15 +117,12 @@ export function NetworksView() {
         <HostSidePanel connected={connected} />
       ) : (
         <div className={`net-body${selected ? ' has-detail' : ''}`}>
-          <div className="net-list-wrap">
-            <NetworkList
-              networks={listed}
-              selectedId={selectedId}
-              onSelect={(id) => {
-                setSelectedId(id === selectedId ? undefined : id);
-                setReachFor(undefined);
-              }}
-            />
+          <div className={mode === 'graph' ? 'net-graph-wrap' : 'net-list-wrap'}>
+            {mode === 'graph' ? (
+              <NetworkGraph networks={listed} selectedId={selectedId} onSelect={select} />
+            ) : (
+              <NetworkList networks={listed} selectedId={selectedId} onSelect={select} />
+            )}
             {removedCount > 0 && (
               <button
                 type="button"

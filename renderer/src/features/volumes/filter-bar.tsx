@@ -1,6 +1,7 @@
 import type { StorageKind } from '@contract';
 import { KINDS, type StorageFilter } from './storage-filters';
 import { KindIcon } from './state-badge';
+import { NetworkIcon } from '../../ui/icons';
 
 const KIND_SHORT: Record<StorageKind, string> = {
   named: 'Named',
@@ -15,11 +16,14 @@ export function FilterBar({
   onChange,
   shown,
   total,
+  withNetworks = false,
 }: {
   filter: StorageFilter;
   onChange: (f: StorageFilter) => void;
   shown: number;
   total: number;
+  /** Offer the Networks chip (the graph draws networks too). */
+  withNetworks?: boolean;
 }) {
   const set = (patch: Partial<StorageFilter>) => onChange({ ...filter, ...patch });
   const toggleKind = (kind: StorageKind) => {
@@ -64,6 +68,18 @@ export function FilterBar({
             {KIND_SHORT[kind]}
           </button>
         ))}
+        {withNetworks && (
+          <button
+            className={`chip${filter.networks ? ' is-on' : ''}`}
+            aria-pressed={filter.networks}
+            onClick={() => set({ networks: !filter.networks })}
+            data-kind-filter="networks"
+            title="Draw networks, their containers with addresses, and published ports"
+          >
+            <NetworkIcon size={13} />
+            Networks
+          </button>
+        )}
         <input
           className="input filter-label"
           placeholder="label or label=value"

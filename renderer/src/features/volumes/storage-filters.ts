@@ -1,4 +1,4 @@
-import type { LifecycleState, StorageItem, StorageKind } from '@contract';
+import type { LifecycleState, NetworkItem, StorageItem, StorageKind } from '@contract';
 
 /** What the storage view shows. */
 export interface StorageFilter {
@@ -10,6 +10,8 @@ export interface StorageFilter {
   berthOnly: boolean;
   search: string;
   showRemoved: boolean;
+  /** The graph also draws networks, their containers and published ports. */
+  networks: boolean;
 }
 
 export const KINDS: StorageKind[] = ['named', 'anonymous', 'bind', 'tmpfs'];
@@ -21,6 +23,7 @@ export const defaultFilter = (): StorageFilter => ({
   berthOnly: false,
   search: '',
   showRemoved: true,
+  networks: true,
 });
 
 const IN_USE: LifecycleState[] = ['attached', 'mounted', 'unmounted'];
@@ -53,6 +56,32 @@ export function matchesFilter(item: StorageItem, filter: StorageFilter): boolean
       item.createdBy?.containerName ?? '',
       ...item.uses.map((u) => u.containerName),
     ]
+      .join(' ')
+      .toLowerCase();
+    if (!haystack.includes(search)) return false;
+  }
+  return true;
+}
+
+/** Whether a network passes the same filters as storage (state, label, Berth's, search, removed). */
+export function matchesNetworkFilter(network: NetworkItem, filter: StorageFilter): boolean {
+  if (!filter.networks) return false;
+  const removed = network.state === 'removed';
+  if (!filter.showRemoved && removed && filter.state !== 'removed') return false;
+  if (filter.state === 'in-use' && network.state !== 'in-use') return false;
+  if (filter.state === 'dangling' && !(network.state === 'created' || network.state === 'unused'))
+    return false;
+  if (filter.state === 'removed' && !removed) return false;
+  if (filter.berthOnly && !network.berthOwner) return false;
+  const label = filter.label.trim();
+  if (label) {
+    const [key = '', ...rest] = label.split('=');
+    if (!(key in network.labels)) return false;
+    if (rest.length && network.labels[key] !== rest.join('=')) return false;
+  }
+  const search = filter.search.trim().toLowerCase();
+  if (search) {
+    const haystack = [network.name, ...network.endpoints.map((e) => e.containerName)]
       .join(' ')
       .toLowerCase();
     if (!haystack.includes(search)) return false;

@@ -1,98 +1,107 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { Position, type Edge, type Node } from '@xyflow/react';
+import type { NetworkItem, StorageItem } from '@contract';
+import { FlowGraph, meanOf, placeColumn, touchedBy } from '../../ui/flow-graph';
 import {
-  Background,
-  Controls,
-  Position,
-  ReactFlow,
-  useReactFlow,
-  type Edge,
-  type Node,
-} from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import type { StorageItem } from '@contract';
+  containerNode,
+  containerNodeId,
+  networkContainers,
+  networkHubs,
+  type GraphContainer,
+} from '../../ui/network-graph-layer';
 import { displayName } from './storage-filters';
 import { stateColor } from './state-badge';
 
 const MAX_ITEMS = 150;
+const MAX_CONTAINERS = 150;
 const ROW = 44;
-const COL = 180;
+const HUB_GAP = 58;
+/** Columns: networks and the engine host | containers | storage | host paths. */
+const X = { hubs: 0, containers: 380, storage: 640, host: 860 };
 const sides = { sourcePosition: Position.Right, targetPosition: Position.Left };
 
-/** Nodes and edges: containers → volumes/tmpfs → host paths, and containers → bind host paths. */
+/**
+ * Nodes and edges: network hubs and the engine host's published ports → containers → volumes /
+ * tmpfs → host paths, and containers → bind host paths. Removed items and networks come only when
+ * the filters ask for them and are drawn faded. Each column is placed without overlaps.
+ */
 export function buildGraph(
   items: StorageItem[],
+  networks: NetworkItem[],
   selectedId: string | undefined,
-): { nodes: Node[]; edges: Edge[]; touched: Set<string> } {
-  // Removed items come only when the "Removed" filter asks for them; they are drawn faded.
+): { nodes: Node[]; edges: Edge[]; touched: Set<string>; cut: boolean } {
   const listed = items.slice(0, MAX_ITEMS);
-  const containers = new Map<string, string>();
+  // Containers network by network, then those only storage knows.
+  const containers = new Map<string, GraphContainer>(
+    networkContainers(networks).map((c) => [c.id, c]),
+  );
   for (const item of listed)
-    for (const u of item.uses) containers.set(u.containerId, u.containerName);
-  // Storage next to its containers: order items by their first container, then lay containers at
-  // the middle of their items (pushed apart so nothing overlaps).
-  const containerOrder = new Map([...containers.keys()].map((id, i) => [id, i]));
-  const firstUser = (item: StorageItem) =>
-    Math.min(...item.uses.map((u) => containerOrder.get(u.containerId) ?? Infinity), Infinity);
-  const shown = [...listed].sort((a, b) => firstUser(a) - firstUser(b));
-  const itemRow = new Map(shown.map((item, i) => [item.id, i]));
+    for (const u of item.uses)
+      if (!containers.has(u.containerId))
+        containers.set(u.containerId, {
+          id: u.containerId,
+          name: u.containerName,
+          running: u.running,
+        });
+  const shownContainers = [...containers.values()].slice(0, MAX_CONTAINERS);
+  const cut = items.length > MAX_ITEMS || containers.size > MAX_CONTAINERS;
+  const containerY = new Map(shownContainers.map((c, i) => [c.id, i * ROW]));
+
   const edges: Edge[] = [];
-  const hostPaths = new Map<string, string>();
-  const hostRow = new Map<string, number>();
-  for (const item of shown) {
+  const nodes: Node[] = [];
+  const hubs = networkHubs(networks, containerY, { x: X.hubs, gap: HUB_GAP });
+  edges.push(...hubs.edges);
+
+  const storageWanted: { id: string; y: number }[] = [];
+  const hostOf = new Map<string, string>();
+  for (const [i, item] of listed.entries()) {
+    const ys: number[] = [];
     for (const u of item.uses) {
+      const y = containerY.get(u.containerId);
+      if (y === undefined) continue;
+      ys.push(y);
       edges.push({
         id: `${u.containerId}->${item.id}:${u.destination}`,
-        source: `c:${u.containerId}`,
+        source: containerNodeId(u.containerId),
         target: item.id,
         label: `${u.destination}${u.rw ? '' : ' ro'}`,
         animated: u.running,
+        className: 'flow-edge-storage',
       });
     }
+    storageWanted.push({ id: item.id, y: ys.length ? meanOf(ys) : (containerY.size + i) * ROW });
     const host =
       item.kind === 'bind' || item.state === 'removed' ? undefined : item.volume?.mountpoint;
     if (host) {
-      hostPaths.set(`h:${host}`, host);
-      hostRow.set(`h:${host}`, itemRow.get(item.id) ?? 0);
+      hostOf.set(item.id, `h:${host}`);
       edges.push({ id: `${item.id}->h:${host}`, source: item.id, target: `h:${host}` });
     }
   }
-  const touched = new Set<string>();
-  if (selectedId) {
-    touched.add(selectedId);
-    // Whatever the selection touches: its containers, their other storage, its host path.
-    for (const e of edges)
-      if (e.source === selectedId || e.target === selectedId)
-        touched.add(e.source === selectedId ? e.target : e.source);
-    for (const e of edges)
-      if (touched.has(e.source) && e.source.startsWith('c:')) touched.add(e.target);
-  }
+  const storageY = placeColumn(storageWanted, ROW);
+  const hostY = placeColumn(
+    [...hostOf].map(([itemId, id]) => ({ id, y: storageY.get(itemId) ?? 0 })),
+    ROW,
+  );
+
+  const touched = touchedBy(selectedId, edges);
   const dim = (id: string) => (selectedId && !touched.has(id) ? 0.28 : 1);
-  const nodes: Node[] = [];
-  const wanted = [...containers].map(([id, name]) => {
-    const rows = shown
-      .filter((item) => item.uses.some((u) => u.containerId === id))
-      .map((item) => itemRow.get(item.id) ?? 0);
-    return { id, name, y: rows.length ? (rows.reduce((a, b) => a + b, 0) / rows.length) * ROW : 0 };
-  });
-  wanted.sort((a, b) => a.y - b.y);
-  let floor = -Infinity;
-  for (const container of wanted) {
-    const y = Math.max(container.y, floor + ROW);
-    floor = y;
+  for (const node of hubs.nodes) {
+    const removed = node.className?.includes('is-removed');
     nodes.push({
-      id: `c:${container.id}`,
-      ...sides,
-      position: { x: 0, y },
-      data: { label: `▣ ${container.name}` },
-      className: 'flow-node flow-container',
-      style: { opacity: dim(`c:${container.id}`) },
+      ...node,
+      className: `${node.className ?? ''}${node.id === selectedId ? ' is-selected' : ''}`,
+      style: { opacity: removed ? Math.min(0.45, dim(node.id)) : dim(node.id) },
     });
   }
-  shown.forEach((item, i) => {
+  for (const c of shownContainers) {
+    const node = containerNode(c, X.containers, containerY.get(c.id) ?? 0);
+    nodes.push({ ...node, style: { opacity: dim(node.id) } });
+  }
+  for (const item of listed)
     nodes.push({
       id: item.id,
       ...sides,
-      position: { x: COL, y: i * ROW },
+      position: { x: X.storage, y: storageY.get(item.id) ?? 0 },
       data: {
         label: `${item.kind === 'bind' ? '📁 ' : item.kind === 'tmpfs' ? '⚡ ' : '◉ '}${displayName(item)}`,
       },
@@ -102,12 +111,12 @@ export function buildGraph(
         borderColor: stateColor(item.state),
       },
     });
-  });
-  [...hostPaths].forEach(([id, p]) => {
+  for (const [id, y] of hostY) {
+    const p = id.slice(2);
     nodes.push({
       id,
       ...sides,
-      position: { x: COL * 2, y: (hostRow.get(id) ?? 0) * ROW },
+      position: { x: X.host, y },
       data: {
         label: p
           .replace(/^\/var\/lib\/docker\/volumes\//, '…/volumes/')
@@ -116,76 +125,58 @@ export function buildGraph(
       className: 'flow-node flow-host',
       style: { opacity: dim(id) },
     });
-  });
+  }
+  const storageEdges = edges.filter((e) => e.className === 'flow-edge-storage').length;
+  const networkEdges = edges.length - storageEdges;
   for (const e of edges) {
     const on = !selectedId || (touched.has(e.source) && touched.has(e.target));
-    e.style = { opacity: on ? 1 : 0.15, strokeWidth: selectedId && on ? 2 : 1 };
-    // Mount paths only where they help: on the selection's edges, or when the graph is small.
-    if (e.label && ((selectedId && !on) || (!selectedId && edges.length > 8))) delete e.label;
+    e.style = { opacity: on ? 1 : 0.15, strokeWidth: selectedId && on ? 2 : 1.2 };
+    // Labels where they help: on the selection's edges, or when there are few of their kind.
+    const many = e.className === 'flow-edge-storage' ? storageEdges > 8 : networkEdges > 30;
+    if (e.label && ((selectedId && !on) || (!selectedId && many))) delete e.label;
   }
-  return { nodes, edges, touched };
+  return { nodes, edges, touched, cut };
 }
 
-/** Fits the graph to the dock when it opens, when the dock is resized and when nodes come or go. */
-function FitOnResize({ nodeCount }: { nodeCount: number }) {
-  const flow = useReactFlow();
-  const box = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    const pane = box.current?.closest('.storage-graph');
-    if (!pane) return;
-    const fit = () => void flow.fitView({ padding: 0.08, duration: 0 });
-    const observer = new ResizeObserver(() => requestAnimationFrame(fit));
-    observer.observe(pane);
-    return () => observer.disconnect();
-  }, [flow]);
-  useEffect(() => {
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 0 }));
-  }, [flow, nodeCount]);
-  return <span ref={box} hidden />;
-}
-
-/** A graph of containers, volumes and host paths that highlights what the selection touches. */
+/**
+ * A graph of networks, containers, volumes and host paths that highlights what the selection
+ * touches. Clicking a volume or a network selects it; double-clicking a network opens it in the
+ * Networks view (`onOpenNetwork`).
+ */
 export function StorageGraph({
   items,
+  networks,
   selectedId,
   onSelect,
+  onOpenNetwork,
 }: {
   items: StorageItem[];
+  networks: NetworkItem[];
   selectedId: string | undefined;
-  onSelect: (id: string) => void;
+  /** A volume or network clicked (again: undefined, the selection is cleared). */
+  onSelect: (id: string | undefined) => void;
+  onOpenNetwork: (networkId: string) => void;
 }) {
-  const { nodes, edges } = useMemo(() => buildGraph(items, selectedId), [items, selectedId]);
+  const { nodes, edges, cut } = useMemo(
+    () => buildGraph(items, networks, selectedId),
+    [items, networks, selectedId],
+  );
   if (!nodes.length)
     return (
       <div className="empty-state">
         <strong>Nothing to draw</strong>
-        <span>Run a container with a volume to see it connected here.</span>
+        <span>Run a container with a volume or on a network to see it connected here.</span>
       </div>
     );
   return (
-    <div className="storage-graph" data-testid="storage-graph">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        fitView
-        fitViewOptions={{ padding: 0.08 }}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        onNodeClick={(_, node) =>
-          !node.id.startsWith('c:') && !node.id.startsWith('h:') && onSelect(node.id)
-        }
-        proOptions={{ hideAttribution: true }}
-        minZoom={0.2}
-      >
-        <Background gap={18} size={1} />
-        <Controls showInteractive={false} />
-        <FitOnResize nodeCount={nodes.length} />
-      </ReactFlow>
-      {items.length > MAX_ITEMS && (
-        <div className="graph-note faint small">
-          Showing the first {MAX_ITEMS}; filter to see others.
-        </div>
-      )}
-    </div>
+    <FlowGraph
+      nodes={nodes}
+      edges={edges}
+      testId="storage-graph"
+      label="Networks, containers, volumes and host paths"
+      onNodeClick={(id) => !/^(c|h|host):/.test(id) && onSelect(id === selectedId ? undefined : id)}
+      onNodeDoubleClick={(id) => id.startsWith('n:') && onOpenNetwork(id.slice(2))}
+      note={cut ? `Showing the first ${MAX_ITEMS}; filter to see others.` : undefined}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { getApi } from '../../api';
+import { getApi, useQuery } from '../../api';
+import { runCommand } from '../commands';
 import { AlertIcon } from '../../ui/icons';
 import { RefreshNotice } from '../../ui/refresh-notice';
 import { useDockerStatus } from '../../api/use-docker-status';
@@ -9,7 +10,12 @@ import { StorageDetail } from './storage-detail';
 import { FilterBar } from './filter-bar';
 import { StorageGraph } from './storage-graph';
 import { StorageLanes } from './storage-lanes';
-import { defaultFilter, matchesFilter, type StorageFilter } from './storage-filters';
+import {
+  defaultFilter,
+  matchesFilter,
+  matchesNetworkFilter,
+  type StorageFilter,
+} from './storage-filters';
 import { useDemoHighlight } from './use-demo-highlight';
 import { useStorageModel } from './use-storage-model';
 import { onVolumeReveal, takeVolumeReveal } from './reveal-store';
@@ -53,6 +59,16 @@ export function StorageView() {
     [model.items, cleared],
   );
   const visible = useMemo(() => listed.filter((i) => matchesFilter(i, filter)), [listed, filter]);
+  // The graph draws networks too: the networks contract is their truth, its event invalidates.
+  const networkQuery = useQuery(
+    'networks.snapshot',
+    {},
+    { invalidateOn: ['networks.changed'], enabled: mode === 'graph' && filter.networks },
+  );
+  const networks = useMemo(
+    () => (networkQuery.data?.networks ?? []).filter((n) => matchesNetworkFilter(n, filter)),
+    [networkQuery.data, filter],
+  );
   const selected = model.items.find((i) => i.id === selectedId);
   const connected = status?.state === 'connected';
   const stale = model.stale || (status !== undefined && !connected);
@@ -188,6 +204,7 @@ export function StorageView() {
           onChange={setFilter}
           shown={visible.length}
           total={listed.length}
+          withNetworks={mode === 'graph'}
         />
       )}
       <div className={`storage-body${selected && mode !== 'events' ? ' has-detail' : ''}`}>
@@ -220,7 +237,13 @@ export function StorageView() {
               />
             ))}
           {mode === 'graph' && (
-            <StorageGraph items={visible} selectedId={selectedId} onSelect={setSelectedId} />
+            <StorageGraph
+              items={visible}
+              networks={filter.networks ? networks : []}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onOpenNetwork={(id) => void runCommand('networks.reveal', id)}
+            />
           )}
           {mode === 'events' && (
             <EventsPanel events={model.events} missed={model.missedWhileDisconnected} />
