@@ -1,17 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { docker, tryDocker } from './support/docker-cli';
 import { openNote } from './support/open-note';
-
-const docker = (...args: string[]) =>
-  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-const tryDocker = (...args: string[]) => {
-  try {
-    docker(...args);
-  } catch {
-    // already gone
-  }
-};
 const IMAGE = 'berth-busybox:1.36-local';
 
 async function waitForNext(run: Locator, index: number) {
