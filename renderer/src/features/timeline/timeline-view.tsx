@@ -26,7 +26,7 @@ function fit(model: TimelineModel | undefined): TimelineViewport {
 export function TimelineView() {
   const [source, setSource] = useState<string>(LIVE);
   const [follow, setFollow] = useState(true);
-  const runs = useQuery('demos.listRuns', { limit: 30 }, { invalidateOn: ['demos.history'] });
+  const runs = useQuery('demos.listRuns', { limit: 30 }, { invalidateOn: ['demos.history', 'engines.changed'] });
   const live = useQuery(
     'timeline.live',
     {},
