@@ -20,6 +20,11 @@ if ! command -v dockerd >/dev/null 2>&1; then
   exit 1
 fi
 echo "dockerd: starting in the background, log at $log"
+# A daemon still shutting down keeps its pid file for a moment: wait for it to exit (at most 30 s).
+for _ in $(seq 1 60); do
+  [ -f /var/run/docker.pid ] && kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null || break
+  sleep 0.5
+done
 # A stale pid file from a killed daemon would stop the new one from starting.
 if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
   rm -f /var/run/docker.pid
