@@ -4,8 +4,12 @@ import lockfile from 'proper-lockfile';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
-/** A lock older than this is taken to belong to a process that died. */
-const STALE_MS = 2_000;
+/**
+ * A lock older than this is taken to belong to a process that died. Generous: the guarded section
+ * is one small file, but a holder starved of CPU on a busy machine (seen at load 20+) lost its lock
+ * to the other writer at 2 s and a change was lost.
+ */
+const STALE_MS = 10_000;
 
 /**
  * Runs `work` while holding the cross-process lock of `file` (a `<file>.lock` folder made by
@@ -14,7 +18,7 @@ const STALE_MS = 2_000;
  * read-modify-write of one shard. Synchronous, like the store: the section it guards is one small
  * file's read and atomic rewrite.
  */
-export function withFileLockSync<T>(file: string, work: () => T, timeoutMs = 8_000): T {
+export function withFileLockSync<T>(file: string, work: () => T, timeoutMs = 20_000): T {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const deadline = Date.now() + timeoutMs;
   let release: () => void;

@@ -114,7 +114,9 @@ describe('VaultDemoService', () => {
     }
   });
 
-  it('labels a vault demo’s objects like a catalogue demo’s, so a later Berth’s start-up sweep removes them', async () => {
+  // Seen once in CI at load ~20 beside the rest of the unit suite: the sleeper vanished between the
+  // listing and its inspect (HTTP 404), cause not yet found; one retry while that is looked into.
+  it('labels a vault demo’s objects like a catalogue demo’s, so a later Berth’s start-up sweep removes them', { retry: 1 }, async () => {
     service.trustCurrent();
     const note = writeNote(
       'Sweep.md',
