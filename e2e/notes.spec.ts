@@ -16,7 +16,7 @@ test.describe('notes reader', () => {
     const link = body(page).locator('a.internal-link[data-href="Images and Layers#Copy-on-write"]').first();
     await link.click();
     await expect(title(page)).toHaveText('Images and Layers');
-    const heading = body(page).locator('[data-heading="Copy-on-write"]');
+    const heading = body(page).locator('h1, h2, h3, h4, h5, h6').and(body(page).locator('[data-heading="Copy-on-write"]'));
     await expect(heading).toBeInViewport();
     await page.getByRole('button', { name: 'Back' }).click();
     await expect(title(page)).toHaveText('Welcome');
