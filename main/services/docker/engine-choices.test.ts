@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliCurrentContext, listEngineChoices } from './engine-choices';
+import { listEngineChoices } from './engine-choices';
+import { cliCurrentContext } from './resolve-endpoint';
 
 /** Writes a docker config folder the way `docker context create` leaves it. */
 function dockerConfig(contexts: { name: string; host?: string; description?: string; tls?: boolean }[], current?: string): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EngineChoice, SavedEndpoint } from '../../contract/engines';
-import { dockerConfigDir } from './resolve-endpoint';
+import { cliCurrentContext, defaultEndpointUrl, dockerConfigDir } from './resolve-endpoint';
 
 export interface ChoiceInput {
   env: NodeJS.ProcessEnv;
@@ -21,19 +21,6 @@ interface ContextMeta {
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
-}
-
-/** The docker CLI's current context from config.json (`default` when none or unreadable). */
-export function cliCurrentContext(configDir: string, env: NodeJS.ProcessEnv): string {
-  const fromEnv = env.DOCKER_CONTEXT?.trim();
-  if (fromEnv) return fromEnv;
-  try {
-    const config = readJson(path.join(configDir, 'config.json')) as { currentContext?: unknown };
-    if (typeof config.currentContext === 'string' && config.currentContext) return config.currentContext;
-  } catch {
-    // No or broken config.json: the CLI uses the default context too.
-  }
-  return 'default';
 }
 
 function contextChoices(configDir: string, current: string): EngineChoice[] {
@@ -82,9 +69,8 @@ function contextChoices(configDir: string, current: string): EngineChoice[] {
 export function listEngineChoices(input: ChoiceInput): EngineChoice[] {
   const configDir = dockerConfigDir(input.env, input.homeDir);
   const current = cliCurrentContext(configDir, input.env);
-  const defaultUrl = input.platform === 'win32' ? 'npipe:////./pipe/docker_engine' : 'unix:///var/run/docker.sock';
   const choices: EngineChoice[] = [
-    { id: 'context:default', kind: 'context', name: 'default', url: defaultUrl, description: 'The platform’s default Docker socket', cliCurrent: current === 'default' },
+    { id: 'context:default', kind: 'context', name: 'default', url: defaultEndpointUrl(input.platform), description: 'The platform’s default Docker socket', cliCurrent: current === 'default' },
     ...contextChoices(configDir, current),
   ];
   const envHost = input.env.DOCKER_HOST?.trim();

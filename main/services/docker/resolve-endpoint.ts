@@ -32,8 +32,10 @@ export interface ResolveInput {
   readFile?: (file: string) => string | undefined;
 }
 
-const DEFAULT_UNIX = 'unix:///var/run/docker.sock';
-const DEFAULT_NPIPE = 'npipe:////./pipe/docker_engine';
+/** The platform's default Docker socket (the CLI's `default` context). */
+export function defaultEndpointUrl(platform: NodeJS.Platform): string {
+  return platform === 'win32' ? 'npipe:////./pipe/docker_engine' : 'unix:///var/run/docker.sock';
+}
 
 function readFileOrUndefined(file: string): string | undefined {
   try {
@@ -100,6 +102,22 @@ export function dockerConfigDir(env: NodeJS.ProcessEnv, homeDir: string): string
   return env.DOCKER_CONFIG && env.DOCKER_CONFIG.length > 0 ? env.DOCKER_CONFIG : path.join(homeDir, '.docker');
 }
 
+/** The docker CLI's current context: DOCKER_CONTEXT, else config.json's `currentContext`, else `default`. */
+export function cliCurrentContext(configDir: string, env: NodeJS.ProcessEnv, read: (file: string) => string | undefined = readFileOrUndefined): string {
+  const fromEnv = env.DOCKER_CONTEXT?.trim();
+  if (fromEnv) return fromEnv;
+  const config = read(path.join(configDir, 'config.json'));
+  if (config) {
+    try {
+      const parsed = JSON.parse(config) as { currentContext?: unknown };
+      if (typeof parsed.currentContext === 'string' && parsed.currentContext) return parsed.currentContext;
+    } catch {
+      // A broken config.json does not stop the CLI from using the default; neither does it stop us.
+    }
+  }
+  return 'default';
+}
+
 /**
  * Resolves the Docker endpoint like the docker CLI: a settings override, then DOCKER_HOST
  * (with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), then DOCKER_CONTEXT or the config's current
@@ -162,19 +180,8 @@ function resolveWithoutSsh(input: ResolveInput): DockerEndpoint {
     };
   }
 
-  let contextName = env.DOCKER_CONTEXT?.trim();
-  if (!contextName) {
-    const config = read(path.join(configDir, 'config.json'));
-    if (config) {
-      try {
-        const parsed = JSON.parse(config) as { currentContext?: unknown };
-        if (typeof parsed.currentContext === 'string') contextName = parsed.currentContext;
-      } catch {
-        // A broken config.json does not stop the CLI from using the default; neither does it stop us.
-      }
-    }
-  }
-  if (contextName && contextName !== 'default') {
+  const contextName = cliCurrentContext(configDir, env, read);
+  if (contextName !== 'default') {
     const id = createHash('sha256').update(contextName).digest('hex');
     const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
     const meta = read(metaFile);
@@ -204,7 +211,7 @@ function resolveWithoutSsh(input: ResolveInput): DockerEndpoint {
     };
   }
 
-  const url = input.platform === 'win32' ? DEFAULT_NPIPE : DEFAULT_UNIX;
+  const url = defaultEndpointUrl(input.platform);
   return { url, source: 'default', ...optionsForUrl(url) };
 }
 
