@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   readerUrls,
   renderNote,
@@ -10,6 +8,7 @@ import {
 } from './render-note';
 import type { LookupAnswers, LookupNeeds } from './render-worker-core';
 import type { FromRenderWorker, ToRenderWorker } from './render-worker';
+import { builtEntryFile, startWorker } from './worker-entry';
 
 /** How many lookups the main thread answers before letting other work run. */
 const ANSWER_SLICE = 500;
@@ -19,16 +18,6 @@ interface Pending {
   onPreview?: (preview: RenderedNote) => void;
   resolve(rendered: RenderedNote): void;
   reject(error: Error): void;
-}
-
-/** Where the built worker is: `render-worker.js` beside the built main file (or its chunks folder), or null (running from TS sources). */
-export function builtWorkerFile(baseUrl: string = import.meta.url): string | null {
-  if (!baseUrl.startsWith('file:') || !baseUrl.endsWith('.js')) return null;
-  for (const relative of ['./render-worker.js', '../render-worker.js']) {
-    const file = fileURLToPath(new URL(relative, baseUrl));
-    if (fs.existsSync(file)) return file;
-  }
-  return null;
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -78,7 +67,7 @@ export class RenderPool {
   private readonly pending = new Map<number, Pending>();
 
   /** `workerFile`: the built worker (default), a `.ts` source (started through the tsx loader, for tests), or null. */
-  constructor(private readonly workerFile: string | null = builtWorkerFile()) {}
+  constructor(private readonly workerFile: string | null = builtEntryFile('render-worker')) {}
 
   /** True when notes are rendered on the calling thread (no worker file). */
   get inProcess(): boolean {
@@ -128,12 +117,7 @@ export class RenderPool {
 
   private ensureWorker(file: string): Worker {
     if (this.worker) return this.worker;
-    const worker = file.endsWith('.ts')
-      ? new Worker(
-          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`,
-          { eval: true },
-        )
-      : new Worker(file);
+    const worker = startWorker(file);
     worker.unref();
     worker.on('message', (message: FromRenderWorker) => this.onMessage(worker, message));
     worker.on('error', (error) => this.onExit(worker, error));
