@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import { identifyEngine, type EngineIdentity } from '../docker/identify-engine';
 import type { Demo, DemoEngine, DemoExpectation, DemoStep } from './demo-schema';
 import { LABEL_OWNER, LABEL_PID } from './run-context';
+import { markSkipped } from './run-preconditions';
 import type { RunRecord } from './run-types';
 
 /** The demo-catalogue name of an engine that behaves otherwise than Docker Engine (undefined for Docker's behaviour). */
@@ -9,13 +10,33 @@ export function demoEngineOf(engine: Pick<EngineIdentity, 'product'> | undefined
   return engine?.product === 'podman' ? 'podman' : undefined;
 }
 
-/** Which engine answers on this client, from `/version` (enough to tell Podman from Docker); undefined when it does not answer. */
-export async function identifyDemoEngine(docker: Dockerode): Promise<EngineIdentity | undefined> {
+/** `make(docker)`, asked once per client (a client talks to one endpoint; a reconnect makes a new one) unless `keep` turns the answer down. */
+function oncePerClient<T>(cache: WeakMap<Dockerode, Promise<T>>, docker: Dockerode, make: (docker: Dockerode) => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+  let known = cache.get(docker);
+  if (!known) {
+    known = make(docker);
+    cache.set(docker, known);
+    void known.then((value) => keep(value) || cache.delete(docker), () => cache.delete(docker));
+  }
+  return known;
+}
+
+async function identifyDemoEngine(docker: Dockerode): Promise<EngineIdentity | undefined> {
   try {
     return identifyEngine((await docker.version()) as Parameters<typeof identifyEngine>[0], {});
   } catch {
     return undefined; // the run's first Docker call reports an engine that is away
   }
+}
+
+const enginesByClient = new WeakMap<Dockerode, Promise<EngineIdentity | undefined>>();
+
+/**
+ * Which engine answers on this client, from `/version` (~0.1 s on a busy Engine; enough to tell
+ * Podman from Docker), asked once per client; undefined, and not remembered, when it does not answer.
+ */
+export function engineBehind(docker: Dockerode): Promise<EngineIdentity | undefined> {
+  return oncePerClient(enginesByClient, docker, identifyDemoEngine, (identity) => identity !== undefined);
 }
 
 /** The expectations a step has on this engine: its own where it states a difference, else Docker's. */
@@ -38,12 +59,7 @@ const dnsProbes = new WeakMap<Dockerode, Promise<string | undefined>>();
  * and removes a labelled probe network and reads that flag from Podman's own API (once per client).
  */
 export function podmanNetworkDns(docker: Dockerode): Promise<string | undefined> {
-  let probe = dnsProbes.get(docker);
-  if (!probe) {
-    probe = probeDns(docker);
-    dnsProbes.set(docker, probe);
-  }
-  return probe;
+  return oncePerClient(dnsProbes, docker, probeDns);
 }
 
 async function probeDns(docker: Dockerode): Promise<string | undefined> {
@@ -82,9 +98,5 @@ export async function fitRecordToEngine(demo: Demo, record: RunRecord, engine: D
     if (explain) rec.explain = explain;
   }
   const reason = await engineSkipReason(demo, engine, docker);
-  if (!reason) return false;
-  record.status = 'skipped';
-  record.reason = reason;
-  for (const step of record.steps) step.status = 'skipped';
-  return true;
+  return reason ? markSkipped(record, reason) : false;
 }

@@ -10,7 +10,7 @@ import { settledState } from './container-actions';
 import type { Demo } from './demo-schema';
 import { describeDockerError, isDaemonGone } from './docker-errors';
 import type { EngineIdentity } from '../docker/identify-engine';
-import { demoEngineOf, fitRecordToEngine, stepExpectations } from './demo-engine';
+import { demoEngineOf, engineBehind, fitRecordToEngine, stepExpectations } from './demo-engine';
 import type { DemoEngine } from './demo-schema';
 import { failRecord, settleStatus } from './run-status';
 import { StepGate, type StepWait } from './step-gate';
@@ -19,7 +19,7 @@ import { newRunId, RunContext } from './run-context';
 import { RunEventFollower } from './run-event-follower';
 import { RunLookahead } from './run-ahead';
 import { EngineStage, engineFolderFor, explainStagedSteps } from './engine-stage';
-import { dockerOrNull, engineBehind, markSkipped, missingToolReason } from './run-preconditions';
+import { dockerOrNull, markSkipped, missingToolReason } from './run-preconditions';
 import type { RunEvent, RunRecord } from './run-types';
 import { containerKeyOf, executeAction } from './step-executor';
 

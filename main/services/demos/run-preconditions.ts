@@ -1,6 +1,4 @@
 import type Dockerode from 'dockerode';
-import type { EngineIdentity } from '../docker/identify-engine';
-import { identifyDemoEngine } from './demo-engine';
 import type { Demo } from './demo-schema';
 import { dummyLinkAvailable } from './dummy-link';
 import { composeAvailable } from './misc-actions';
@@ -31,20 +29,4 @@ export function markSkipped(record: RunRecord, reason: string): true {
   Object.assign(record, { status: 'skipped', reason });
   for (const step of record.steps) step.status = 'skipped';
   return true;
-}
-
-const enginesByClient = new WeakMap<Dockerode, Promise<EngineIdentity | undefined>>();
-
-/**
- * The engine behind a client, asked (`/version`, ~0.1 s on a busy Engine) once per client: a
- * client talks to one endpoint, and a reconnect makes a new client. Not remembered when unknown.
- */
-export function engineBehind(docker: Dockerode): Promise<EngineIdentity | undefined> {
-  let known = enginesByClient.get(docker);
-  if (!known) {
-    known = identifyDemoEngine(docker);
-    enginesByClient.set(docker, known);
-    void known.then((identity) => identity ?? enginesByClient.delete(docker));
-  }
-  return known;
 }
