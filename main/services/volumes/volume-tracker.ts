@@ -91,11 +91,7 @@ export class VolumeTracker {
     this.model.setNextSeq(options.store.lastSeq());
     this.eventLog = new EventLog(5000, this.now);
     this.lastStale = options.connection.status.state !== 'connected';
-    const relist = () => {
-      this.marks.listing = true;
-      this.schedule(0);
-    };
-    this.gaps = new EngineGapReconciler(options.connection, 'volumes', relist, () =>
+    this.gaps = new EngineGapReconciler(options.connection, 'volumes', () => this.listSoon(), () =>
       this.publish({ upserts: [], dropped: [], lineage: [] }),
     );
   }
@@ -107,8 +103,7 @@ export class VolumeTracker {
       connection.onEvent((event) => this.onEvent(event)),
       connection.onConnected(({ reconnect }) => {
         if (reconnect) this.eventLog.markReconnected();
-        this.marks.listing = true;
-        this.schedule(0, reconnect);
+        this.listSoon(reconnect);
       }),
       connection.onStatus((status) => {
         const stale = status.state !== 'connected';
@@ -119,10 +114,7 @@ export class VolumeTracker {
       }),
     );
     this.disposers.push(this.gaps.start());
-    if (connection.status.state === 'connected') {
-      this.marks.listing = true;
-      this.schedule(0);
-    }
+    if (connection.status.state === 'connected') this.listSoon();
   }
 
   /** Stops following and writes pending history. */
@@ -221,10 +213,14 @@ export class VolumeTracker {
 
   private scheduleSettle(): void {
     this.timers.set('settle', this.settleMs, () => {
-      if (this.stopped) return;
-      this.marks.listing = true;
-      this.schedule(0);
+      if (!this.stopped) this.listSoon();
     });
+  }
+
+  /** Lists everything at the next turn (`countMissed`: after a reconnect, count what changed unseen). */
+  private listSoon(countMissed = false): void {
+    this.marks.listing = true;
+    this.schedule(0, countMissed);
   }
 
   private async flushNow(): Promise<void> {
