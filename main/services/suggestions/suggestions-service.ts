@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
-import fsp from 'node:fs/promises';
 import type { ClaimFlag, Publish, SectionSuggestion } from '../../contract';
 import { RpcFailure } from '../../contract/errors';
 import type { Demo } from '../demos/demo-schema';
-import { decodeNote } from '../vault/note-source';
-import { resolveVaultFile } from '../vault/resolve-vault-file';
+import { readNoteSource } from '../vault/note-reading';
 import { DemoBlockEdits } from './demo-block-edits';
 import type { Dismissals } from './dismissals';
 import { NoteSuggester, type NoteSuggestions } from './suggest-note';
@@ -111,18 +109,8 @@ export class SuggestionsService {
   }
 
   protected async readNote(root: string, notePath: string): Promise<string> {
-    const file = await resolveVaultFile(root, notePath);
-    const handle = await fsp.open(file.filePath, 'r');
-    try {
-      const stat = await handle.stat();
-      const buffer = Buffer.alloc(Math.min(stat.size, READ_LIMIT));
-      await handle.read(buffer, 0, buffer.length, 0);
-      const decoded = decodeNote(buffer);
-      if (decoded.binary)
-        throw new RpcFailure('invalid-params', `"${notePath}" is not a text note.`);
-      return decoded.text;
-    } finally {
-      await handle.close();
-    }
+    const note = await readNoteSource(root, notePath, READ_LIMIT);
+    if (note.binary) throw new RpcFailure('invalid-params', `"${notePath}" is not a text note.`);
+    return note.text;
   }
 }

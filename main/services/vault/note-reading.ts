@@ -16,6 +16,8 @@ const READ_LIMIT = 12_000_000;
 export interface NoteSource {
   text: string;
   problem?: string;
+  /** The file holds binary data (`text` is empty, `problem` says so). */
+  binary: boolean;
   mtimeMs: number;
 }
 
@@ -52,23 +54,23 @@ export function noteLookup(index: VaultIndex): NoteLookup {
   };
 }
 
-/** Reads a markdown note of the vault (up to the read limit), with a readable refusal for anything else. */
-export async function readNoteSource(root: string, notePath: string): Promise<NoteSource> {
+/** Reads a markdown note of the vault (up to `limit` bytes), with a readable refusal for anything else. */
+export async function readNoteSource(root: string, notePath: string, limit = READ_LIMIT): Promise<NoteSource> {
   if (fileKindOf(notePath) !== 'note') throw new RpcFailure('invalid-params', `"${notePath}" is not a markdown note.`);
   let file: ResolvedVaultFile;
   try {
     file = await resolveVaultFile(root, notePath);
   } catch (error) {
-    if (error instanceof RpcFailure && error.code === 'not-found') throw new RpcFailure('not-found', `The note "${notePath}" does not exist (it may have been moved or deleted).`);
+    if (error instanceof RpcFailure && error.code === 'not-found') throw new RpcFailure('not-found', `The note "${notePath}" was not found: it does not exist in the vault (it may have been moved or deleted).`);
     throw error;
   }
   const handle = await fsp.open(file.filePath, 'r');
   try {
     const stat = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(stat.size, READ_LIMIT));
+    const buffer = Buffer.alloc(Math.min(stat.size, limit));
     await handle.read(buffer, 0, buffer.length, 0);
     const decoded = decodeNote(buffer);
-    const result: NoteSource = { text: decoded.text, mtimeMs: stat.mtimeMs };
+    const result: NoteSource = { text: decoded.text, binary: decoded.binary, mtimeMs: stat.mtimeMs };
     if (decoded.problem) result.problem = decoded.problem;
     return result;
   } finally {
