@@ -142,13 +142,6 @@ export const ServerIcon = (p: IconProps) => (
   </svg>
 );
 
-/** Two opposite arrows: switch between things. */
-export const SwitchIcon = (p: IconProps) => (
-  <svg {...iconAttributes(p)}>
-    <path d="M4 8h13l-3-3M20 16H7l3 3" />
-  </svg>
-);
-
 /** A small chevron pointing up (menus that open upwards). */
 export const ChevronUpIcon = (p: IconProps) => (
   <svg {...iconAttributes(p)}>
