@@ -60,12 +60,6 @@ export class IndexWorkers implements NoteParser {
     return this.file !== null;
   }
 
-  warm(): void {
-    if (this.file === null) return;
-    this.ensureWorkers(this.file);
-    this.scheduleIdleStop();
-  }
-
   async parse(root: string, paths: readonly string[], onBatch: (records: NoteRecord[]) => void): Promise<void> {
     if (this.file === null || paths.length < MIN_PATHS_FOR_WORKERS) return inProcessParser.parse(root, paths, onBatch);
     this.running++;

@@ -4,8 +4,6 @@ import { readNoteRecordSync, type NoteRecord } from './note-record';
 export interface NoteParser {
   /** Reads `paths` (vault-relative) under `root`; calls `onBatch` as records are ready; vanished files are left out. */
   parse(root: string, paths: readonly string[], onBatch: (records: NoteRecord[]) => void): Promise<void>;
-  /** Starts whatever the parser needs ahead of the first vault (worker threads). */
-  warm?(): void;
   stop?(): Promise<void>;
 }
 

@@ -74,7 +74,7 @@ export class VaultService {
     if (!stat) throw new RpcFailure('not-found', `There is no folder at "${root}".`);
     if (!stat.isDirectory()) throw new RpcFailure('invalid-params', `"${root}" is a file, not a folder; choose the folder that holds your notes.`);
     this.renderPool.warm();
-    this.parser.warm?.();
+    // Index workers start in `fill`, only for vaults big enough to use them (not the bundled one).
     const run = async () => {
       try {
         const started = performance.now();
