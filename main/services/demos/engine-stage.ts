@@ -53,38 +53,43 @@ export class EngineStage {
     return path.posix.join(ENGINE_STAGE_ROOT, this.runId, relative);
   }
 
-  private labels(): Record<string, string> {
-    return { ...this.runLabels, [LABEL_OWNER]: 'helper' };
+  /** A run-folder path on this computer, and the same path inside the stage (`<runId>/…`). */
+  private locate(relative: string): { local: string; inStage: string } {
+    const local = resolveInRunFolder(this.workDir, relative);
+    return { local, inStage: path.posix.join(this.runId, path.relative(this.workDir, local).split(path.sep).join('/')) };
+  }
+
+  /** A helper that sees the stage root at `/stage`, labelled `berth.owner=helper`. */
+  private createHelper(cmd: string[], name?: string): Promise<Dockerode.Container> {
+    return this.docker.createContainer({
+      ...(name ? { name } : {}),
+      Image: this.image,
+      Cmd: cmd,
+      Labels: { ...this.runLabels, [LABEL_OWNER]: 'helper' },
+      HostConfig: { Binds: [`${ENGINE_STAGE_ROOT}:/stage`], NetworkMode: 'none' },
+    });
   }
 
   private container(): Promise<Dockerode.Container> {
-    this.helper ??= this.docker.createContainer({
-      name: `berth-${this.runId}-stage`,
-      Image: this.image,
-      Cmd: ['true'],
-      Labels: this.labels(),
-      HostConfig: { Binds: [`${ENGINE_STAGE_ROOT}:/stage`], NetworkMode: 'none' },
-    });
+    this.helper ??= this.createHelper(['true'], `berth-${this.runId}-stage`);
     return this.helper;
   }
 
   /** Copies a file or folder of the run folder (created empty when missing) to the engine's machine. */
   async push(relative: string): Promise<void> {
-    const local = resolveInRunFolder(this.workDir, relative);
+    const { local, inStage } = this.locate(relative);
     if (!fs.existsSync(local)) fs.mkdirSync(local, { recursive: true });
-    const archivePath = path.posix.join(this.runId, path.relative(this.workDir, local).split(path.sep).join('/'));
     const helper = await this.container();
-    await helper.putArchive(packTar(entriesOf(local, archivePath)), { path: '/stage' });
+    await helper.putArchive(packTar(entriesOf(local, inStage)), { path: '/stage' });
   }
 
   /** Copies a file from the engine's machine into the run folder; false when it is not there. */
   async pull(relative: string): Promise<boolean> {
-    const local = resolveInRunFolder(this.workDir, relative);
-    const inStage = path.posix.join('/stage', this.runId, path.relative(this.workDir, local).split(path.sep).join('/'));
+    const { local, inStage } = this.locate(relative);
     const helper = await this.container();
     let archive: Buffer;
     try {
-      const stream = (await helper.getArchive({ path: inStage })) as NodeJS.ReadableStream;
+      const stream = (await helper.getArchive({ path: `/stage/${inStage}` })) as NodeJS.ReadableStream;
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
       archive = Buffer.concat(chunks);
@@ -103,14 +108,7 @@ export class EngineStage {
   async dispose(): Promise<void> {
     const helper = await this.helper?.catch(() => null);
     if (!helper) return;
-    const sweeper = await this.docker
-      .createContainer({
-        Image: this.image,
-        Cmd: ['rm', '-rf', `/stage/${this.runId}`],
-        Labels: this.labels(),
-        HostConfig: { Binds: [`${ENGINE_STAGE_ROOT}:/stage`], NetworkMode: 'none' },
-      })
-      .catch(() => null);
+    const sweeper = await this.createHelper(['rm', '-rf', `/stage/${this.runId}`]).catch(() => null);
     // If the sweep fails the folder stays in the engine's /tmp; the helpers still go.
     await sweeper?.start().then(() => sweeper.wait()).catch(() => undefined);
     await Promise.all([sweeper?.remove({ force: true }), helper.remove({ force: true })].map((p) => p?.catch(() => undefined)));
