@@ -1,7 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { appendChunk, ChunkInserter, replaceWithChunk, type NoteChunk } from './note-chunks';
+import { ChunkInserter, type NoteChunk } from './note-chunks';
 import { sanitizeNote } from './sanitize-note';
+
+/** One chunk into the body at once, after what it shows or (`replace`) instead of it. */
+function insertChunk(body: HTMLElement, chunk: NoteChunk, replace = false): Element[] {
+  const inserter = new ChunkInserter(body);
+  inserter.add(chunk);
+  return inserter.flush(replace, true);
+}
+const appendChunk = (body: HTMLElement, chunk: NoteChunk) => insertChunk(body, chunk);
+const replaceWithChunk = (body: HTMLElement, chunk: NoteChunk) => insertChunk(body, chunk, true);
 
 const row = (cells: string[], tag = 'td') => `<tr>\n${cells.map((c) => `<${tag}>${c}</${tag}>`).join('\n')}\n</tr>\n`;
 

@@ -89,17 +89,3 @@ export class ChunkInserter {
     return added;
   }
 }
-
-/** Inserts one chunk at the end of the body at once (see `ChunkInserter`). */
-export function appendChunk(body: HTMLElement, chunk: NoteChunk): Element[] {
-  const inserter = new ChunkInserter(body);
-  inserter.add(chunk);
-  return inserter.flush(false, true);
-}
-
-/** Replaces the body's content with one chunk (the start of the whole note replacing a quick first screen). */
-export function replaceWithChunk(body: HTMLElement, chunk: NoteChunk): Element[] {
-  const inserter = new ChunkInserter(body);
-  inserter.add(chunk);
-  return inserter.flush(true, true);
-}
