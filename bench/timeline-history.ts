@@ -1,16 +1,5 @@
 import type { RunDockerEvent, RunRecord, StepRecord } from '../main/services/demos/run-types';
-
-/** A small seeded generator (mulberry32), so every bench run replays the same history. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { SeededRandom } from './soak/random';
 
 /**
  * A run record as the run history stores it (`<user data>/demo-runs/<id>.json`), with
@@ -25,18 +14,18 @@ export function syntheticRun(options: {
   startedAt: number;
   spanMs: number;
 }): RunRecord {
-  const random = seeded(14);
+  const random = new SeededRandom(14);
   const { runId, startedAt, spanMs } = options;
   const pairs = Math.floor(options.objects / 2);
   const events: RunDockerEvent[] = [];
   const hex = () =>
-    Array.from({ length: 64 }, () => Math.floor(random() * 16).toString(16)).join('');
+    Array.from({ length: 64 }, () => Math.floor(random.next() * 16).toString(16)).join('');
   for (let i = 0; i < pairs; i++) {
     const name = `berth-${runId}-c${i}`;
     const id = hex();
     const volume = i % 3 === 0 ? hex() : `berth-${runId}-v${i}`;
     const born = startedAt + (i / pairs) * spanMs * 0.85;
-    const life = 20_000 + random() * 60_000;
+    const life = 20_000 + random.next() * 60_000;
     const at = (fraction: number) => Math.round(born + fraction * life);
     events.push({ type: 'volume', action: 'create', name: volume, at: at(0) });
     events.push({ type: 'container', action: 'create', name, actorId: id, at: at(0.01) });
@@ -56,7 +45,7 @@ export function syntheticRun(options: {
     }
     events.push({ type: 'container', action: 'destroy', name, actorId: id, at: at(0.92) });
     // Every third volume outlives its container for a while (dangling), the rest go with it.
-    const gone = i % 3 === 0 ? at(0.92) + 5_000 + random() * 20_000 : at(0.92) + 200;
+    const gone = i % 3 === 0 ? at(0.92) + 5_000 + random.next() * 20_000 : at(0.92) + 200;
     events.push({ type: 'volume', action: 'destroy', name: volume, at: Math.round(gone) });
   }
   events.sort((a, b) => a.at - b.at);
