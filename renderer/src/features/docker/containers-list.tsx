@@ -1,8 +1,7 @@
 import type { ContainerSummary } from '@contract';
-import { formatRelativeTime } from '../../ui/format-time';
 import { ContainerState } from './container-state';
 import { OwnerBadge } from './owner-badge';
-import { ResourceTable } from './resource-table';
+import { createdColumn, ResourceTable } from './resource-table';
 
 const keys = {
   name: (c: ContainerSummary) => c.name,
@@ -71,13 +70,7 @@ export function ContainersList({
           cell: (c) =>
             c.ports.length ? c.ports.map(portLabel).join(', ') : <span className="faint">—</span>,
         },
-        {
-          label: 'Created',
-          sort: 'created',
-          className: 'rb-num',
-          cellClassName: 'rb-num faint',
-          cell: (c) => formatRelativeTime(c.createdAt),
-        },
+        createdColumn((c: ContainerSummary) => c.createdAt),
       ]}
     />
   );

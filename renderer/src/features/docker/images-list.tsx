@@ -1,8 +1,7 @@
 import type { ImageSummary } from '@contract';
 import { formatBytes } from '../../ui/format-bytes';
-import { formatRelativeTime } from '../../ui/format-time';
 import { OwnerBadge } from './owner-badge';
-import { ResourceTable } from './resource-table';
+import { createdColumn, ResourceTable } from './resource-table';
 
 /** `sha256:abc…` → the 12 characters `docker images` shows. */
 export function shortId(id: string): string {
@@ -95,13 +94,7 @@ export function ImagesList({
           className: 'rb-num',
           cell: (image) => image.containers || <span className="faint">0</span>,
         },
-        {
-          label: 'Created',
-          sort: 'created',
-          className: 'rb-num',
-          cellClassName: 'rb-num faint',
-          cell: (image) => formatRelativeTime(image.createdAt),
-        },
+        createdColumn((image: ImageSummary) => image.createdAt),
       ]}
     />
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatRelativeTime } from '../../ui/format-time';
 import { SortHeader } from './sort-header';
 import { useSort, type SortKey, type SortState } from './use-sort';
 
@@ -11,6 +12,19 @@ export interface TableColumn<T, K extends string> {
   className?: string;
   cellClassName?: string;
   cell: (row: T) => ReactNode;
+}
+
+/** The "Created" column every list ends with: how long ago, faint and right-aligned, sorting by `created`. */
+export function createdColumn<T>(
+  createdAt: (row: T) => string | number | undefined,
+): TableColumn<T, 'created'> {
+  return {
+    label: 'Created',
+    sort: 'created',
+    className: 'rb-num',
+    cellClassName: 'rb-num faint',
+    cell: (row) => formatRelativeTime(createdAt(row)),
+  };
 }
 
 /** The first column: the name as a link that opens the row, with a line of facts under it. */

@@ -1,7 +1,7 @@
 import type { VolumeSummary } from '@contract';
-import { formatRelativeTime, isAnonymousVolumeName, shortName } from '../../ui/format-time';
+import { isAnonymousVolumeName, shortName } from '../../ui/format-time';
 import { OwnerBadge } from './owner-badge';
-import { ResourceTable } from './resource-table';
+import { createdColumn, ResourceTable } from './resource-table';
 import { revealVolume } from './reveal';
 
 const keys = {
@@ -52,13 +52,7 @@ export function VolumeTable({ volumes, stale }: { volumes: VolumeSummary[]; stal
       }}
       columns={[
         { label: 'Used by', sort: 'used', cell: (v) => <UsedBy volume={v} /> },
-        {
-          label: 'Created',
-          sort: 'created',
-          className: 'rb-num',
-          cellClassName: 'rb-num faint',
-          cell: (v) => formatRelativeTime(v.createdAt),
-        },
+        createdColumn((v: VolumeSummary) => v.createdAt),
       ]}
     />
   );
