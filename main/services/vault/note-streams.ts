@@ -35,7 +35,7 @@ interface Stream {
 }
 
 /** A reply holds whole notes up to this much HTML; longer ones send this much first and the rest in pages. */
-export const FIRST_SCREEN_CHARS = 64_000;
+const FIRST_SCREEN_CHARS = 64_000;
 /** HTML per page of the rest (characters): a few milliseconds to serialise, and few steps for the reader to insert. */
 export const PAGE_CHARS = 1_000_000;
 /** Notes whose rest can still be fetched (the latest ones opened). */

@@ -20,7 +20,7 @@ export interface ChunkedHtml {
 }
 
 /** About this much HTML per chunk (characters): a first screen, and a slice the reader inserts without a long task. */
-export const CHUNK_TARGET = 32_000;
+const CHUNK_TARGET = 32_000;
 
 /** Index of the token closing the block opened at `start` (the same token for self-contained blocks). */
 function blockEnd(tokens: Token[], start: number): number {
