@@ -39,6 +39,8 @@ export interface DemoRunnerOptions {
   stepThrough?: boolean;
   /** The engine the run talks to (from the connection status); asked through `/version` when absent. */
   engine?: EngineIdentity;
+  /** Key of the engine in use (its endpoint URL), kept in the record so the history is per engine. */
+  engineKey?: string;
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
@@ -77,6 +79,7 @@ export class DemoRun {
       title: demo.title,
       note: demo.note,
       status: gate ? 'queued' : 'running',
+      ...(options.engineKey !== undefined ? { engine: options.engineKey } : {}),
       startedAt: Date.now(),
       steps: demo.steps.map((step, index) => ({
         index,

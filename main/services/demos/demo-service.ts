@@ -136,6 +136,7 @@ export class DemoService {
         composeAvailable: this.options.composeAvailable ?? composeAvailable,
         ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}),
         ...(options.stepThrough ? { stepThrough: true } : {}),
+        ...(startedOn !== undefined ? { engineKey: startedOn } : {}),
       },
       (event) => this.onEvent(event),
       undefined,
@@ -157,8 +158,6 @@ export class DemoService {
   }
 
   private onEvent(event: RunEvent): void {
-    // The first run-started comes synchronously from the run's constructor, on the engine in use.
-    if (event.type === 'run-started' && this.options.engine && !event.record.engine) event.record.engine = this.options.engine.key();
     if (event.type === 'run-started' || event.type === 'step-finished' || event.type === 'run-finished') {
       const run = this.active.get(event.runId);
       const record = event.type === 'step-finished' ? run?.record : event.record;
