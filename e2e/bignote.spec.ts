@@ -112,10 +112,7 @@ test.describe('big notes', () => {
     await berth.shot('bignote-heading-link-end');
   });
 
-  // Vault search indexes the first 200,000 characters of a note (INDEXED_TEXT_LIMIT in
-  // search-index.ts, since the first vault service); this phrase sits after ~220 KB of table, so no
-  // hit comes. Fixme until search covers long notes whole (issue 13 note).
-  test.fixme('a search hit after a long table opens the note at its match', async ({ berth }) => {
+  test('a search hit after a long table opens the note at its match', async ({ berth }) => {
     test.setTimeout(360_000);
     const { page } = berth;
     // A search hit after the table opens the note at its match, below the rows still streaming in.

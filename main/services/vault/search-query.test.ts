@@ -104,3 +104,14 @@ describe('SearchIndex with phrases and tags', () => {
     expect(text).toBe('bridge networks · ports · published');
   });
 });
+
+describe('SearchIndex on a long pasted note', () => {
+  it('finds a phrase written after a 10,000-row table', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `| c${i} | nginx:1.${i % 30} | Up ${i} minutes |`);
+    const text = `${rows.join('\n')}\n\nremember this for the exam`;
+    expect(text.length).toBeGreaterThan(300_000);
+    const index = new SearchIndex();
+    index.upsert({ path: 'Big table.md', name: 'Big table', aliases: [], headings: [], tags: [], text });
+    expect(index.search('"remember this for the exam"').map((hit) => hit.path)).toEqual(['Big table.md']);
+  });
+});
