@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { LifecycleState, StorageItem } from '../../contract/volumes';
 import type { DockerEvent } from '../docker/docker-event';
 import { containerFactsFrom, volumeFactsFrom } from './storage-facts';
-import { bindItemId, StorageModel, tmpfsItemId, volumeItemId } from './storage-model';
+import { bindItemId, tmpfsItemId, volumeItemId } from './item-ids';
+import { StorageModel } from './storage-model';
 
 interface RecordedStep {
   label: string;

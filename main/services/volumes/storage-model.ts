@@ -10,9 +10,6 @@ import {
 import { isHelper, itemIdsOf, mountItemId, usesOfItem, volumeItemId } from './item-ids';
 import { isAnonymousVolumeName, type ContainerFacts, type VolumeFacts } from './storage-facts';
 
-export type { VolumeOwner } from './event-history';
-export { bindItemId, tmpfsItemId, volumeItemId } from './item-ids';
-
 /** What the model remembers across sessions (kept in the lineage store). */
 export interface ModelMemory {
   owners: Record<string, VolumeOwner>;

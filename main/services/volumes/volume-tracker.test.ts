@@ -7,7 +7,7 @@ import { DockerConnection } from '../docker/docker-connection';
 import { resolveLocalEndpoint } from '../docker/resolve-endpoint';
 import { silentLogger } from '../logging/logger';
 import { LineageStore } from './lineage-store';
-import { bindItemId, tmpfsItemId, volumeItemId } from './storage-model';
+import { bindItemId, tmpfsItemId, volumeItemId } from './item-ids';
 import { dockerCli, eventually, removeTestResources } from './test-support';
 import { VolumeTracker, type TrackerConnection } from './volume-tracker';
 

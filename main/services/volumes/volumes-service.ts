@@ -13,7 +13,7 @@ import { volumeCommands } from './cli-commands';
 import { listVolumeFiles, readVolumeFile } from './content-browser';
 import { isNotFound } from './docker-reader';
 import { LineageStore } from './lineage-store';
-import { volumeItemId } from './storage-model';
+import { volumeItemId } from './item-ids';
 import { prunePreview, pruneVolumes, removeVolume } from './volume-actions';
 import { VolumeTracker, type TrackerConnection } from './volume-tracker';
 
