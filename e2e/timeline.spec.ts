@@ -12,6 +12,16 @@ async function showTimeline(page: Page) {
   await expect(page.locator('.timeline-view')).toBeVisible();
 }
 
+/** Runs the Anonymous Volumes note's dangling-volume demo to its pass; its run section and id. */
+async function runDanglingVolumeDemo(page: Page, timeout: number) {
+  const card = page.locator('.demo-card[data-demo="anonymous-volume-dangling"]');
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole('button', { name: 'Run demo' }).click();
+  const run = card.locator('.demo-run');
+  await expect(run).toHaveAttribute('data-status', 'passed', { timeout });
+  return { run, runId: (await run.getAttribute('data-run-id')) ?? '' };
+}
+
 test.describe('lifecycle timeline', () => {
   test('draws a demo run as it happens, explains a segment on hover, and replays after a restart', async ({
     berth,
@@ -21,12 +31,7 @@ test.describe('lifecycle timeline', () => {
     await page.setViewportSize({ width: 1600, height: 950 });
     await openNote(page, 'Anonymous Volumes');
     await showTimeline(page);
-    const card = page.locator('.demo-card[data-demo="anonymous-volume-dangling"]');
-    await card.scrollIntoViewIfNeeded();
-    await card.getByRole('button', { name: 'Run demo' }).click();
-    const run = card.locator('.demo-run');
-    await expect(run).toHaveAttribute('data-status', 'passed', { timeout: 60_000 });
-    const runId = (await run.getAttribute('data-run-id')) ?? '';
+    const { runId } = await runDanglingVolumeDemo(page, 60_000);
 
     // Following: the timeline switched to the run that started, with its steps as bands.
     await expect(page.getByLabel('Timeline of')).toHaveValue(runId);
@@ -96,12 +101,7 @@ test.describe('lifecycle timeline', () => {
     await page.setViewportSize({ width: 1600, height: 950 });
     await openNote(page, 'Anonymous Volumes');
     await showTimeline(page);
-    const card = page.locator('.demo-card[data-demo="anonymous-volume-dangling"]');
-    await card.scrollIntoViewIfNeeded();
-    await card.getByRole('button', { name: 'Run demo' }).click();
-    const run = card.locator('.demo-run');
-    await expect(run).toHaveAttribute('data-status', 'passed', { timeout: 90_000 });
-    const runId = (await run.getAttribute('data-run-id')) ?? '';
+    const { run, runId } = await runDanglingVolumeDemo(page, 90_000);
     await expect(page.getByLabel('Timeline of')).toHaveValue(runId);
     const bands = page.getByRole('group', { name: 'Steps of the run' }).getByRole('button');
     const steps = await run.locator('.demo-step').count();
@@ -142,13 +142,7 @@ test.describe('lifecycle timeline', () => {
   test('saves a run’s timeline into the open note as an embedded SVG', async ({ berth }) => {
     const { page } = berth;
     await openNote(page, 'Anonymous Volumes');
-    const card = page.locator('.demo-card[data-demo="anonymous-volume-dangling"]');
-    await card.scrollIntoViewIfNeeded();
-    await card.getByRole('button', { name: 'Run demo' }).click();
-    await expect(card.locator('.demo-run')).toHaveAttribute('data-status', 'passed', {
-      timeout: 60_000,
-    });
-    const runId = (await card.locator('.demo-run').getAttribute('data-run-id')) ?? '';
+    const { runId } = await runDanglingVolumeDemo(page, 60_000);
     await showTimeline(page);
     await page.getByLabel('Timeline of').selectOption(runId);
     await page.getByRole('button', { name: 'Save to note' }).click();
