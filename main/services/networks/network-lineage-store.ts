@@ -6,8 +6,6 @@ import {
 } from '../../contract/networks';
 import type { NetworkModelMemory } from './network-model';
 
-export type NetworkLineageStoreOptions = HistoryStoreOptions;
-
 function readMemory(value: unknown): NetworkModelMemory {
   const memory = (value ?? {}) as Partial<Record<keyof NetworkModelMemory, unknown>>;
   return {
@@ -26,17 +24,12 @@ function readMemory(value: unknown): NetworkModelMemory {
  * what changed while Berth was away. A damaged file is set aside, not lost.
  */
 export class NetworkLineageStore extends JsonHistoryStore<NetworkLineageEntry, NetworkModelMemory> {
-  constructor(options: NetworkLineageStoreOptions) {
+  constructor(options: HistoryStoreOptions) {
     super(options, {
       subject: 'network',
       isEntry: (e): e is NetworkLineageEntry => networkLineageEntrySchema.safeParse(e).success,
       readMemory,
       emptyMemory: () => ({ items: [], everUsed: [] }),
     });
-  }
-
-  /** Entries matching `filter` (all when absent), oldest first, at most `limit` of the newest. */
-  query(filter?: (entry: NetworkLineageEntry) => boolean, limit = 1000): NetworkLineageEntry[] {
-    return this.select(filter, limit);
   }
 }

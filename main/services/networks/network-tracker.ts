@@ -129,10 +129,10 @@ export class NetworkTracker {
 
   /** The story of one network (id, or name: every network that had it) or of all. */
   lineage(ref?: string, limit?: number): NetworkLineageEntry[] {
-    if (!ref) return this.options.store.query(undefined, limit);
+    if (!ref) return this.options.store.select(undefined, limit);
     const item = this.model.find(ref);
     const byId = item && item.id === ref;
-    return this.options.store.query(
+    return this.options.store.select(
       (e) =>
         byId
           ? e.networkId === ref

@@ -2,8 +2,6 @@ import { JsonHistoryStore, type HistoryStoreOptions } from '../files/json-histor
 import { lineageEntrySchema, type LineageEntry } from '../../contract/volumes';
 import type { ModelMemory } from './storage-model';
 
-export type LineageStoreOptions = HistoryStoreOptions;
-
 function readMemory(value: unknown): ModelMemory {
   const memory = (value ?? {}) as Partial<ModelMemory>;
   return {
@@ -20,7 +18,7 @@ function readMemory(value: unknown): ModelMemory {
  * beside as `.corrupt-<time>` and the store starts empty: nothing is lost.
  */
 export class LineageStore extends JsonHistoryStore<LineageEntry, ModelMemory> {
-  constructor(options: LineageStoreOptions) {
+  constructor(options: HistoryStoreOptions) {
     super(options, {
       subject: 'volume',
       isEntry: (e): e is LineageEntry => lineageEntrySchema.safeParse(e).success,
