@@ -12,6 +12,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Berth } from './fixtures';
+import { docker, tryDocker } from './support/docker-cli';
 
 const root = path.resolve(import.meta.dirname, '..');
 const hasPodman = spawnSync('podman', ['--version']).status === 0;
@@ -24,7 +25,6 @@ const dockerVolume = `berth-e2e-sw-docker-${id}`;
 const podmanVolume = `berth-e2e-sw-podman-${id}`;
 const podmanNetwork = `berth-e2e-sw-podnet-${id}`;
 const podman = (...args: string[]) => execFileSync('podman', ['--url', podmanUrl, ...args], { encoding: 'utf8' });
-const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' });
 
 /** A docker config folder with a `podman` context, as `docker context create podman --docker host=…` leaves it. */
 function dockerConfigWithPodmanContext(): string {
@@ -49,7 +49,7 @@ test.beforeAll(() => {
 });
 
 test.afterAll(() => {
-  spawnSync('docker', ['volume', 'rm', '-f', dockerVolume]);
+  tryDocker('volume', 'rm', '-f', dockerVolume);
   if (!ready) return;
   spawnSync('podman', ['--url', podmanUrl, 'volume', 'rm', '-f', podmanVolume]);
   spawnSync('podman', ['--url', podmanUrl, 'network', 'rm', '-f', podmanNetwork]);

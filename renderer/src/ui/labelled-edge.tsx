@@ -10,11 +10,11 @@ function pointAt(t: number, sx: number, sy: number, tx: number, ty: number): [nu
   return [x, y];
 }
 
-/**
+/*
  * A Bézier edge whose label sits two thirds of the way to its target, so the labels of edges
  * fanning out of one hub (the IPs of a network's containers) do not pile up at the hub.
  */
-export function NearTargetEdge(props: EdgeProps) {
+function NearTargetEdge(props: EdgeProps) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
   const [path] = getBezierPath({
     sourceX,

@@ -2,10 +2,13 @@ import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { NetworkItem, PublishedPort } from '@contract';
 import { meanOf, placeColumn } from './flow-graph';
 
-/** Node id of the engine host, where published ports lead. */
-export const HOST_NODE = 'host:ports';
+// Node id of the engine host, where published ports lead.
+const HOST_NODE = 'host:ports';
 /** Node id of a network hub. */
 export const networkNodeId = (networkId: string) => `n:${networkId}`;
+/** The network of a hub's node id; undefined for any other node. */
+export const networkIdOfNode = (nodeId: string): string | undefined =>
+  nodeId.startsWith('n:') ? nodeId.slice(2) : undefined;
 /** Node id of a container (shared with the storage graph). */
 export const containerNodeId = (containerId: string) => `c:${containerId}`;
 
@@ -49,8 +52,8 @@ function driverWords(network: NetworkItem): string {
   return network.driver;
 }
 
-/** One line per port, e.g. `127.0.0.1:32768 → 80/tcp` (IPv6 twins of an IPv4 binding left out). */
-export function portLines(ports: PublishedPort[]): string[] {
+// One line per port, e.g. `127.0.0.1:32768 → 80/tcp` (IPv6 twins of an IPv4 binding left out).
+function portLines(ports: PublishedPort[]): string[] {
   const lines = new Map<string, string>();
   for (const p of ports) {
     const key = `${p.hostPort}/${p.proto}`;

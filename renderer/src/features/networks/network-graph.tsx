@@ -5,6 +5,7 @@ import {
   containerNode,
   networkContainers,
   networkHubs,
+  networkIdOfNode,
   networkNodeId,
 } from '../../ui/network-graph-layer';
 
@@ -61,7 +62,10 @@ export function NetworkGraph({
       edges={edges}
       testId="network-graph"
       label="Networks with their containers and published ports"
-      onNodeClick={(id) => id.startsWith('n:') && onSelect(id.slice(2))}
+      onNodeClick={(id) => {
+        const network = networkIdOfNode(id);
+        if (network) onSelect(network);
+      }}
       note={cut ? `Showing the first ${MAX_CONTAINERS} containers.` : undefined}
     />
   );

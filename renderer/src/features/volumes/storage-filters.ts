@@ -32,6 +32,22 @@ function labelsOf(item: StorageItem): Record<string, string> {
   return item.volume?.labels ?? (item.berthOwner ? { 'berth.owner': item.berthOwner } : {});
 }
 
+// The label filter (`key` or `key=value`) and the search over `names`, for items and networks alike.
+function matchesLabelAndSearch(
+  filter: StorageFilter,
+  labels: Record<string, string>,
+  names: string[],
+): boolean {
+  const label = filter.label.trim();
+  if (label) {
+    const [key = '', ...rest] = label.split('=');
+    if (!(key in labels)) return false;
+    if (rest.length && labels[key] !== rest.join('=')) return false;
+  }
+  const search = filter.search.trim().toLowerCase();
+  return !search || names.join(' ').toLowerCase().includes(search);
+}
+
 /** True when the item passes every filter. */
 export function matchesFilter(item: StorageItem, filter: StorageFilter): boolean {
   if (!filter.kinds.has(item.kind)) return false;
@@ -41,26 +57,11 @@ export function matchesFilter(item: StorageItem, filter: StorageFilter): boolean
     return false;
   if (filter.state === 'removed' && item.state !== 'removed') return false;
   if (filter.berthOnly && !item.berthOwner) return false;
-  const label = filter.label.trim();
-  if (label) {
-    const [key = '', ...rest] = label.split('=');
-    const value = rest.join('=');
-    const labels = labelsOf(item);
-    if (!(key in labels)) return false;
-    if (rest.length && labels[key] !== value) return false;
-  }
-  const search = filter.search.trim().toLowerCase();
-  if (search) {
-    const haystack = [
-      item.name,
-      item.createdBy?.containerName ?? '',
-      ...item.uses.map((u) => u.containerName),
-    ]
-      .join(' ')
-      .toLowerCase();
-    if (!haystack.includes(search)) return false;
-  }
-  return true;
+  return matchesLabelAndSearch(filter, labelsOf(item), [
+    item.name,
+    item.createdBy?.containerName ?? '',
+    ...item.uses.map((u) => u.containerName),
+  ]);
 }
 
 /** Whether a network passes the same filters as storage (state, label, Berth's, search, removed). */
@@ -73,20 +74,10 @@ export function matchesNetworkFilter(network: NetworkItem, filter: StorageFilter
     return false;
   if (filter.state === 'removed' && !removed) return false;
   if (filter.berthOnly && !network.berthOwner) return false;
-  const label = filter.label.trim();
-  if (label) {
-    const [key = '', ...rest] = label.split('=');
-    if (!(key in network.labels)) return false;
-    if (rest.length && network.labels[key] !== rest.join('=')) return false;
-  }
-  const search = filter.search.trim().toLowerCase();
-  if (search) {
-    const haystack = [network.name, ...network.endpoints.map((e) => e.containerName)]
-      .join(' ')
-      .toLowerCase();
-    if (!haystack.includes(search)) return false;
-  }
-  return true;
+  return matchesLabelAndSearch(filter, network.labels, [
+    network.name,
+    ...network.endpoints.map((e) => e.containerName),
+  ]);
 }
 
 const STATE_ORDER: Record<LifecycleState, number> = {

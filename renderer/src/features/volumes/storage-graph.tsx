@@ -7,6 +7,7 @@ import {
   containerNodeId,
   networkContainers,
   networkHubs,
+  networkIdOfNode,
   type GraphContainer,
 } from '../../ui/network-graph-layer';
 import { displayName } from './storage-filters';
@@ -175,7 +176,10 @@ export function StorageGraph({
       testId="storage-graph"
       label="Networks, containers, volumes and host paths"
       onNodeClick={(id) => !/^(c|h|host):/.test(id) && onSelect(id === selectedId ? undefined : id)}
-      onNodeDoubleClick={(id) => id.startsWith('n:') && onOpenNetwork(id.slice(2))}
+      onNodeDoubleClick={(id) => {
+        const network = networkIdOfNode(id);
+        if (network) onOpenNetwork(network);
+      }}
       note={cut ? `Showing the first ${MAX_ITEMS}; filter to see others.` : undefined}
     />
   );
