@@ -148,3 +148,11 @@ export const ChevronUpIcon = (p: IconProps) => (
     <path d="M7 14l5-5 5 5" />
   </svg>
 );
+
+/** A highlighter pen (annotations). */
+export const HighlighterIcon = (p: IconProps) => (
+  <svg {...iconAttributes(p)}>
+    <path d="m9 11-6 6v3h9l3-3" />
+    <path d="m22 12-4.6 4.6a2 2 0 0 1-2.8 0l-5.2-5.2a2 2 0 0 1 0-2.8L14 4" />
+  </svg>
+);

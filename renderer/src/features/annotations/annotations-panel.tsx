@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '@contract';
 import { getApi, useQuery } from '../../api';
+import { HighlighterIcon } from '../../ui/icons';
 import { AnnotationCard } from './annotation-card';
 import { applyFilter, downloadText, emptyFilter, isOrphaned, type AnnotationFilter } from './annotation-filters';
 import { HIGHLIGHT_COLORS } from './colors';
@@ -211,15 +212,5 @@ export function AnnotationsPanel() {
         </div>
       )}
     </div>
-  );
-}
-
-/** A highlighter pen. */
-export function HighlighterIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-      <path d="m9 11-6 6v3h9l3-3" />
-      <path d="m22 12-4.6 4.6a2 2 0 0 1-2.8 0l-5.2-5.2a2 2 0 0 1 0-2.8L14 4" />
-    </svg>
   );
 }

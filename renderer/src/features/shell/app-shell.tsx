@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '../../api';
 import { CommandLayer, MenuBar, TitlebarActions, registerCommand } from '../commands';
-import { SettingsDialog } from '../settings/settings-dialog';
 import { BerthLogo } from '../../ui/icons';
 import { onTabListKeyDown } from '../../ui/tab-keys';
 import { dockTabs, sidebarViews } from './pane-registry';
@@ -16,6 +15,8 @@ import { useSystemNotices } from './use-system-notices';
 import { useNarrowLayout } from './use-narrow-layout';
 import { useThemeFromSettings } from './use-theme';
 import { WelcomeView } from './welcome-view';
+
+const SettingsDialog = lazy(() => import('../settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })));
 
 function Splitter({ label, value, onPointerDown, onKeyDown }: { label: string; value: number; onPointerDown: (e: React.PointerEvent<HTMLElement>) => void; onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => void }) {
   return (
@@ -157,12 +158,18 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
             ))}
           </nav>
           <div className="pane-body" role="tabpanel" aria-label={dock?.label} hidden={narrow && !dockOpen}>
-            {dock?.render()}
+            <Suspense fallback={<p className="pane-loading" role="status">Loading {dock?.label}…</p>}>{dock?.render()}</Suspense>
           </div>
         </aside>
       </div>
       <StatusBar mode={info.data?.mode} />
-      <CommandLayer settingsDialog={(close) => <SettingsDialog onClose={close} />} />
+      <CommandLayer
+        settingsDialog={(close) => (
+          <Suspense fallback={null}>
+            <SettingsDialog onClose={close} />
+          </Suspense>
+        )}
+      />
       <DemoCardHost />
       <AnnotationsHost />
       <SuggestionsHost />

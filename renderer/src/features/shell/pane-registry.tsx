@@ -1,12 +1,25 @@
-import type { ReactNode } from 'react';
-import { AnnotationsPanel, HighlighterIcon } from '../annotations/annotations-panel';
-import { DemosPane } from '../demos/demos-pane';
-import { DockerPane } from '../docker/docker-pane';
-import { StorageView } from '../volumes/storage-view';
-import { NetworksView } from '../networks/networks-view';
+import { lazy, type ReactNode } from 'react';
 import { NotesSidebar } from '../notes/notes-sidebar';
-import { TimelineView } from '../timeline/timeline-view';
-import { ActivityIcon, DatabaseIcon, FolderIcon, NetworkIcon, PlayIcon, TimelineIcon } from '../../ui/icons';
+import {
+  ActivityIcon,
+  DatabaseIcon,
+  FolderIcon,
+  HighlighterIcon,
+  NetworkIcon,
+  PlayIcon,
+  TimelineIcon,
+} from '../../ui/icons';
+
+// The dock's tabs load with their first showing: the note on screen does not wait for the
+// code of the graph, the timeline's canvas or the demo runner to be parsed.
+const StorageView = lazy(() => import('../volumes/storage-view').then((m) => ({ default: m.StorageView })));
+const NetworksView = lazy(() => import('../networks/networks-view').then((m) => ({ default: m.NetworksView })));
+const TimelineView = lazy(() => import('../timeline/timeline-view').then((m) => ({ default: m.TimelineView })));
+const DemosPane = lazy(() => import('../demos/demos-pane').then((m) => ({ default: m.DemosPane })));
+const DockerPane = lazy(() => import('../docker/docker-pane').then((m) => ({ default: m.DockerPane })));
+const AnnotationsPanel = lazy(() =>
+  import('../annotations/annotations-panel').then((m) => ({ default: m.AnnotationsPanel })),
+);
 
 /** A tab of the right-hand Docker pane. Features add theirs here. */
 export interface DockTab {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { getApi, useQuery } from '../../api';
 import { runCommand } from '../commands';
 import { AlertIcon } from '../../ui/icons';
@@ -8,7 +8,6 @@ import { EventsPanel } from './events-panel';
 import { PruneDialog } from './prune-dialog';
 import { StorageDetail } from './storage-detail';
 import { FilterBar } from './filter-bar';
-import { StorageGraph } from './storage-graph';
 import { StorageLanes } from './storage-lanes';
 import {
   defaultFilter,
@@ -21,6 +20,9 @@ import { useStorageModel } from './use-storage-model';
 import { onVolumeReveal, takeVolumeReveal } from './reveal-store';
 import { useClearedRemoved } from './use-cleared-removed';
 import './volumes.css';
+
+// React Flow loads with the first graph shown, not with the Storage tab.
+const StorageGraph = lazy(() => import('./storage-graph').then((m) => ({ default: m.StorageGraph })));
 
 type ViewMode = 'lanes' | 'graph' | 'events';
 
@@ -237,13 +239,15 @@ export function StorageView() {
               />
             ))}
           {mode === 'graph' && (
-            <StorageGraph
-              items={visible}
-              networks={filter.networks ? networks : []}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
-              onOpenNetwork={(id) => void runCommand('networks.reveal', id)}
-            />
+            <Suspense fallback={<p className="pane-loading" role="status">Loading the graph…</p>}>
+              <StorageGraph
+                items={visible}
+                networks={filter.networks ? networks : []}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onOpenNetwork={(id) => void runCommand('networks.reveal', id)}
+              />
+            </Suspense>
           )}
           {mode === 'events' && (
             <EventsPanel events={model.events} missed={model.missedWhileDisconnected} />
