@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { ClaimFlag } from '../../contract/suggestions';
 import type { Demo } from '../demos/demo-schema';
 import type { ProseLine } from '../vault/note-outline';
+import { runSteps, type Steps } from './sliced-steps';
 import { processClaimTerm, termsOf, tokenize } from './text-terms';
 
 interface Statement {
@@ -86,50 +87,62 @@ export class ClaimChecker {
 
   /** Flags for the prose lines of one note, in line order, at most one per line. */
   check(prose: readonly ProseLine[]): ClaimFlag[] {
-    if (!this.statements.length) return [];
+    return runSteps(this.checkSteps(prose));
+  }
+
+  /** `check` as steps (one per prose line), for a caller that runs it in slices. */
+  *checkSteps(prose: readonly ProseLine[]): Steps<ClaimFlag[]> {
     const flags: ClaimFlag[] = [];
-    let checked = 0;
-    prose.forEach((line, at) => {
-      if (checked++ >= MAX_LINES) return;
-      if (
-        line.tableRow ||
-        (line.callout && (DEBUNK_CALLOUT.test(line.callout) || DEBUNK.test(line.callout)))
-      )
-        return;
-      const plain = plainLine(line.text);
-      if (!plain || DEBUNK.test(plain)) return;
-      const next = prose[at + 1];
-      const nextSaysWrong =
-        next !== undefined &&
-        next.line - line.line <= 1 &&
-        DEBUNK.test(plainLine(next.text).slice(0, 80));
-      if (nextSaysWrong) return;
-      for (const sentence of sentencesOf(plain)) {
-        // A half-wrong sentence ("named volumes persist, but anonymous ones are removed with the
-        // container") is judged clause by clause when the whole does not match.
-        const candidates = [sentence, ...clausesOf(sentence)];
-        let found: Statement | null = null;
-        let text = sentence;
-        for (const candidate of candidates) {
-          found = this.match(candidate);
-          if (found) {
-            text = candidate;
-            break;
-          }
-        }
-        if (!found) continue;
-        flags.push({
-          line: line.line,
-          text,
-          demo: found.demo.id,
-          demoTitle: found.demo.title,
-          claim: found.claim,
-          correction: found.correction,
-        });
-        return;
-      }
-    });
+    if (!this.statements.length) return flags;
+    for (let at = 0; at < Math.min(prose.length, MAX_LINES); at++) {
+      yield;
+      const flag = this.flagOf(prose, at);
+      if (flag) flags.push(flag);
+    }
     return flags;
+  }
+
+  /** The flag for the prose line at `at`, if it states a misconception. */
+  private flagOf(prose: readonly ProseLine[], at: number): ClaimFlag | null {
+    const line = prose[at];
+    if (!line) return null;
+    if (
+      line.tableRow ||
+      (line.callout && (DEBUNK_CALLOUT.test(line.callout) || DEBUNK.test(line.callout)))
+    )
+      return null;
+    const plain = plainLine(line.text);
+    if (!plain || DEBUNK.test(plain)) return null;
+    const next = prose[at + 1];
+    const nextSaysWrong =
+      next !== undefined &&
+      next.line - line.line <= 1 &&
+      DEBUNK.test(plainLine(next.text).slice(0, 80));
+    if (nextSaysWrong) return null;
+    for (const sentence of sentencesOf(plain)) {
+      // A half-wrong sentence ("named volumes persist, but anonymous ones are removed with the
+      // container") is judged clause by clause when the whole does not match.
+      const candidates = [sentence, ...clausesOf(sentence)];
+      let found: Statement | null = null;
+      let text = sentence;
+      for (const candidate of candidates) {
+        found = this.match(candidate);
+        if (found) {
+          text = candidate;
+          break;
+        }
+      }
+      if (!found) continue;
+      return {
+        line: line.line,
+        text,
+        demo: found.demo.id,
+        demoTitle: found.demo.title,
+        claim: found.claim,
+        correction: found.correction,
+      };
+    }
+    return null;
   }
 
   /** The misconception a sentence states, when it covers enough of one and agrees on negation. */

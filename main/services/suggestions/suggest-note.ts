@@ -3,6 +3,7 @@ import type { Demo } from '../demos/demo-schema';
 import { ClaimChecker } from './claim-check';
 import { DemoMatcher } from './demo-matcher';
 import { outlineNote } from '../vault/note-outline';
+import { runSteps, runStepsSliced, type Steps } from './sliced-steps';
 
 /** Headings of link lists and sources, whose words name other notes rather than this section's topic. */
 const LINK_LIST_HEADING =
@@ -35,6 +36,15 @@ export class NoteSuggester {
 
   /** Suggestions for every heading section of a normalized note, and its flagged sentences. */
   suggest(source: string): NoteSuggestions {
+    return runSteps(this.suggestSteps(source));
+  }
+
+  /** `suggest` in slices of a few milliseconds, so a long note does not hold up the main process. */
+  suggestSliced(source: string): Promise<NoteSuggestions> {
+    return runStepsSliced(this.suggestSteps(source));
+  }
+
+  private *suggestSteps(source: string): Steps<NoteSuggestions> {
     const text =
       source.length > ANALYZE_LIMIT
         ? source.slice(0, source.lastIndexOf('\n', ANALYZE_LIMIT) + 1)
@@ -43,6 +53,7 @@ export class NoteSuggester {
     const outline = outlineNote(text);
     const sections: SectionSuggestion[] = [];
     for (const section of outline.sections) {
+      yield;
       if (LINK_LIST_HEADING.test(section.heading)) continue;
       const present = new Set(section.demoBlocks);
       const matches = this.matcher
@@ -66,7 +77,7 @@ export class NoteSuggester {
     }
     return {
       sections,
-      flags: this.claims.check(outline.prose),
+      flags: yield* this.claims.checkSteps(outline.prose),
       headingCount: outline.sections.length,
     };
   }

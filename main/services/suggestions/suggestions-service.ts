@@ -43,7 +43,7 @@ export class SuggestionsService {
     if (!this.options.enabled()) return { enabled: false, sections: [], flags: [] };
     const root = this.requireRoot();
     const source = await this.readNote(root, notePath);
-    const found = this.analyze(root, notePath, source);
+    const found = await this.analyze(root, notePath, source);
     const sections = found.sections
       .map((section) => {
         const hidden = this.options.dismissals.hidden(root, notePath, section.heading);
@@ -89,13 +89,13 @@ export class SuggestionsService {
     this.options.publish('suggestions.changed', { at: Date.now() });
   }
 
-  /** What the matcher and claim check find in a note's text, cached by content hash. */
-  analyze(root: string, notePath: string, source: string): NoteSuggestions {
+  /** What the matcher and claim check find in a note's text (in slices: a long note is looked at while the main process goes on), cached by content hash. */
+  async analyze(root: string, notePath: string, source: string): Promise<NoteSuggestions> {
     const key = `${root}\0${notePath}`;
     const hash = crypto.createHash('sha1').update(source).digest('hex');
     const cached = this.cache.get(key);
     if (cached?.hash === hash) return cached.found;
-    const found = this.suggester.suggest(source);
+    const found = await this.suggester.suggestSliced(source);
     this.cache.delete(key);
     this.cache.set(key, { hash, found });
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
