@@ -242,14 +242,14 @@ export class DemoService {
    * marks their history records interrupted. Call at start and after Docker reconnects.
    */
   async sweep(): Promise<SweepReport & { message?: string }> {
-    const activeIds = new Set(this.active.keys());
-    this.store.markAbandoned(activeIds);
+    this.store.markAbandoned(new Set(this.active.keys()));
     try {
-      const report = await sweepLeftovers(this.options.docker(), { activeRuns: activeIds, ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}) });
+      // The live map, not a copy: a run started while the sweep lists Docker's objects is spared.
+      const report = await sweepLeftovers(this.options.docker(), { activeRuns: this.active, ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}) });
       this.lastSweep = report;
       // Throw-away dummy parents of the macvlan/ipvlan demos carry no labels: remove any left by a
       // killed run, but only while no run of this Berth could be using one.
-      if (!activeIds.size) {
+      if (!this.active.size) {
         const links = await sweepDummyLinks(this.options.docker()).catch(() => [] as string[]);
         if (links.length) this.options.log.info('removed leftover dummy interfaces', { links });
       }

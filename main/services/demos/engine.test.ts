@@ -124,6 +124,20 @@ describe('demo engine against the real dockerd', () => {
     await docker.getVolume(`berth-${live}-v`).remove();
   });
 
+  it('spares a run of this process that becomes active while the sweep is under way', async () => {
+    const late = `sweeplate${Date.now().toString(36)}`;
+    const labels = { 'berth.owner': 'demo', 'berth.demo': 'test', 'berth.run': late, 'berth.pid': String(process.pid), 'berth.host': os.hostname() };
+    await docker.createVolume({ Name: `berth-${late}-v`, Labels: labels });
+    // The run is not active when the sweep starts listing Docker's objects, and is once they are listed.
+    const active = new Set<string>();
+    const sweeping = sweepLeftovers(docker, { activeRuns: active });
+    active.add(late);
+    const report = await sweeping;
+    expect(report.runs).not.toContain(late);
+    expect((await listLabelled(docker, [`berth.run=${late}`])).volume.length).toBe(1);
+    await docker.getVolume(`berth-${late}-v`).remove();
+  });
+
   it('says clearly when Docker is not there', () => {
     const service = makeService({
       docker: () => {

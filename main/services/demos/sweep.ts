@@ -26,8 +26,11 @@ export function processAlive(pid: number): boolean {
 }
 
 export interface SweepOptions {
-  /** Runs of this process that are still going; never swept. */
-  activeRuns?: ReadonlySet<string>;
+  /**
+   * Runs of this process that are still going; never swept. Asked as each run is reached, so a
+   * live collection (the service's map of runs) also spares a run that started during the sweep.
+   */
+  activeRuns?: { has(runId: string): boolean };
   isAlive?: (pid: number) => boolean;
   hostName?: string;
   cleanup?: { attempts?: number; retryDelayMs?: number };
