@@ -27,6 +27,7 @@ import { berthFacts, diffFacts, dockerFacts } from './soak/compare-views';
 import { DockerChaos } from './soak/docker-chaos';
 import { DockerProxy } from './soak/docker-proxy';
 import { NoteChaos } from './soak/note-chaos';
+import { LIVE_PAGE_BOUND_MS, LivePageChecks } from './soak/live-page';
 import { comparePage, showDockTab } from './soak/page-view';
 import { SeededRandom } from './soak/random';
 import { connectRpc, type SoakRpc } from './soak/rpc-client';
@@ -139,6 +140,7 @@ async function soak(build: { hostRoot: string }, cleanups: (() => unknown)[]): P
     page_mismatches: 0,
     catch_up_ms_max: 0,
   };
+  const live = new LivePageChecks({ page, rpc, dockerHost: daemon.host, random, log });
   const end = Date.now() + minutes * 60_000;
   let nextDaemonChaos = Date.now() + random.int(15_000, 30_000);
   while (Date.now() < end) {
@@ -173,6 +175,7 @@ async function soak(build: { hostRoot: string }, cleanups: (() => unknown)[]): P
       }
       nextDaemonChaos = Date.now() + random.int(15_000, 30_000);
     }
+    if (end - Date.now() > 15_000) await live.maybeRun();
     const what = random.weighted({ docker: 70, note: 15, annotate: 3, demo: 7, cancel: 5 });
     try {
       if (what === 'docker') {
@@ -263,12 +266,17 @@ async function soak(build: { hostRoot: string }, cleanups: (() => unknown)[]): P
     page_mismatches: counts.page_mismatches,
     catch_up_ms_max: counts.catch_up_ms_max,
     catch_up_bound_ms: CATCH_UP_BOUND_MS,
+    live_page_checks: live.checks,
+    live_page_mismatches: live.mismatches,
+    live_page_ms_max: live.slowestMs,
+    live_page_bound_ms: LIVE_PAGE_BOUND_MS,
   };
   console.log(JSON.stringify(result));
   const ok =
     !result.mismatches &&
     !result.reconnect_mismatches &&
     !result.page_mismatches &&
+    !result.live_page_mismatches &&
     !result.leftovers &&
     !result.annotations_lost &&
     result.rss_growth_mb <= RSS_BOUND_MB &&

@@ -1,9 +1,11 @@
 import type { DockerStatus } from '../../main/contract/docker';
+import type { NetworkLineageEntry, NetworkSnapshot } from '../../main/contract/networks';
 import type { RawEvent } from '../../main/contract/volumes';
 import type { PrivateDockerd } from '../../e2e/support/private-dockerd';
 import { berthFacts, diffFacts, dockerFacts } from './compare-views';
 import type { DockerChaos, DockerOp } from './docker-chaos';
 import type { DockerProxy } from './docker-proxy';
+import { unreconciledNetworkChanges } from './network-story';
 import type { SeededRandom } from './random';
 import type { SoakRpc } from './rpc-client';
 
@@ -35,11 +37,18 @@ export interface BlackoutOptions {
 
 export interface BlackoutResult {
   ops: number;
-  /** Facts still different from `docker` when the bound ran out (empty when Berth caught up). */
+  /**
+   * Facts still different from `docker` when the bound ran out (empty when Berth caught up), and
+   * networks that came or went in the blackout whose story says they were seen live.
+   */
   mismatches: string[];
   /** From letting Berth back in until its view equalled `docker` (or the bound ran out). */
   catchUpMs: number;
 }
+
+const networkStory = async (rpc: SoakRpc): Promise<NetworkLineageEntry[]> =>
+  (await rpc.call<{ entries: NetworkLineageEntry[] }>('networks.lineage', { limit: 10_000 }))
+    .entries;
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -55,7 +64,10 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what:
  * containers and networks, and the daemon restarts, which forgets its event buffer, so no replay
  * (`since`) brings those events back. Then Berth is let in again and, with nothing else changing
  * Docker (demo runs settled by the caller), its RPC view must equal `docker` within the bound:
- * only its reconcile-after-reconnect (a full listing) can make it so.
+ * only its reconcile-after-reconnect (a full listing) can make it so. Any event after the reconnect
+ * (Berth's own demo sweep runs a helper container then) also makes the network tracker re-list,
+ * which would hide a missing reconcile from the view alone, so the networks' story is checked too:
+ * what came or went in the blackout must be marked as found by that reconcile.
  */
 export async function blackout(options: BlackoutOptions): Promise<BlackoutResult> {
   const { proxy, daemon, chaos, rpc, random, log } = options;
@@ -63,6 +75,8 @@ export async function blackout(options: BlackoutOptions): Promise<BlackoutResult
     (await rpc.call<DockerStatus>('docker.status', {}, 5_000)).state === 'connected';
   proxy.cut();
   let ops = 0;
+  let knownBefore = new Map<string, string>();
+  let storySeq = 0;
   try {
     await waitUntil(async () => !(await connected()), 20_000, 'Berth did not notice the cut');
     for (const op of [...BLACKOUT_OPS].sort(() => random.next() - 0.5)) {
@@ -71,6 +85,12 @@ export async function blackout(options: BlackoutOptions): Promise<BlackoutResult
         () => undefined,
       );
     }
+    // Berth's frozen view, now that anything it read before the cut has long landed.
+    const known = await rpc.call<NetworkSnapshot>('networks.snapshot', {}, 10_000);
+    knownBefore = new Map(
+      known.networks.filter((n) => n.state !== 'removed').map((n) => [n.id, n.name]),
+    );
+    storySeq = (await networkStory(rpc)).reduce((max, e) => Math.max(max, e.seq), 0);
     await daemon.stop('SIGTERM');
     await daemon.start();
   } finally {
@@ -91,6 +111,9 @@ export async function blackout(options: BlackoutOptions): Promise<BlackoutResult
     await new Promise((r) => setTimeout(r, 500));
   }
   const catchUpMs = Date.now() - restoredAt;
+  const dockerAfter = new Map((await chaos.docker.listNetworks()).map((n) => [n.Id, n.Name]));
+  const story = (await networkStory(rpc)).filter((e) => e.seq > storySeq);
+  mismatches.push(...unreconciledNetworkChanges(knownBefore, dockerAfter, story));
   // What Docker told Berth since it was let in (these may re-read parts without the reconcile).
   const seen = await rpc
     .call<{ events: RawEvent[] }>('volumes.events', { limit: 200 })

@@ -26,7 +26,11 @@ export async function showDockTab(page: Page, label: 'Docker' | 'Networks' | 'St
 }
 
 /** One list of the Docker browser (switching lists keeps the browser's data), once it has rendered. */
-async function dockerList(page: Page, kind: string, attribute: string): Promise<Set<string>> {
+export async function dockerList(
+  page: Page,
+  kind: string,
+  attribute: string,
+): Promise<Set<string>> {
   const row = `tr[${attribute}]`;
   await page
     .getByRole('tablist', { name: 'Docker resources' })
