@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { EventName, EventPayload, MethodName, ParamsIn, Result } from '@contract';
 import { getApi } from './index';
 import type { LinkState } from './transport';
@@ -96,7 +96,10 @@ export function useEvent<E extends EventName>(event: E, listener: (payload: Even
 
 /** Whether the renderer can reach the main process (always open over IPC). */
 export function useLinkState(): LinkState {
-  const [state, setState] = useState<LinkState>(() => getApi().transport.linkState);
-  useEffect(() => getApi().transport.onLinkState(setState), []);
-  return state;
+  // An external store: a change between the first render and the subscription is not missed
+  // (with useState + an effect, a socket that opened in between left "Connecting…" up for good).
+  return useSyncExternalStore(
+    (onChange) => getApi().transport.onLinkState(onChange),
+    () => getApi().transport.linkState,
+  );
 }

@@ -13,6 +13,25 @@ import '@xyflow/react/dist/style.css';
 import { graphEdgeTypes } from './labelled-edge';
 import './flow-graph.css';
 
+const FIT_PADDING = 0.08;
+
+/**
+ * Fits the graph to its pane (whole, never larger than life), then moves it to the top: a wide
+ * graph in a tall dock sits under the filters, not in a band halfway down an empty pane.
+ */
+function fitToTop(flow: ReturnType<typeof useReactFlow>, pane: Element): void {
+  void flow.fitView({ padding: FIT_PADDING, duration: 0, maxZoom: 1 }).then(() => {
+    const nodes = flow.getNodes();
+    if (!nodes.length) return;
+    const bounds = flow.getNodesBounds(nodes);
+    const { x, zoom } = flow.getViewport();
+    const height = pane.getBoundingClientRect().height;
+    const top = Math.min(16, height * FIT_PADDING);
+    if (bounds.height * zoom + 2 * top < height)
+      void flow.setViewport({ x, y: top - bounds.y * zoom, zoom }, { duration: 0 });
+  });
+}
+
 /** Fits the graph to its pane when it opens, when the pane is resized and when the layout changes. */
 function FitOnResize({ layoutKey }: { layoutKey: string }) {
   const flow = useReactFlow();
@@ -27,15 +46,16 @@ function FitOnResize({ layoutKey }: { layoutKey: string }) {
   useEffect(() => {
     const pane = box.current?.closest('.flow-graph');
     if (!pane) return;
-    const fit = () => void flow.fitView({ padding: 0.08, duration: 0 });
+    const fit = () => fitToTop(flow, pane);
     const observer = new ResizeObserver(() => requestAnimationFrame(fit));
     observer.observe(pane);
     return () => observer.disconnect();
   }, [flow]);
   useEffect(() => {
-    if (!measured) return;
+    const pane = box.current?.closest('.flow-graph');
+    if (!measured || !pane) return;
     // Again a little later: a busy renderer may measure new nodes a few frames after they come.
-    const fit = () => void flow.fitView({ padding: 0.08, duration: 0 });
+    const fit = () => fitToTop(flow, pane);
     const frame = requestAnimationFrame(fit);
     const timers = [120, 500, 1500].map((ms) => setTimeout(fit, ms));
     return () => {
@@ -88,7 +108,8 @@ export function FlowGraph({
         edges={edges}
         edgeTypes={graphEdgeTypes}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
+        panOnScroll
         nodesDraggable={false}
         nodesConnectable={false}
         onNodeClick={(_, node) => onNodeClick?.(node.id)}

@@ -1,6 +1,7 @@
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { NetworkItem, PublishedPort } from '@contract';
 import { meanOf, placeColumn } from './flow-graph';
+import { MiddleEllipsis } from './middle-ellipsis';
 
 // Node id of the engine host, where published ports lead.
 const HOST_NODE = 'host:ports';
@@ -39,7 +40,7 @@ export function containerNode(c: GraphContainer, x: number, y: number): Node {
     id: containerNodeId(c.id),
     ...sides,
     position: { x, y },
-    data: { label: `▣ ${c.name}` },
+    data: { label: <>▣ <MiddleEllipsis text={c.name} /></> },
     className: `flow-node flow-container${c.running ? '' : ' is-stopped'}`,
   };
 }
@@ -130,7 +131,9 @@ export function networkHubs(
       data: {
         label: (
           <>
-            <span className="flow-hub-name">{network.name}</span>
+            <span className="flow-hub-name">
+              <MiddleEllipsis text={network.name} />
+            </span>
             <span className="flow-hub-meta">
               {[driverWords(network), subnet, removed ? 'removed' : network.dns.byName ? 'DNS' : '']
                 .filter(Boolean)

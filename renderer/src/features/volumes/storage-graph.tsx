@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Position, type Edge, type Node } from '@xyflow/react';
 import type { NetworkItem, StorageItem } from '@contract';
 import { FlowGraph, meanOf, placeColumn, touchedBy } from '../../ui/flow-graph';
+import { MiddleEllipsis } from '../../ui/middle-ellipsis';
 import {
   containerNode,
   containerNodeId,
@@ -104,7 +105,12 @@ export function buildGraph(
       ...sides,
       position: { x: X.storage, y: storageY.get(item.id) ?? 0 },
       data: {
-        label: `${item.kind === 'bind' ? '📁 ' : item.kind === 'tmpfs' ? '⚡ ' : '◉ '}${displayName(item)}`,
+        label: (
+          <>
+            {item.kind === 'bind' ? '📁 ' : item.kind === 'tmpfs' ? '⚡ ' : '◉ '}
+            <MiddleEllipsis text={displayName(item)} />
+          </>
+        ),
       },
       className: `flow-node flow-${item.kind}${item.id === selectedId ? ' is-selected' : ''}${item.state === 'removed' ? ' is-removed' : ''}`,
       style: {
