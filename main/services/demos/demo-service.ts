@@ -61,6 +61,7 @@ export class DemoService {
   private running = 0;
   private pendingCleanup = false;
   private lastSweep: SweepReport | null = null;
+  private linksSwept = false;
 
   constructor(private readonly options: DemoServiceOptions) {
     this.catalogue = options.catalogue ?? builtIn;
@@ -248,9 +249,13 @@ export class DemoService {
       const report = await sweepLeftovers(this.options.docker(), { activeRuns: this.active, ...(this.options.cleanup ? { cleanup: this.options.cleanup } : {}) });
       this.lastSweep = report;
       // Throw-away dummy parents of the macvlan/ipvlan demos carry no labels: remove any left by a
-      // killed run, but only while no run of this Berth could be using one.
-      if (!this.active.size) {
-        const links = await sweepDummyLinks(this.options.docker()).catch(() => [] as string[]);
+      // killed run, but only while no run of this Berth could be using one. That takes a helper
+      // container (host network, NET_ADMIN), so once per start and when a sweep found dead runs,
+      // not at every reconnect.
+      if (!this.active.size && (!this.linksSwept || report.runs.length)) {
+        const links = await sweepDummyLinks(this.options.docker())
+          .then((removed) => ((this.linksSwept = true), removed))
+          .catch(() => [] as string[]);
         if (links.length) this.options.log.info('removed leftover dummy interfaces', { links });
       }
       // Host folders of swept runs (bind mounts, build contexts) go too.

@@ -110,11 +110,13 @@ describe('demo engine against the real dockerd', () => {
   it('sweeps the leftovers of runs whose Berth died, not those of a live one', async () => {
     const dead = `sweepdead${Date.now().toString(36)}`;
     const live = `sweeplive${Date.now().toString(36)}`;
-    const labels = (run: string, pid: number) => ({ 'berth.owner': 'demo', 'berth.demo': 'test', 'berth.run': run, 'berth.pid': String(pid), 'berth.host': os.hostname() });
+    // A host name of its own: sweeps of other test files running beside this one leave these alone.
+    const hostName = `engine-test-${dead}`;
+    const labels = (run: string, pid: number) => ({ 'berth.owner': 'demo', 'berth.demo': 'test', 'berth.run': run, 'berth.pid': String(pid), 'berth.host': hostName });
     await docker.createVolume({ Name: `berth-${dead}-v`, Labels: labels(dead, 2 ** 22 + 7) });
     await docker.createNetwork({ Name: `berth-${dead}-n`, Labels: labels(dead, 2 ** 22 + 7) });
     await docker.createVolume({ Name: `berth-${live}-v`, Labels: labels(live, process.ppid) });
-    const report = await sweepLeftovers(docker);
+    const report = await sweepLeftovers(docker, { hostName });
     expect(report.runs).toContain(dead);
     expect(report.skippedLive).toContain(live);
     expect(report.removed.volume).toContain(`berth-${dead}-v`);
