@@ -189,3 +189,13 @@ export function notesWithTag(index: VaultIndex, tag: string): string[] {
     .map((record) => record.path)
     .sort(collator.compare);
 }
+
+/** The note a vault opens on when none was open: a welcome/readme/index note, else the first at the top level. */
+export function defaultNoteOf(index: VaultIndex): string | undefined {
+  const notes = [...index.notes.keys()].sort();
+  return (
+    notes.find((note) => /^(welcome|readme|index|start here)\.md$/i.test(note)) ??
+    notes.find((note) => !note.includes('/')) ??
+    notes[0]
+  );
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
 import { volatileVaultMemory } from './vault-memory';
+import { inProcessParser, type NoteParser } from './note-parser';
 import { VaultService } from './vault-service';
 import { makeTempVault } from './test-vault';
 
@@ -104,6 +105,26 @@ describe('VaultService', () => {
     await indexed;
     expect((await service.search('zebra')).hits).toEqual([]);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['added', 'changed', 'removed']));
+  });
+
+  it('catches up what changed on disk while the vault was being indexed (before its watcher was up)', async () => {
+    const root = await makeTempVault({ 'Welcome.md': '# Welcome', 'Old.md': 'old text', 'Doomed.md': 'doomed' });
+    roots.push(root);
+    // A parser that, while the notes are being read, lets a student's editor write, add and delete.
+    const parser: NoteParser = {
+      async parse(dir, paths, onBatch) {
+        await inProcessParser.parse(dir, paths, onBatch);
+        await fs.writeFile(path.join(root, 'Old.md'), 'new text pelican');
+        await fs.writeFile(path.join(root, 'Added while indexing.md'), 'added ocelot');
+        await fs.rm(path.join(root, 'Doomed.md'));
+      },
+    };
+    const service = new VaultService({ bundledVaultDir: root, publish: () => undefined, log: silentLogger, memory: volatileVaultMemory(), settleMs: 20, parser });
+    services.push(service);
+    await service.open(root);
+    expect((await service.search('pelican')).hits.map((h) => h.path)).toEqual(['Old.md']);
+    expect((await service.search('ocelot')).hits.map((h) => h.path)).toEqual(['Added while indexing.md']);
+    expect(JSON.stringify(service.tree())).not.toContain('Doomed.md');
   });
 
   it('renders notes and reports bad files readably', async () => {

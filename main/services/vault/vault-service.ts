@@ -15,8 +15,9 @@ import { resolveVaultFile, type ResolvedVaultFile } from './resolve-vault-file';
 import { writeTaskMark } from './task-mark';
 import { VaultIndex } from './vault-index';
 import { noteNameOf } from './vault-paths';
-import { backlinksOf, buildTree, notesWithTag, quickSwitch, tagCounts } from './vault-queries';
+import { backlinksOf, buildTree, defaultNoteOf, notesWithTag, quickSwitch, tagCounts } from './vault-queries';
 import { VaultWatcher } from './vault-watcher';
+import { changedSince } from './vault-catch-up';
 
 /** Where the vault service remembers the last vault, recent vaults and the open note per vault. */
 export interface VaultMemory {
@@ -78,6 +79,7 @@ export class VaultService {
     const run = async () => {
       try {
         const started = performance.now();
+        const listedAt = Date.now();
         const index = new VaultIndex(root, this.parser);
         await index.list();
         // Usable from here (tree, opening the last note); links, tags and search complete below.
@@ -87,17 +89,20 @@ export class VaultService {
         listed();
         await previous?.stop();
         this.options.publish('vault.changed', { paths: [], kind: 'opened', at: Date.now() });
-        const watcher = new VaultWatcher(root, (paths) => void this.applyChanges(index, paths), this.options.settleMs);
-        await Promise.all([index.fill(), watcher.start()]);
-        if (this.index !== index) {
-          await watcher.stop();
-          return this.info();
-        }
-        this.watcher = watcher;
+        await index.fill();
+        if (this.index !== index) return this.info();
         this.indexMs = performance.now() - started;
         this.options.memory.rememberVault(root);
         this.options.log.info('vault opened', { root, notes: index.notes.size, ms: Math.round(this.indexMs) });
         this.options.publish('vault.changed', { paths: [], kind: 'opened', at: Date.now() });
+        // The watcher starts now, not beside `fill`: its first scan (an lstat per file) took the
+        // main thread from indexing. What changed on disk since the listing is caught up after it.
+        const watcher = new VaultWatcher(root, (paths) => void this.applyChanges(index, paths), this.options.settleMs);
+        await watcher.start();
+        if (this.index !== index) return watcher.stop().then(() => this.info());
+        this.watcher = watcher;
+        const missed = await changedSince(root, index, listedAt);
+        if (missed.length) await this.applyChanges(index, missed);
         return this.info();
       } finally {
         listed();
@@ -150,7 +155,7 @@ export class VaultService {
   info(): VaultInfo {
     const index = this.requireIndex();
     const remembered = this.options.memory.lastNote(index.root);
-    const initial = remembered && index.notes.has(remembered) ? remembered : this.defaultNote(index);
+    const initial = remembered && index.notes.has(remembered) ? remembered : defaultNoteOf(index);
     const info: VaultInfo = {
       root: index.root,
       name: path.basename(index.root),
@@ -163,15 +168,6 @@ export class VaultService {
     };
     if (initial) info.initialNote = initial;
     return info;
-  }
-
-  private defaultNote(index: VaultIndex): string | undefined {
-    const notes = [...index.notes.keys()].sort();
-    return (
-      notes.find((note) => /^(welcome|readme|index|start here)\.md$/i.test(note)) ??
-      notes.find((note) => !note.includes('/')) ??
-      notes[0]
-    );
   }
 
   tree() {
@@ -290,6 +286,7 @@ export class VaultService {
   }
 
   async stop(): Promise<void> {
+    this.index = null; // a vault still opening stops its watcher
     await this.watcher?.stop();
     this.watcher = null;
     await this.renderPool.stop();
