@@ -15,7 +15,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../main/services/logging/logger';
 import { renderNote } from '../main/services/vault/render-note';
-import { IndexWorkers } from '../main/services/vault/index-workers';
+import { defaultIndexWorkerCount, IndexWorkers } from '../main/services/vault/index-workers';
 import { inProcessParser } from '../main/services/vault/note-parser';
 import { VaultIndex } from '../main/services/vault/vault-index';
 import { volatileVaultMemory } from '../main/services/vault/vault-memory';
@@ -33,8 +33,8 @@ const NOTES = Number(process.env.BENCH_VAULT_NOTES ?? 5000);
 const round = (value: number) => Math.round(value * 10) / 10;
 /** The index worker from its TypeScript source (tsx); the built app runs out/main/index-worker.js. */
 const INDEX_WORKER = path.join(import.meta.dirname, '../main/services/vault/index-worker.ts');
-/** The configuration the app runs with on this machine (one worker per spare core, at most two). */
-const APP_VARIANT = Math.min(2, os.availableParallelism() - 1) >= 2 ? 'workers2' : 'workers1';
+/** The configuration the app runs with on this machine. */
+const APP_VARIANT = defaultIndexWorkerCount() >= 2 ? 'workers2' : 'workers1';
 
 interface IndexFigures {
   index_ms: number;
