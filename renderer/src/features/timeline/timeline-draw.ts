@@ -225,7 +225,11 @@ export function drawTimeline(
     ctx.moveTo(cx, bandHeight);
     ctx.lineTo(cx, height);
     ctx.stroke();
+    // On a plate of the background: the axis label under it ("0 ms") does not show through.
+    const label = formatSpan(marks.cursor - model.from);
+    ctx.fillStyle = palette.background;
+    ctx.fillRect(cx + 1, header - 21, ctx.measureText(label).width + 7, 18);
     ctx.fillStyle = palette.states.dangling;
-    ctx.fillText(formatSpan(marks.cursor - model.from), cx + 4, header - 12);
+    ctx.fillText(label, cx + 4, header - 12);
   }
 }
