@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { NotePageView, RenderedNoteView } from '@contract';
 import { FIND_MARK_CLASS, markFirstMatch } from './find-in-note';
 import { streamNoteRest, type NoteStream } from './note-stream';
+import { scrollIntoPlace } from './scroll-into-place';
 import { activateNoteLink } from './link-actions';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
 import { sanitizeNote } from './sanitize-note';
@@ -60,7 +61,7 @@ function scrollToAnchor(body: HTMLElement, scroller: HTMLElement, anchor: string
     scroller.scrollTop = 0;
     return true;
   }
-  scroller.scrollTop = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 12;
+  scrollIntoPlace(scroller, target, 12);
   target.classList.remove('is-flashing');
   void target.offsetWidth;
   target.classList.add('is-flashing');
@@ -145,7 +146,7 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
     const visit = `${path}#${anchorSeq}`;
     if (!mark || scrolledFor.current === visit) return;
     scrolledFor.current = visit;
-    scroller.scrollTop = mark.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - scroller.clientHeight / 3;
+    scrollIntoPlace(scroller, mark, scroller.clientHeight / 3);
   }, [find, anchorSeq, html, path, scrollContainer, completeSeq]);
 
   useEffect(() => {

@@ -34,7 +34,8 @@ export function streamNoteRest(body: HTMLElement, rest: NonNullable<RenderedNote
   const fetchPage = (from: number) => getApi().call('vault.readNoteRest', { stream: rest.stream, from });
 
   const inserter = new ChunkInserter(body);
-  // Chunks are parsed a frame's budget at a time into a staging area; a page goes into the body in one step.
+  // Chunks are parsed a frame's budget at a time into a staging area (rows of a long table into
+  // segments laid out only near the screen); a page goes into the body in one step.
   const insert = async (chunks: NoteChunk[]) => {
     let started = performance.now();
     for (const chunk of chunks) {
@@ -48,7 +49,7 @@ export function streamNoteRest(body: HTMLElement, rest: NonNullable<RenderedNote
     if (!alive) return;
     const first = replaceNext;
     const added = inserter.flush(first, hurry);
-    // Nothing moved (a long table still open): the first screen stays until its last rows are in.
+    // Nothing moved (a very wide table still open): the first screen stays until its last rows are in.
     if (!added.length) return;
     replaceNext = false;
     hooks.onInserted(added, first);

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { addSegmentRows, alignSegments, SEGMENT_CELLS } from './table-segments';
+
+function table(rows: number, columns: number, from = 0, head = false): HTMLTableElement {
+  const element = document.createElement('table');
+  const cells = (r: number, tag: string) => Array.from({ length: columns }, (_, c) => `<${tag}>r${r}c${c}</${tag}>`).join('');
+  element.innerHTML = `${head ? `<thead><tr>${cells(-1, 'th')}</tr></thead>` : ''}<tbody>${Array.from({ length: rows }, (_, r) => `<tr>${cells(from + r, 'td')}</tr>`).join('')}</tbody>`;
+  return element;
+}
+
+function wrapped(rows: number, columns: number): HTMLTableElement {
+  const wrapper = document.createElement('div');
+  wrapper.className = 'table-wrapper';
+  const head = table(rows, columns, 0, true);
+  wrapper.append(head);
+  document.body.append(wrapper);
+  return head;
+}
+
+describe('table segments', () => {
+  it('rows go into segments of about SEGMENT_CELLS cells, in order', () => {
+    const head = wrapped(3, 10);
+    const boxes = new Set<HTMLElement>();
+    for (let page = 0; page < 20; page++) boxes.add(addSegmentRows(head, table(100, 10, 3 + page * 100)));
+    const wrapper = head.parentElement as HTMLElement;
+    const segments = [...wrapper.querySelectorAll<HTMLTableElement>('.table-segment-box > table.table-segment')];
+    expect(segments.length).toBe(boxes.size);
+    expect(segments.map((segment) => segment.rows.length)).toEqual([...Array<number>(6).fill(SEGMENT_CELLS / 10), 200]);
+    const texts = [...wrapper.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild?.textContent);
+    expect(texts).toEqual(Array.from({ length: 2_003 }, (_, r) => `r${r}c0`));
+  });
+
+  it('a segment after an odd number of rows keeps the stripes of alternate rows', () => {
+    const head = wrapped(3, 1_000);
+    const first = addSegmentRows(head, table(3, 1_000, 3));
+    const second = addSegmentRows(head, table(3, 1_000, 6));
+    expect(first.querySelector('table')?.classList.contains('is-odd-start')).toBe(true);
+    // 3 + 3 rows before the second segment (three rows of 1,000 cells fill one).
+    expect(second).not.toBe(first);
+    expect(second.querySelector('table')?.classList.contains('is-odd-start')).toBe(false);
+  });
+
+  it('segments on the page get the head table’s columns and a height estimate', () => {
+    const head = wrapped(2, 4);
+    const box = addSegmentRows(head, table(50, 4, 2));
+    alignSegments([box]);
+    const segment = box.querySelector('table') as HTMLTableElement;
+    for (const fixed of [head, segment]) {
+      expect(fixed.querySelectorAll(':scope > colgroup > col').length).toBe(4);
+      expect(fixed.style.tableLayout).toBe('fixed');
+    }
+    expect(box.style.width).toMatch(/px$/);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Long tables as segments: the rows after a table's first screen go into further tables of
+ * about `SEGMENT_CELLS` cells, each in a box the browser lays out only when it nears the screen
+ * (`content-visibility: auto`), with the head table's column widths so the columns line up. The
+ * rows, their order and their text are the note's; only the layout work is skipped.
+ */
+
+/** About this many cells per segment (300 rows of a 10-column table, 2 rows of a 2,000-column one). */
+export const SEGMENT_CELLS = 3_000;
+
+/** Class of the box holding one segment table. */
+export const SEGMENT_BOX_CLASS = 'table-segment-box';
+
+interface Columns {
+  widths: number[];
+  tableWidth: number;
+  rowHeight: number;
+}
+
+interface SegmentState {
+  open: HTMLTableSectionElement | null;
+  /** Rows of the table before the open segment (for the stripes of alternate rows). */
+  rowsBefore: number;
+  columns: Columns | null;
+}
+
+const states = new WeakMap<HTMLTableElement, SegmentState>();
+
+function stateOf(head: HTMLTableElement): SegmentState {
+  let state = states.get(head);
+  if (!state) {
+    state = { open: null, rowsBefore: head.tBodies[0]?.rows.length ?? 0, columns: null };
+    states.set(head, state);
+  }
+  return state;
+}
+
+/** Fewer rows than this per segment (a very wide table) and the table is not cut: its rows join the head table. */
+const MIN_SEGMENT_ROWS = 20;
+
+const segmentRows = (head: HTMLTableElement) => Math.floor(SEGMENT_CELLS / Math.max(1, head.rows[0]?.cells.length ?? 1));
+
+/** True when further rows of `head` go into segments: a table in a `.table-wrapper`, not too wide to cut into rows. */
+export function takesSegments(head: HTMLTableElement): boolean {
+  return Boolean(head.parentElement?.classList.contains('table-wrapper')) && segmentRows(head) >= MIN_SEGMENT_ROWS;
+}
+
+/**
+ * Adds rows (parsed inside `parsed`, a detached table) after those of `head`, a table inside a
+ * `.table-wrapper`: into the open segment while it has room, else `parsed` becomes a new
+ * segment. Returns the box of the segment the rows went into.
+ */
+export function addSegmentRows(head: HTMLTableElement, parsed: HTMLTableElement): HTMLElement {
+  const wrapper = head.parentElement;
+  const rows = [...(parsed.tBodies[0]?.rows ?? [])];
+  const state = stateOf(head);
+  const openBox = state.open?.closest<HTMLElement>(`.${SEGMENT_BOX_CLASS}`);
+  if (state.open && openBox && state.open.rows.length < segmentRows(head)) {
+    state.open.append(...rows);
+    return openBox;
+  }
+  if (state.open) state.rowsBefore += state.open.rows.length;
+  parsed.classList.add('table-segment');
+  // Alternate rows keep their stripes across segments.
+  parsed.classList.toggle('is-odd-start', state.rowsBefore % 2 === 1);
+  const box = document.createElement('div');
+  box.className = SEGMENT_BOX_CLASS;
+  box.append(parsed);
+  wrapper?.append(box);
+  state.open = parsed.tBodies[0] ?? null;
+  return box;
+}
+
+function measure(head: HTMLTableElement): Columns | null {
+  const cells = head.rows[0]?.cells;
+  if (!cells?.length || !head.isConnected) return null;
+  const widths = [...cells].map((cell) => cell.getBoundingClientRect().width);
+  const body = head.tBodies[0];
+  const bodyRows = body?.rows.length ?? 0;
+  const rowHeight = bodyRows && body ? body.getBoundingClientRect().height / bodyRows : (head.rows[0]?.getBoundingClientRect().height ?? 30);
+  return { widths, tableWidth: head.getBoundingClientRect().width, rowHeight };
+}
+
+function fixColumns(table: HTMLTableElement, columns: Columns): void {
+  if (table.querySelector(':scope > colgroup')) return;
+  const group = document.createElement('colgroup');
+  for (const width of columns.widths) {
+    const col = document.createElement('col');
+    col.style.width = `${width}px`;
+    group.append(col);
+  }
+  table.prepend(group);
+  table.classList.add('has-fixed-columns');
+  table.style.tableLayout = 'fixed';
+  table.style.width = `${columns.tableWidth}px`;
+}
+
+/**
+ * Gives new segment boxes (on the page now) the head table's column widths, and a height
+ * estimate for while they are not laid out. The head table is measured once, then fixed to
+ * the same widths.
+ */
+export function alignSegments(boxes: HTMLElement[]): void {
+  for (const box of boxes) {
+    const head = box.parentElement?.querySelector<HTMLTableElement>(':scope > table');
+    const table = box.querySelector<HTMLTableElement>(':scope > table');
+    if (!head || !table) continue;
+    const state = stateOf(head);
+    state.columns ??= measure(head);
+    if (!state.columns) continue;
+    fixColumns(head, state.columns);
+    fixColumns(table, state.columns);
+    box.style.width = `${state.columns.tableWidth}px`;
+    box.style.containIntrinsicSize = `auto ${Math.round(state.columns.tableWidth)}px auto ${Math.round(table.rows.length * state.columns.rowHeight)}px`;
+  }
+}
