@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkResolver } from './link-resolver';
 import { scanNote } from './note-scan';
+import { isInertInlineTag } from './markdown/link-policy-plugin';
 import { renderNote, type NoteLookup } from './render-note';
 import { noteNameOf } from './vault-paths';
 
@@ -154,6 +155,21 @@ describe('robustness', () => {
     const big = render('word '.repeat(600_000));
     expect(big.truncated).toBe(true);
     expect(big.problems[0]).toMatch(/only the first/);
+  });
+});
+
+describe('inert inline tags', () => {
+  it('tells tags that can neither run nor load anything from the rest', () => {
+    for (const tag of ['<br>', '<br/>', '<BR />', '<kbd>', '</kbd>', '<sub>', '</sup>', '<mark>'])
+      expect(isInertInlineTag(tag), tag).toBe(true);
+    for (const tag of ['<br onclick=alert(1)>', '<b style="x">', '<img src=x>', '<a href="#x">', '<script>', '<details>', '<br', '<span>'])
+      expect(isInertInlineTag(tag), tag).toBe(false);
+  });
+
+  it('a pasted table with <br> and <kbd> keeps them (rendered without the DOM pass)', () => {
+    const html = render('| Key | Does |\n| --- | --- |\n| <kbd>Ctrl</kbd>+<kbd>C</kbd> | stops it<br>(SIGINT) |').html;
+    expect(html).toContain('<kbd>Ctrl</kbd>+<kbd>C</kbd>');
+    expect(html).toContain('stops it<br>(SIGINT)');
   });
 });
 

@@ -25,6 +25,17 @@ export type FromRenderWorker =
   | { type: 'done'; id: number; rendered: RenderedNote }
   | { type: 'failed'; id: number; message: string };
 
+const WARM_UP_NOTE = [
+  '---\ntags: [docker]\naliases: [Warm]\n---',
+  '# Volumes **persist** data',
+  'A *named* volume, `docker volume ls`, [[Bind Mounts#Why|a link]], ![[diagram.png]], #storage and https://docs.docker.com.',
+  '> [!tip] Callout\n> - [ ] a task\n> - [x] done',
+  '1. one\n2. two\n   - nested',
+  '| Command | Effect |\n| --- | --- |\n| `docker rm -v` | removes ~~it~~ |',
+  '```bash\ndocker run -v data:/data busybox\n```',
+  '---\n$x$ and a footnote[^1]\n\n[^1]: note ^block',
+].join('\n\n');
+
 const port = parentPort;
 if (port) {
   const waiting = new Map<number, (answers: LookupAnswers) => void>();
@@ -63,6 +74,12 @@ if (port) {
         }),
     );
   });
-  // Its modules (markdown-it, the sanitiser) are loaded: the pool may hand it notes from now on.
-  send({ type: 'ready', id: 0 });
+  // One small note of every common kind of block, rendered while the app starts: V8 compiles the
+  // renderer's functions on first use, which the note on screen at start-up used to pay for.
+  // (No raw HTML: the DOM sanitiser and its jsdom load only for notes that need them.)
+  const none = async (): Promise<LookupAnswers> => ({ links: [], scans: [], sources: [] });
+  void renderWithAnswers({ path: 'warm-up.md', source: WARM_UP_NOTE, attachmentPrefix: '/vault-file/' }, none)
+    .catch(() => undefined)
+    // Its modules are loaded and warm: the pool may hand it notes from now on.
+    .then(() => send({ type: 'ready', id: 0 }));
 }

@@ -89,6 +89,18 @@ function vaultUrlRewriter(env: RenderEnv) {
   };
 }
 
+const INERT_INLINE_TAG = /^<\/?(?:br|wbr|kbd|sub|sup|b|i|em|strong|mark|u|s|small|code)\s*\/?>$/i;
+
+/**
+ * True for an inline tag without attributes that can neither run nor load anything (`<br>` in a
+ * pasted table, `<kbd>`, `<sub>`…). Notes whose only raw HTML is such tags skip the DOM
+ * sanitiser's full pass (jsdom: over a second and ~100 MB on its first use); the tag filter
+ * has passed them, and the reader sanitises every chunk again.
+ */
+export function isInertInlineTag(html: string): boolean {
+  return INERT_INLINE_TAG.test(html);
+}
+
 /**
  * Link and image policy: markdown links to notes become internal links, external links open
  * outside the app, unsafe schemes are rendered inert, remote images are not fetched.
@@ -110,7 +122,8 @@ export function linkPolicyPlugin(md: MarkdownIt): void {
     return filterRawHtml(tokens[idx]?.content ?? '', vaultUrlRewriter(asRenderEnv(env)));
   };
   md.renderer.rules.html_inline = (tokens, idx, _options, env: unknown) => {
-    asRenderEnv(env).flags.hasRawHtml = true;
-    return filterRawHtml(tokens[idx]?.content ?? '', vaultUrlRewriter(asRenderEnv(env)));
+    const content = tokens[idx]?.content ?? '';
+    if (!isInertInlineTag(content)) asRenderEnv(env).flags.hasRawHtml = true;
+    return filterRawHtml(content, vaultUrlRewriter(asRenderEnv(env)));
   };
 }
