@@ -27,6 +27,8 @@ export class ChunkInserter {
   private readonly staged = document.createElement('div');
   private added: Element[] = [];
   private readonly segments = new Set<HTMLElement>();
+  /** New segments of tables on the page, put after their rows at the next flush. */
+  private placed: [HTMLElement, HTMLElement][] = [];
   /** Rows waiting for a table on the page that is not cut into segments. */
   private liveTable: HTMLTableElement | null = null;
   private liveRows: Node[] = [];
@@ -53,9 +55,7 @@ export class ChunkInserter {
     const rows = [...(parsed?.tBodies[0]?.rows ?? [])];
     this.added.push(...rows);
     if (parsed && takesSegments(table)) {
-      const box = addSegmentRows(table, parsed);
-      this.segments.add(box);
-      if (box.isConnected) alignSegments([box]);
+      this.segments.add(addSegmentRows(table, parsed, (box, wrapper) => this.placed.push([box, wrapper])));
     } else if (table.isConnected) {
       this.liveTable = table;
       this.liveRows.push(...rows);
@@ -75,6 +75,8 @@ export class ChunkInserter {
     if (replace) this.body.replaceChildren();
     else if (this.liveTable) tbodyOf(this.liveTable).append(...this.liveRows);
     this.body.append(...this.staged.childNodes);
+    for (const [box, wrapper] of this.placed) wrapper.append(box);
+    this.placed = [];
     alignSegments([...this.segments].filter((box) => box.isConnected));
     this.segments.clear();
     this.liveTable = null;

@@ -47,15 +47,17 @@ export function takesSegments(head: HTMLTableElement): boolean {
 
 /**
  * Adds rows (parsed inside `parsed`, a detached table) after those of `head`, a table inside a
- * `.table-wrapper`: into the open segment while it has room, else `parsed` becomes a new
- * segment. Returns the box of the segment the rows went into.
+ * `.table-wrapper`: into the open segment while it has room and is not on the page yet, else
+ * `parsed` becomes a new segment. Returns the box of the segment the rows went into; a new box
+ * is put after the table's rows unless the table is on the page (`place` then does it, so the
+ * page changes once per flush, not once per chunk).
  */
-export function addSegmentRows(head: HTMLTableElement, parsed: HTMLTableElement): HTMLElement {
+export function addSegmentRows(head: HTMLTableElement, parsed: HTMLTableElement, place: (box: HTMLElement, wrapper: HTMLElement) => void): HTMLElement {
   const wrapper = head.parentElement;
   const rows = [...(parsed.tBodies[0]?.rows ?? [])];
   const state = stateOf(head);
   const openBox = state.open?.closest<HTMLElement>(`.${SEGMENT_BOX_CLASS}`);
-  if (state.open && openBox && state.open.rows.length < segmentRows(head)) {
+  if (state.open && openBox && !openBox.isConnected && state.open.rows.length < segmentRows(head)) {
     state.open.append(...rows);
     return openBox;
   }
@@ -66,7 +68,8 @@ export function addSegmentRows(head: HTMLTableElement, parsed: HTMLTableElement)
   const box = document.createElement('div');
   box.className = SEGMENT_BOX_CLASS;
   box.append(parsed);
-  wrapper?.append(box);
+  if (wrapper?.isConnected) place(box, wrapper);
+  else wrapper?.append(box);
   state.open = parsed.tBodies[0] ?? null;
   return box;
 }
