@@ -222,7 +222,11 @@ export class AnnotationStore {
 
   private openShard(name: string, notePath: string): Shard {
     const defaults: ShardDocument = { schemaVersion: SHARD_VERSION, notePath, annotations: [] };
-    const store = this.options.openStore({ name, cwd: this.dir, defaults });
+    // conf writes its defaults into a missing shard file as it opens it: under the shard's lock,
+    // or that write can land on a change another process made between its read and its write.
+    const store = withFileLockSync(path.join(this.dir, `${name}.json`), () =>
+      this.options.openStore({ name, cwd: this.dir, defaults }),
+    );
     const shard: Shard = { store, notePath, annotations: new Map(), seen: null };
     this.shards.set(notePath, shard);
     return shard;
