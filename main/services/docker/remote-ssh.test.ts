@@ -122,7 +122,9 @@ describe.skipIf(!sshdInstalled)(
 
     it(
       'connects through a docker context and through the settings',
-      { timeout: 30_000 },
+      // Two SSH connections one after the other (ssh + `docker system dial-stdio` each): at load 8
+      // beside the unit suite they took over 30 s together.
+      { timeout: 60_000 },
       async () => {
         fs.writeFileSync(knownHosts(), `# written by ssh\n${sshd.knownHostsLine()}\n`);
         const config = path.join(sshd.dir, 'docker-config');
