@@ -3,8 +3,8 @@
  * a 2,000-column x 200-row table, 1 MB of prose) into a temp vault, starts the built web host
  * with the loop probe (`BERTH_LOOP_PROBE_FILE`, see main/app/loop-probe.ts), opens each note in
  * Chromium through the quick switcher (Enter on the note) and prints one JSON object last:
- * per note `first_screen_ms` (Enter to the first frame showing the note's first heading),
- * `complete_ms` (to the first frame holding its last heading), the main process's event-loop
+ * per note `first_screen_ms` (Enter to the first frame showing the note's first heading, laid
+ * out and painted), `complete_ms` (to the painted frame holding its last heading), the main process's event-loop
  * delay max / p99 and peak RSS while it opened. Goals: first screen <= 300 ms, complete <= 1 s
  * for the 10,000 rows and the 20,000 links, loop delay max <= 50 ms, main RSS <= 400 MB.
  * Run `npm run build` first.
@@ -42,7 +42,7 @@ async function probe(host: WebHostProcess, file: string, after: number): Promise
   throw new Error('the loop probe did not answer');
 }
 
-/** Wall-clock times of the first frames showing the first heading and the last heading of the note. */
+/** Wall-clock times when the first frames showing the first heading and the last heading of the note were laid out and painted. */
 function watchNote(
   page: Page,
   first: string,
@@ -51,11 +51,13 @@ function watchNote(
   return page.evaluate(`new Promise((resolve) => {
     const first = ${JSON.stringify(first)}, last = ${JSON.stringify(last)};
     const times = {};
+    // The frame's layout and paint done: a task queued from its animation-frame callback runs after them.
+    const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then, 0));
     const has = (text) => [...document.querySelectorAll('.note-body h1, .note-body h2')].some((h) => h.textContent.trim() === text);
     const lastDone = () => last ? has(last) : (document.querySelector('.note-body')?.textContent.length ?? 0) > 900000;
     const check = () => {
-      if (times.first === undefined && has(first)) { times.first = 0; requestAnimationFrame(() => { times.first = performance.timeOrigin + performance.now(); finish(); }); }
-      if (times.complete === undefined && lastDone()) { times.complete = 0; requestAnimationFrame(() => { times.complete = performance.timeOrigin + performance.now(); finish(); }); }
+      if (times.first === undefined && has(first)) { times.first = 0; afterPaint(() => { times.first = performance.timeOrigin + performance.now(); finish(); }); }
+      if (times.complete === undefined && lastDone()) { times.complete = 0; afterPaint(() => { times.complete = performance.timeOrigin + performance.now(); finish(); }); }
     };
     const finish = () => { if (times.first && times.complete) { observer.disconnect(); resolve(times); } };
     setTimeout(() => { observer.disconnect(); resolve(times); }, ${TIMEOUT_MS});
