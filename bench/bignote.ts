@@ -21,6 +21,8 @@ import { machineFacts } from './machine';
 const root = path.resolve(import.meta.dirname, '..');
 /** A note not complete after this long is reported with `complete_ms: null`. */
 const TIMEOUT_MS = Number(process.env.BENCH_BIGNOTE_TIMEOUT_MS ?? 120_000);
+/** `BENCH_BIGNOTE_ONLY=prose_1mb,table_10k_rows`: just these notes, in this order. */
+const ONLY = process.env.BENCH_BIGNOTE_ONLY?.split(',').filter(Boolean);
 const LAST_HEADING: Record<string, string> = {
   table_10k_rows: 'After the table',
   links_20k: 'Section 199',
@@ -72,7 +74,13 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-bignote-'));
   const vaultDir = path.join(tmp, 'vault');
   fs.mkdirSync(vaultDir);
-  const notes = bigNotes();
+  const notes = ONLY
+    ? ONLY.map((key) => {
+        const note = bigNotes().find((n) => n.key === key);
+        if (!note) throw new Error(`No big note "${key}": ${bigNotes().map((n) => n.key).join(', ')}`);
+        return note;
+      })
+    : bigNotes();
   fs.writeFileSync(path.join(vaultDir, 'Start.md'), '# Start\n\nA small note to begin with.\n');
   for (const note of notes) fs.writeFileSync(path.join(vaultDir, note.file), note.markdown);
   const probeFile = path.join(tmp, 'loop-probe.json');
