@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type Dockerode from 'dockerode';
 import { cleanupRun } from './cleanup';
+import { sweepStaleHelpers } from './helper-sweep';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, type ResourceKind } from './run-context';
 
 /** What a sweep found and removed. */
@@ -12,6 +13,8 @@ export interface SweepReport {
   skippedLive: string[];
   failures: string[];
   daemonGone: boolean;
+  /** Helper containers a killed Berth left (see `sweepStaleHelpers`), by name. */
+  helpers?: string[];
 }
 
 /** True when a process with this id exists on this machine. */
@@ -88,6 +91,7 @@ export async function sweepLeftovers(docker: Dockerode, options: SweepOptions = 
       break;
     }
   }
+  if (!report.daemonGone) report.helpers = await sweepStaleHelpers(docker).catch(() => []);
   return report;
 }
 
@@ -96,6 +100,9 @@ export function describeSweep(report: SweepReport): string | undefined {
   const parts = (Object.entries(report.removed) as [ResourceKind, string[]][])
     .filter(([, list]) => list.length)
     .map(([kind, list]) => `${list.length} ${kind}${list.length === 1 ? '' : 's'}`);
-  if (!parts.length) return undefined;
-  return `Removed ${parts.join(', ')} left by ${report.runs.length} interrupted demo run${report.runs.length === 1 ? '' : 's'}.`;
+  const helpers = report.helpers?.length ?? 0;
+  const helperWords = `${helpers} helper container${helpers === 1 ? '' : 's'} left by a Berth that was closed mid-task`;
+  if (!parts.length) return helpers ? `Removed ${helperWords}.` : undefined;
+  const runs = `Removed ${parts.join(', ')} left by ${report.runs.length} interrupted demo run${report.runs.length === 1 ? '' : 's'}`;
+  return helpers ? `${runs}, and ${helperWords}.` : `${runs}.`;
 }
