@@ -30,35 +30,19 @@ interface Step {
   shown: boolean;
 }
 
+// Create (the name must appear) then remove (it must go) one object of a kind.
+const createAndRemove = (kind: 'volume' | 'network', name: string): Step[] => {
+  const list = kind === 'volume' ? 'Volumes' : 'Networks';
+  const attribute = `data-${kind}`;
+  return [
+    { args: [kind, 'create', '--label', 'berth.owner=soak', name], list, attribute, name, shown: true },
+    { args: [kind, 'rm', name], list, attribute, name, shown: false },
+  ];
+};
+
 const steps = (volume: string, network: string): Step[] => [
-  {
-    args: ['volume', 'create', '--label', 'berth.owner=soak', volume],
-    list: 'Volumes',
-    attribute: 'data-volume',
-    name: volume,
-    shown: true,
-  },
-  {
-    args: ['volume', 'rm', volume],
-    list: 'Volumes',
-    attribute: 'data-volume',
-    name: volume,
-    shown: false,
-  },
-  {
-    args: ['network', 'create', '--label', 'berth.owner=soak', network],
-    list: 'Networks',
-    attribute: 'data-network',
-    name: network,
-    shown: true,
-  },
-  {
-    args: ['network', 'rm', network],
-    list: 'Networks',
-    attribute: 'data-network',
-    name: network,
-    shown: false,
-  },
+  ...createAndRemove('volume', volume),
+  ...createAndRemove('network', network),
 ];
 
 /**
