@@ -28,6 +28,7 @@ export class AppVaultService extends VaultService {
     try {
       await this.open(dir);
     } catch (error) {
+      if (this.stopped) return; // closing while it opened: nothing to fall back to
       const reason = error instanceof Error ? error.message : String(error);
       this.options.log.warn('could not open the start-up vault', { dir, reason });
       if (dir === this.bundledDir) return;

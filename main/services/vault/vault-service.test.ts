@@ -5,6 +5,7 @@ import { silentLogger } from '../logging/logger';
 import { volatileVaultMemory } from './vault-memory';
 import { inProcessParser, type NoteParser } from './note-parser';
 import { VaultService } from './vault-service';
+import { createAppVaultService } from './create-app-vault';
 import { makeTempVault } from './test-vault';
 
 const services: VaultService[] = [];
@@ -125,6 +126,26 @@ describe('VaultService', () => {
     expect((await service.search('pelican')).hits.map((h) => h.path)).toEqual(['Old.md']);
     expect((await service.search('ocelot')).hits.map((h) => h.path)).toEqual(['Added while indexing.md']);
     expect(JSON.stringify(service.tree())).not.toContain('Doomed.md');
+  });
+
+  it('stopping while the start-up vault opens neither falls back to the bundled vault nor leaves a watcher', async () => {
+    const root = await makeTempVault({ 'Welcome.md': '# Welcome' });
+    const bundled = await makeTempVault({ 'Bundled.md': '# Bundled' });
+    roots.push(root, bundled);
+    const notices: unknown[] = [];
+    const service = createAppVaultService({
+      host: { mode: 'web' },
+      settings: { get: () => ({ recentVaults: [], lastNotes: {} }), update: () => undefined, rememberVault: () => undefined } as never,
+      hub: { publish: (event, payload) => event === 'system.notice' && notices.push(payload) },
+      log: silentLogger,
+      bundledVaultDir: bundled,
+    });
+    const opening = service.openInitial(root);
+    await service.stop();
+    await opening;
+    expect(notices).toEqual([]);
+    expect(service.root).toBeNull();
+    await expect(service.open(bundled)).rejects.toThrow(/closing/);
   });
 
   it('renders notes and reports bad files readably', async () => {

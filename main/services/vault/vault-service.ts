@@ -19,6 +19,8 @@ import { backlinksOf, buildTree, defaultNoteOf, notesWithTag, quickSwitch, tagCo
 import { VaultWatcher } from './vault-watcher';
 import { changedSince } from './vault-catch-up';
 
+const closing = () => new RpcFailure('unavailable', 'Berth is closing; no vault is opened now.');
+
 /** Where the vault service remembers the last vault, recent vaults and the open note per vault. */
 export interface VaultMemory {
   recentVaults(): string[];
@@ -50,6 +52,7 @@ export class VaultService {
   private index: VaultIndex | null = null;
   private watcher: VaultWatcher | null = null;
   private indexMs = 0;
+  protected stopped = false; // the app is closing: no vault opens any more
   private opening: Promise<VaultInfo> | null = null;
   private listing: Promise<void> = Promise.resolve();
   /** Reads and scans notes for the index: on worker threads in the built app. */
@@ -66,6 +69,7 @@ export class VaultService {
 
   /** Opens a vault folder: validates it, indexes it, watches it, remembers it. */
   async open(dir: string): Promise<VaultInfo> {
+    if (this.stopped) throw closing();
     // Queries asked from now on wait for this vault to be listed (set before the first await).
     let listed!: () => void;
     this.listing = new Promise<void>((resolve) => (listed = resolve));
@@ -82,6 +86,7 @@ export class VaultService {
         const listedAt = Date.now();
         const index = new VaultIndex(root, this.parser);
         await index.list();
+        if (this.stopped) throw closing();
         // Usable from here (tree, opening the last note); links, tags and search complete below.
         const previous = this.watcher;
         this.watcher = null;
@@ -200,9 +205,7 @@ export class VaultService {
   }
 
   /** The next page of a long note the reader is showing (see `NoteStreams`). */
-  readNoteRest(stream: string, from: number): Promise<NotePage> {
-    return this.noteStreams.page(stream, from);
-  }
+  readNoteRest = (stream: string, from: number): Promise<NotePage> => this.noteStreams.page(stream, from);
 
   async search(query: string, limit = 50) {
     const index = this.requireIndex();
@@ -286,6 +289,7 @@ export class VaultService {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.index = null; // a vault still opening stops its watcher
     await this.watcher?.stop();
     this.watcher = null;
