@@ -36,23 +36,25 @@ function blockEnd(tokens: Token[], start: number): number {
 /**
  * Renders markdown-it tokens to HTML in chunks of about `target` characters, with the
  * renderer's own rules (the same HTML as `md.renderer.render(tokens, …)`), so the reader can
- * show the first chunk while the rest is on its way.
+ * show the first chunk while the rest is on its way. `rowsApart` gives the HTML of rows a
+ * top-level table has beyond its tokens (see `long-tables.ts`).
  */
 export function renderChunked(
   md: MarkdownIt,
   tokens: Token[],
   env: unknown,
   target = CHUNK_TARGET,
+  rowsApart: (tableOpen: number) => RowsApart | undefined = () => undefined,
 ): ChunkedHtml {
   const parts: string[] = [];
   const chunks: ChunkMark[] = [];
   let length = 0;
   let chunkStart = 0;
-  const render = (from: number, to: number) => {
-    const html = md.renderer.render(tokens.slice(from, to + 1), md.options, env as object);
+  const push = (html: string) => {
     parts.push(html);
     length += html.length;
   };
+  const render = (from: number, to: number) => push(md.renderer.render(tokens.slice(from, to + 1), md.options, env as object));
   const close = (tableRows: boolean) => {
     if (length > chunkStart) chunks.push({ end: length, tableRows });
     chunkStart = length;
@@ -61,7 +63,7 @@ export function renderChunked(
     const end = blockEnd(tokens, i);
     const token = tokens[i];
     if (token?.type === 'table_open' && token.level === 0) {
-      renderTable(tokens, i, end, target, render, () => length - chunkStart, close);
+      renderTable({ tokens, start: i, end, target, render, push, pending: () => length - chunkStart, close, apart: rowsApart(i) });
     } else {
       render(i, end);
       if (length - chunkStart >= target) close(false);
@@ -75,29 +77,54 @@ export function renderChunked(
 /** Rows are rendered in batches of about this many tokens. */
 const ROW_BATCH_TOKENS = 256;
 
+/** Rows of a table given apart from its tokens: their HTML goes before the token at `before` (a `tr_open` or the `tbody_close`). */
+export interface RowsApart {
+  before: number;
+  html: Iterable<string>;
+}
+
+interface TableRender {
+  tokens: Token[];
+  start: number;
+  end: number;
+  target: number;
+  render(from: number, to: number): void;
+  push(html: string): void;
+  pending(): number;
+  close(tableRows: boolean): void;
+  apart?: RowsApart;
+}
+
 /** A top-level table: its head and first rows end the current chunk, further rows come in chunks of their own. */
-function renderTable(
-  tokens: Token[],
-  start: number,
-  end: number,
-  target: number,
-  render: (from: number, to: number) => void,
-  pending: () => number,
-  close: (tableRows: boolean) => void,
-): void {
-  let from = start;
+function renderTable({ tokens, start, end, target, render, push, pending, close, apart }: TableRender): void {
   let rows = false;
-  for (let i = start; i < end; i++) {
-    if (tokens[i]?.type !== 'tr_close' || tokens[i + 1]?.type !== 'tr_open') continue;
-    if (i - from < ROW_BATCH_TOKENS) continue;
-    render(from, i);
-    from = i + 1;
-    if (pending() >= target) {
-      close(rows);
-      rows = true;
+  const closeIfFull = () => {
+    if (pending() < target) return;
+    close(rows);
+    rows = true;
+  };
+  const renderRows = (first: number, last: number) => {
+    let from = first;
+    for (let i = first; i < last; i++) {
+      if (tokens[i]?.type !== 'tr_close' || tokens[i + 1]?.type !== 'tr_open') continue;
+      if (i - from < ROW_BATCH_TOKENS) continue;
+      render(from, i);
+      from = i + 1;
+      closeIfFull();
     }
+    render(from, last);
+  };
+  const before = apart && apart.before > start && apart.before < end ? apart.before : -1;
+  if (before < 0) renderRows(start, end);
+  else {
+    renderRows(start, before - 1);
+    for (const html of apart?.html ?? []) {
+      closeIfFull();
+      push(html);
+    }
+    closeIfFull();
+    renderRows(before, end);
   }
-  render(from, end);
   // A table's last rows close their chunk, so a chunk of rows never carries other blocks.
   if (rows) close(true);
   else if (pending() >= target) close(false);

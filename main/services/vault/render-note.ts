@@ -13,6 +13,7 @@ import { encodeVaultPath, noteNameOf } from './vault-paths';
 import { splitFrontmatter } from './frontmatter';
 import { plainTextHtml, plainTextReason, plainTextScan } from './render-limits';
 import { renderChunked, type ChunkMark } from './render-chunks';
+import { parseWithLongTables } from './long-tables';
 
 /** What the renderer needs to know about the rest of the vault. */
 export interface NoteLookup {
@@ -139,6 +140,27 @@ function trackNesting(state: RenderState, tokens: { level: number }[]): void {
 }
 
 /**
+ * Parses and renders a note's body: a big note's long tables a batch of rows at a time (see
+ * `long-tables.ts`), anything else (or a long table that would not come out the same) in one parse.
+ */
+function parseAndRender(body: string, start: () => { state: RenderState; env: RenderEnv }) {
+  const fast = start();
+  const long = parseWithLongTables(md, body, fast.env);
+  if (long) {
+    try {
+      trackNesting(fast.state, long.tokens);
+      return { ...renderChunked(md, long.tokens, fast.env, undefined, long.rowsApart), ...fast };
+    } catch {
+      // A batch of rows did not parse as rows: render the note in one parse below.
+    }
+  }
+  const { state, env } = start();
+  const tokens = md.parse(body, env);
+  trackNesting(state, tokens);
+  return { ...renderChunked(md, tokens, env), state, env };
+}
+
+/**
  * Renders a normalized note (see `decodeNote`) to sanitized HTML with the one markdown
  * pipeline used by the reader and by export. Never throws on bad markdown: problems are
  * reported in `problems` and shown in place.
@@ -160,14 +182,17 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
   }
   const scan = scanNote(text, noteNameOf(path));
   if (scan.frontmatterError) problems.push(scan.frontmatterError);
-  const state: RenderState = { lookup, urls, ids: new IdAllocator(), flags: { hasRawHtml: false }, topPath: path, selfScan: scan, maxLevel: 0 };
-  const env = makeEnv(state, path, false, [`${path}#`]);
   const front = splitFrontmatter(text);
-  env.lineOffset = front.lineOffset;
   const body = stripComments(front.body);
-  const tokens = md.parse(body, env);
-  trackNesting(state, tokens);
-  let { html, chunks } = renderChunked(md, tokens, env);
+  const start = () => {
+    const state: RenderState = { lookup, urls, ids: new IdAllocator(), flags: { hasRawHtml: false }, topPath: path, selfScan: scan, maxLevel: 0 };
+    const env = makeEnv(state, path, false, [`${path}#`]);
+    env.lineOffset = front.lineOffset;
+    return { state, env };
+  };
+  const rendered = parseAndRender(body, start);
+  const { state, env } = rendered;
+  let { html, chunks } = rendered;
   if (state.maxLevel >= MAX_NESTING - 1) {
     problems.push(`This note nests lists or quotes more than ${MAX_NESTING} levels deep; the deepest part is not shown.`);
   }

@@ -6,6 +6,7 @@ import { inlineSyntaxPlugin } from './inline-syntax-plugin';
 import { linkPolicyPlugin } from './link-policy-plugin';
 import { structurePlugin } from './structure-plugin';
 import { wikilinkPlugin } from './wikilink-plugin';
+import { lineShiftRule } from '../long-tables';
 
 /** Deepest block nesting rendered; deeper content is cut (markdown-it stops there). */
 export const MAX_NESTING = 60;
@@ -21,6 +22,8 @@ export function createMarkdown(): MarkdownIt {
   // maxNesting is a real markdown-it option that the type declarations leave out.
   (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
   for (const plugin of [linkPolicyPlugin, wikilinkPlugin, inlineSyntaxPlugin, calloutPlugin, structurePlugin, fencePlugin]) plugin(md);
+  // Line numbers of a source parsed with long tables' rows cut out (see long-tables.ts).
+  md.core.ruler.after('block', 'line_shift', lineShiftRule);
   (footnote as unknown as (md: MarkdownIt) => void)(md);
   md.renderer.rules.table_open = () => '<div class="table-wrapper"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
