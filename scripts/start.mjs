@@ -44,6 +44,7 @@ if (buildIsCurrent(root, stamp)) {
 }
 
 const { findElectronBinary } = await import('./electron-binary.mjs');
+const { MAIN_PROCESS_V8_FLAGS } = await import('./main-process-flags.mjs');
 const electron = forceWeb
   ? { reason: 'web mode was asked for (npm run web)' }
   : findElectronBinary(root);
@@ -62,7 +63,7 @@ if ('path' in electron) {
   console.log(`Berth: starting in web mode, because ${electron.reason}.`);
   const child = spawn(
     process.execPath,
-    [path.join(root, 'out/main/web-host.js'), '--reason', electron.reason, ...passThrough],
+    [...MAIN_PROCESS_V8_FLAGS, path.join(root, 'out/main/web-host.js'), '--reason', electron.reason, ...passThrough],
     { cwd: root, stdio: 'inherit' },
   );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

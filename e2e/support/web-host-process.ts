@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { MAIN_PROCESS_V8_FLAGS } from '../../scripts/main-process-flags.mjs';
 
 export interface WebHostProcess {
   url: string;
@@ -10,7 +11,7 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the built web host (`out/main/web-host.js`) and waits for the URL it prints. */
+/** Starts the built web host (`out/main/web-host.js`, with the flags `npm start` gives it) and waits for the URL it prints. */
 export async function startWebHostProcess(options: {
   vaultDir?: string;
   userDataDir: string;
@@ -21,6 +22,7 @@ export async function startWebHostProcess(options: {
 }): Promise<WebHostProcess> {
   const root = options.root ?? process.cwd();
   const args = [
+    ...MAIN_PROCESS_V8_FLAGS,
     path.join(root, 'out/main/web-host.js'),
     '--no-open',
     '--port',
