@@ -2,7 +2,9 @@
  * Times the named-volume persistence demo: Berth's engine vs the same steps as plain docker
  * CLI commands, alternating, BENCH_RUNS (default 9, at least 7) runs each after one warm-up of each.
  * Prints one JSON line last: {"berth_median_ms","cli_median_ms","ratio",...} with the machine's
- * load (before and after) and the calibration figure.
+ * load (before and after) and the calibration figure, and where the time goes: Berth's own share
+ * of a run outside its steps (`berth_own_median_ms`) and the client cost of one CLI command
+ * (`cli_client_median_ms`, the CLI runs four); the rest of both is the daemon's.
  */
 import { execFile } from 'node:child_process';
 import os from 'node:os';
@@ -21,12 +23,23 @@ const baseImage = new BaseImageResolver();
 const demo = findDemo('named-volume-persists');
 if (!demo) throw new Error('named-volume-persists is missing from the catalogue');
 
+/** Berth's time outside its steps (setup, cleanup) per run: the steps themselves are Docker's work. */
+const berthOwn: number[] = [];
+
 async function berthOnce(): Promise<number> {
   const began = performance.now();
   const record = await new DemoRun(demo!, { docker: () => docker, baseImage }, () => {}).done;
   const ms = performance.now() - began;
   if (record.status !== 'passed') throw new Error(`Berth run ${record.runId} ${record.status}: ${record.reason ?? ''}`);
+  berthOwn.push(ms - record.steps.reduce((sum, step) => sum + (step.durationMs ?? 0), 0));
   return ms;
+}
+
+/** What the CLI pays per command before and after the daemon's work: starting the client, one request. */
+async function cliClientOnce(): Promise<number> {
+  const began = performance.now();
+  await run('docker', ['version', '--format', '{{.Server.APIVersion}}']);
+  return performance.now() - began;
 }
 
 async function cliOnce(image: string, i: number): Promise<number> {
@@ -65,6 +78,8 @@ for (let i = 0; i < runs; i++) {
   }
   process.stderr.write(`run ${i + 1}/${runs}: berth ${Math.round(berth[i] ?? 0)} ms, cli ${Math.round(cli[i] ?? 0)} ms\n`);
 }
+const cliClient: number[] = [];
+for (let i = 0; i < runs; i++) cliClient.push(await cliClientOnce());
 const berthMedian = median(berth);
 const cliMedian = median(cli);
 process.stdout.write(
@@ -72,6 +87,10 @@ process.stdout.write(
     berth_median_ms: Math.round(berthMedian),
     cli_median_ms: Math.round(cliMedian),
     ratio: Number((berthMedian / cliMedian).toFixed(3)),
+    // Where the time goes: Berth's own share of a run, and the client cost of each of the CLI's
+    // four commands; the rest of both is the daemon starting and running the two containers.
+    berth_own_median_ms: Math.round(median(berthOwn.slice(1))),
+    cli_client_median_ms: Math.round(median(cliClient)),
     runs,
     image,
     berth_ms: berth.map(Math.round),
