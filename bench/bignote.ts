@@ -105,8 +105,10 @@ async function main(): Promise<void> {
       await page.keyboard.press('Control+o');
       const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
       await dialog.getByLabel('Note name').fill(name);
+      // The hit Enter opens is the selected one (the mouse resting over the list selects too).
+      await page.mouse.move(0, 0);
       await dialog
-        .getByRole('option', { name: new RegExp(`^${name}`) })
+        .getByRole('option', { name: new RegExp(`^${name}`), selected: true })
         .first()
         .waitFor();
     };

@@ -11,25 +11,35 @@ export interface TextModel extends RenderedText {
   nodes: Array<{ node: Text; start: number }>;
 }
 
+const HEADING = /^H[1-6]$/;
+
+/** Text nodes only, none inside a skipped element (its whole subtree is passed over). */
 function acceptNode(node: Node): number {
-  return node.parentElement?.closest(SKIP_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+  if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+  return (node as Element).matches(SKIP_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
 }
 
 /** Reads the text of a rendered note (`.note-body`) with its headings' offsets. */
 export function readTextModel(body: HTMLElement): TextModel {
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, { acceptNode });
   const nodes: TextModel['nodes'] = [];
+  const headings: RenderedText['headings'] = [];
+  if (body.closest(SKIP_SELECTOR)) return { text: '', headings, nodes };
+  // One walk over elements and text (a long note has 100,000 text nodes): headings are met in order.
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode });
   let text = '';
+  let heading: Element | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      if (HEADING.test((node as Element).tagName)) heading = node as Element;
+      continue;
+    }
     const textNode = node as Text;
+    if (heading) {
+      if (heading.contains(textNode)) headings.push({ offset: text.length, text: (heading.textContent ?? '').trim().slice(0, 300), level: Number(heading.tagName.slice(1)) });
+      heading = null;
+    }
     nodes.push({ node: textNode, start: text.length });
     text += textNode.data;
-  }
-  const headings: RenderedText['headings'] = [];
-  for (const heading of body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')) {
-    const first = nodes.find((entry) => heading.contains(entry.node));
-    if (!first) continue;
-    headings.push({ offset: first.start, text: (heading.textContent ?? '').trim().slice(0, 300), level: Number(heading.tagName.slice(1)) });
   }
   return { text, headings, nodes };
 }

@@ -1,4 +1,5 @@
 import type { NotePageView } from '@contract';
+import { plainRowsFragment } from './plain-rows';
 import { sanitizeNoteFragment } from './sanitize-note';
 import { addSegmentRows, alignSegments, takesSegments } from './table-segments';
 
@@ -49,7 +50,7 @@ export class ChunkInserter {
       return;
     }
     // Rows only parse inside a table; the note's own end tags close it.
-    const fragment = sanitizeNoteFragment(`<table><tbody>${chunk.html}`);
+    const fragment = plainRowsFragment(chunk.html) ?? sanitizeNoteFragment(`<table><tbody>${chunk.html}`);
     const parsed = fragment.querySelector('table');
     parsed?.remove();
     const rows = [...(parsed?.tBodies[0]?.rows ?? [])];
