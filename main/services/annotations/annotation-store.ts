@@ -1,42 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { annotationSchema, type Annotation } from '../../contract/annotations';
+import {
+  fileIdentity,
+  SHARD_VERSION,
+  shardShapeSchema,
+  type Shard,
+  type ShardDocument,
+  type ShardStoreFactory,
+  type StoreNotice,
+} from './shard-file';
+import { loadShardFile } from './shard-loading';
 import { withFileLockSync } from './shard-lock';
-import { backupDamagedFile, SHARD_NAME_PATTERN, shardNameFor, vaultStoreDir } from './store-files';
+import { SHARD_NAME_PATTERN, shardNameFor, vaultStoreDir } from './store-files';
 
-/** What one shard file holds: the annotations of one note. */
-export type ShardDocument = {
-  schemaVersion: number;
-  notePath: string;
-  annotations: Annotation[];
-};
-
-/** The part of an electron-store / conf instance the annotation store uses. */
-export interface ShardStore {
-  readonly path: string;
-  /** The whole document, read from disk. */
-  readonly store: Record<string, unknown>;
-  /** Replaces the whole document in one atomic write. */
-  replace(value: ShardDocument): void;
-}
-
-/**
- * Opens one JSON store file `<cwd>/<name>.json`. In Electron this is electron-store, in web mode
- * and tests conf, with the same options; it must never clear a file it cannot read.
- */
-export type ShardStoreFactory = (options: {
-  name: string;
-  cwd: string;
-  defaults: ShardDocument;
-}) => ShardStore;
-
-/** A problem found while loading, for the user: what was kept and where the original went. */
-export interface StoreNotice {
-  level: 'warning' | 'error';
-  message: string;
-  backup?: string;
-}
+export type { ShardDocument, ShardStore, ShardStoreFactory, StoreNotice } from './shard-file';
 
 export interface AnnotationStoreOptions {
   baseDir: string;
@@ -44,36 +22,6 @@ export interface AnnotationStoreOptions {
   openStore: ShardStoreFactory;
   onNotice?: (notice: StoreNotice) => void;
   now?: () => Date;
-}
-
-const SHARD_VERSION = 1;
-
-const shardShapeSchema = z.object({
-  schemaVersion: z.number().int().min(1).max(SHARD_VERSION),
-  notePath: z.string().min(1),
-  annotations: z.array(z.unknown()),
-});
-
-interface Shard {
-  store: ShardStore;
-  notePath: string;
-  annotations: Map<string, Annotation>;
-  /** Identity of the file as this store last wrote or read it; another writer changes it. */
-  seen: string | null;
-}
-
-/** Inode, size and mtime: every atomic write (a rename) gives the file a new identity. */
-function fileIdentity(file: string): string | null {
-  try {
-    const stat = fs.statSync(file, { bigint: true });
-    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-  } catch {
-    return null;
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -237,111 +185,15 @@ export class AnnotationStore {
   }
 
   private loadShard(name: string): void {
-    const file = path.join(this.dir, `${name}.json`);
-    const placeholder: ShardDocument = {
-      schemaVersion: SHARD_VERSION,
-      notePath: '',
-      annotations: [],
-    };
-    let store: ShardStore;
-    try {
-      // Parse it here first, so that a damaged file is handled (and reported) the same way
-      // whatever the store factory does with files it cannot read.
-      JSON.parse(fs.readFileSync(file, 'utf8'));
-      store = this.options.openStore({ name, cwd: this.dir, defaults: placeholder });
-    } catch (error) {
-      // Not even JSON: keep the file aside, untouched, and go on without it.
-      let backup: string | undefined;
-      try {
-        backup = fs.existsSync(file) ? backupDamagedFile(file, this.now(), true) : undefined;
-      } catch (moveError) {
-        this.notify({
-          level: 'error',
-          message: `An annotations file is damaged and could not be moved aside (${errorText(moveError)}): ${file}`,
-        });
-        return;
-      }
-      this.notify({
-        level: 'warning',
-        message: `An annotations file could not be read (${errorText(error)}). It was kept as ${backup ?? file}; Berth continues without it.`,
-        ...(backup ? { backup } : {}),
-      });
-      return;
-    }
-    this.salvage(store, file);
-  }
-
-  /** Loads what validates; backs up the file and rewrites it when anything did not. */
-  private salvage(store: ShardStore, file: string): void {
-    const shape = shardShapeSchema.safeParse(store.store);
-    const rawItems = shape.success ? shape.data.annotations : [];
-    const valid: Annotation[] = [];
-    for (const item of rawItems) {
-      const parsed = annotationSchema.safeParse(item);
-      if (parsed.success) valid.push(parsed.data);
-    }
-    const notePath = shape.success ? shape.data.notePath : valid[0]?.notePath;
-    const kept = valid.filter((a) => a.notePath === notePath);
-    const lost = (shape.success ? rawItems.length : 1) - kept.length;
-    if (!notePath || (!kept.length && !shape.success)) {
-      this.reportDamage(file, true, `it does not look like an annotations file`, 0);
-      return;
-    }
-    if (shardNameFor(notePath) !== path.basename(file, '.json') || this.shards.has(notePath)) {
-      this.reportDamage(
-        file,
-        true,
-        `it names the note ${notePath}, which belongs to another file`,
-        0,
-      );
-      return;
-    }
-    const shard: Shard = {
-      store,
-      notePath,
-      annotations: new Map(kept.map((a) => [a.id, a])),
-      seen: fileIdentity(file),
-    };
-    this.shards.set(notePath, shard);
-    for (const id of shard.annotations.keys()) this.noteOfId.set(id, notePath);
-    if (lost > 0 || !shape.success) {
-      const backup = this.reportDamage(
-        file,
-        false,
-        `${lost} annotation${lost === 1 ? '' : 's'} of ${notePath} failed validation`,
-        kept.length,
-      );
-      if (backup) {
-        store.replace({ schemaVersion: SHARD_VERSION, notePath, annotations: kept });
-        shard.seen = fileIdentity(file);
-      }
-    }
-  }
-
-  private reportDamage(
-    file: string,
-    move: boolean,
-    reason: string,
-    kept: number,
-  ): string | undefined {
-    let backup: string;
-    try {
-      backup = backupDamagedFile(file, this.now(), move);
-    } catch (error) {
-      this.notify({
-        level: 'error',
-        message: `An annotations file is damaged (${reason}) and could not be backed up (${errorText(error)}): ${file}. It was left as it is.`,
-      });
-      return undefined;
-    }
-    const rest = move
-      ? 'Berth continues without it.'
-      : `The other ${kept} ${kept === 1 ? 'is' : 'are'} loaded.`;
-    this.notify({
-      level: 'warning',
-      message: `Annotations store damaged: ${reason}. The original file was kept as ${backup}. ${rest}`,
-      backup,
+    const shard = loadShardFile(name, {
+      dir: this.dir,
+      openStore: this.options.openStore,
+      now: this.now,
+      notify: (notice) => this.notify(notice),
+      has: (notePath) => this.shards.has(notePath),
     });
-    return backup;
+    if (!shard) return;
+    this.shards.set(shard.notePath, shard);
+    for (const id of shard.annotations.keys()) this.noteOfId.set(id, shard.notePath);
   }
 }
