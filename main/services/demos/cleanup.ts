@@ -40,7 +40,10 @@ export async function listLabelled(docker: Dockerode, labels: string[], kinds: r
     container: containers.map((c) => ({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, '') })),
     network: networks.map((n) => ({ id: n.Id, name: n.Name })),
     volume: (volumes.Volumes ?? []).map((v) => ({ id: v.Name, name: v.Name })),
-    image: images.map((i) => ({ id: i.Id, name: i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.slice(7, 19) })),
+    // Newest first: a build's later layers are children of its earlier ones, which cannot go before them.
+    image: [...images]
+      .sort((a, b) => b.Created - a.Created)
+      .map((i) => ({ id: i.Id, name: i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.slice(7, 19) })),
   };
 }
 
@@ -132,14 +135,16 @@ export function cleanupRun(docker: Dockerode, runId: string, options?: CleanupOp
 
 /**
  * Cleans up after a run that finished normally, by the names it recorded (containers, then
- * networks, volumes, images), without listing; anonymous volumes are found by label. Falls back
- * to the label-based cleanup when anything is left or refused.
+ * networks, volumes, images), without listing; anonymous volumes are found by label, and so are
+ * the untagged layer images a build leaves (Podman's Buildah keeps one per step, labelled like the
+ * image, and removing the tagged image does not remove them). Falls back to the label-based
+ * cleanup when anything is left or refused.
  */
 export async function cleanupKnown(
   docker: Dockerode,
   runId: string,
   known: Record<ResourceKind, string[]>,
-  options: CleanupOptions & { anonymousVolumes?: boolean } = {},
+  options: CleanupOptions & { anonymousVolumes?: boolean; builtImages?: boolean } = {},
 ): Promise<CleanupReport> {
   const removed = emptyRemoved();
   let daemonGone: unknown = null;
@@ -155,6 +160,18 @@ export async function cleanupKnown(
       if (result.status === 'fulfilled') removed[kind].push(name);
       else if (isDaemonGone(result.reason)) daemonGone ??= result.reason;
       else if (!isNotFound(result.reason)) throw result.reason;
+    }
+    if (kind === 'image' && options.builtImages && !daemonGone) await removeLayerImages();
+  };
+  // One by one, newest first: each layer is the parent of the next.
+  const removeLayerImages = async () => {
+    for (const layer of (await listLabelled(docker, [`${LABEL_RUN}=${runId}`], ['image'])).image) {
+      await removeOne('image', docker, layer.id).then(
+        () => removed.image.push(layer.name),
+        (error: unknown) => {
+          if (!isNotFound(error)) throw error;
+        },
+      );
     }
   };
   try {
@@ -180,7 +197,8 @@ export function cleanupAfterRun(
   options?: CleanupOptions,
 ): Promise<CleanupReport> {
   const byName = passed && !demo.steps.some((s) => s.action.kind === 'compose');
-  return byName ? cleanupKnown(docker, runId, known, { anonymousVolumes: usesAnonymousVolumes(demo), ...options }) : cleanupRun(docker, runId, options);
+  const builtImages = demo.steps.some((s) => s.action.kind === 'build');
+  return byName ? cleanupKnown(docker, runId, known, { anonymousVolumes: usesAnonymousVolumes(demo), builtImages, ...options }) : cleanupRun(docker, runId, options);
 }
 
 /** The run record's cleanup entry for a cleanup report, or for Docker being away (`null`). */
