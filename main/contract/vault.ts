@@ -110,6 +110,11 @@ export const vaultMethods = {
     z.object({ stream: z.string().min(1).max(100), from: z.number().int().min(0).max(10_000_000) }).strict(),
     notePageSchema,
   ),
+  'vault.closeNoteRest': method(
+    'The reader no longer shows a long note whose rest it was fetching: its render stops if still under way.',
+    z.object({ stream: z.string().min(1).max(100) }).strict(),
+    z.null(),
+  ),
   'vault.search': method(
     'Full-text search, ranked, with highlighted snippets.',
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),

@@ -35,6 +35,10 @@ export function vaultHandlers(
       return vault.readNote(path);
     },
     'vault.readNoteRest': ({ stream, from }) => vault.readNoteRest(stream, from),
+    'vault.closeNoteRest': ({ stream }) => {
+      vault.closeNoteRest(stream);
+      return null;
+    },
     'vault.search': async ({ query, limit }) => {
       await vault.whenIndexed();
       return vault.search(query, limit);

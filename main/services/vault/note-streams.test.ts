@@ -60,4 +60,26 @@ describe('NoteStreams', () => {
     expect(small.rendered.html).toContain('<h1');
     await expect(streams.page('no-such-stream', 0)).rejects.toThrow(/opened again or changed/);
   }, 120_000);
+
+  it('a note left before its rest is in stops rendering; the oldest of too many streams too', async () => {
+    const signals: AbortSignal[] = [];
+    // A render that only ends when aborted, showing a first screen at once.
+    const slow = {
+      render: (...args: Parameters<RenderPool['render']>) => {
+        const [path, source, , , onPreview, signal] = args;
+        if (signal) signals.push(signal);
+        onPreview?.(renderNote(path, source.slice(0, 200), lookup));
+        return new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(new Error('cancelled'))));
+      },
+    };
+    const streams = new NoteStreams(slow);
+    const first = await streams.open('Big table.md', bigTable, lookup, readerUrls);
+    const stream = first.rest?.stream ?? '';
+    expect(signals[0]?.aborted).toBe(false);
+    streams.close(stream);
+    expect(signals[0]?.aborted).toBe(true);
+    await expect(streams.page(stream, 0)).rejects.toThrow(/opened again or changed/);
+    for (let i = 0; i < 5; i++) await streams.open(`Big ${i}.md`, bigTable, lookup, readerUrls);
+    expect(signals.map((s) => s.aborted)).toEqual([true, true, false, false, false, false]);
+  });
 });

@@ -32,6 +32,9 @@ interface Stream {
   source: string;
   full: Promise<RenderedNote>;
   first: Promise<{ preview: RenderedNote } | { full: RenderedNote }>;
+  /** Stops the render while it is under way (see `RenderPool.render`). */
+  abort: AbortController;
+  rendered: boolean;
 }
 
 /** A reply holds whole notes up to this much HTML; longer ones send this much first and the rest in pages. */
@@ -71,6 +74,17 @@ export class NoteStreams {
     };
   }
 
+  /**
+   * The reader no longer shows this note: a render still under way stops (the worker is free for
+   * the next note). A finished render stays, for the same note opened again.
+   */
+  close(id: string): void {
+    const stream = this.streams.get(id);
+    if (!stream || stream.rendered) return;
+    this.streams.delete(id);
+    stream.abort.abort();
+  }
+
   /** Chunks from `from` on, about `PAGE_CHARS` of HTML, waiting for the whole note's render if need be. */
   async page(id: string, from: number): Promise<NotePage> {
     const stream = this.streams.get(id);
@@ -98,12 +112,21 @@ export class NoteStreams {
   private start(path: string, source: string, lookup: NoteLookup, urls: RenderUrls): Stream {
     let showFirst: (first: { preview: RenderedNote } | { full: RenderedNote }) => void = () => undefined;
     const first = new Promise<{ preview: RenderedNote } | { full: RenderedNote }>((resolve) => (showFirst = resolve));
-    const full = this.pool.render(path, source, lookup, urls, (preview) => showFirst({ preview }));
+    const abort = new AbortController();
+    const full = this.pool.render(path, source, lookup, urls, (preview) => showFirst({ preview }), abort.signal);
     // Whichever comes first shows first; a later call of `showFirst` changes nothing.
-    const stream: Stream = { id: randomUUID(), path, source, full, first: Promise.race([first, full.then((note) => ({ full: note }))]) };
-    full.catch(() => this.streams.delete(stream.id));
+    const stream: Stream = { id: randomUUID(), path, source, full, first: Promise.race([first, full.then((note) => ({ full: note }))]), abort, rendered: false };
+    full.then(
+      () => (stream.rendered = true),
+      () => this.streams.delete(stream.id),
+    );
     this.streams.set(stream.id, stream);
-    while (this.streams.size > KEPT_STREAMS) this.streams.delete(this.streams.keys().next().value as string);
+    // The oldest streams go; one still rendering stops.
+    while (this.streams.size > KEPT_STREAMS) {
+      const oldest = this.streams.values().next().value as Stream;
+      this.streams.delete(oldest.id);
+      if (!oldest.rendered) oldest.abort.abort();
+    }
     return stream;
   }
 }

@@ -37,7 +37,8 @@ function blockEnd(tokens: Token[], start: number): number {
  * Renders markdown-it tokens to HTML in chunks of about `target` characters, with the
  * renderer's own rules (the same HTML as `md.renderer.render(tokens, …)`), so the reader can
  * show the first chunk while the rest is on its way. `rowsApart` gives the HTML of rows a
- * top-level table has beyond its tokens (see `long-tables.ts`).
+ * top-level table has beyond its tokens (see `long-tables.ts`); `checkpoint` runs between blocks
+ * and batches of rows (it throws to stop a render no longer wanted).
  */
 export function renderChunked(
   md: MarkdownIt,
@@ -45,12 +46,14 @@ export function renderChunked(
   env: unknown,
   target = CHUNK_TARGET,
   rowsApart: (tableOpen: number) => RowsApart | undefined = () => undefined,
+  checkpoint: () => void = () => undefined,
 ): ChunkedHtml {
   const parts: string[] = [];
   const chunks: ChunkMark[] = [];
   let length = 0;
   let chunkStart = 0;
   const push = (html: string) => {
+    checkpoint();
     parts.push(html);
     length += html.length;
   };

@@ -143,29 +143,38 @@ function trackNesting(state: RenderState, tokens: { level: number }[]): void {
  * Parses and renders a note's body: a big note's long tables a batch of rows at a time (see
  * `long-tables.ts`), anything else (or a long table that would not come out the same) in one parse.
  */
-function parseAndRender(body: string, start: () => { state: RenderState; env: RenderEnv }) {
+function parseAndRender(body: string, start: () => { state: RenderState; env: RenderEnv }, checkpoint?: () => void) {
   const fast = start();
   const long = parseWithLongTables(md, body, fast.env);
   if (long) {
     try {
       trackNesting(fast.state, long.tokens);
-      return { ...renderChunked(md, long.tokens, fast.env, undefined, long.rowsApart), ...fast };
-    } catch {
+      return { ...renderChunked(md, long.tokens, fast.env, undefined, long.rowsApart, checkpoint), ...fast };
+    } catch (error) {
+      if (error instanceof RenderCancelled) throw error;
       // A batch of rows did not parse as rows: render the note in one parse below.
     }
   }
   const { state, env } = start();
   const tokens = md.parse(body, env);
   trackNesting(state, tokens);
-  return { ...renderChunked(md, tokens, env), state, env };
+  return { ...renderChunked(md, tokens, env, undefined, undefined, checkpoint), state, env };
+}
+
+/** Thrown by a render's checkpoint when the render is no longer wanted (see `RenderPool.render`'s signal). */
+export class RenderCancelled extends Error {
+  constructor() {
+    super('The render was cancelled: the note is no longer shown.');
+  }
 }
 
 /**
  * Renders a normalized note (see `decodeNote`) to sanitized HTML with the one markdown
  * pipeline used by the reader and by export. Never throws on bad markdown: problems are
- * reported in `problems` and shown in place.
+ * reported in `problems` and shown in place. `checkpoint` runs between blocks; it may throw
+ * `RenderCancelled` to stop.
  */
-export function renderNote(path: string, source: string, lookup: NoteLookup, urls: RenderUrls = readerUrls): RenderedNote {
+export function renderNote(path: string, source: string, lookup: NoteLookup, urls: RenderUrls = readerUrls, checkpoint?: () => void): RenderedNote {
   const plainReason = plainTextReason(source);
   if (plainReason !== null) {
     const html = plainTextHtml(source);
@@ -190,7 +199,7 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
     env.lineOffset = front.lineOffset;
     return { state, env };
   };
-  const rendered = parseAndRender(body, start);
+  const rendered = parseAndRender(body, start, checkpoint);
   const { state, env } = rendered;
   let { html, chunks } = rendered;
   if (state.maxLevel >= MAX_NESTING - 1) {

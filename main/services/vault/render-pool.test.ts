@@ -4,7 +4,7 @@ import { tableMarkdown } from '../../../bench/bignote-notes';
 import { LinkResolver } from './link-resolver';
 import { scanNote } from './note-scan';
 import { RenderPool } from './render-pool';
-import { renderNote, type NoteLookup } from './render-note';
+import { RenderCancelled, renderNote, type NoteLookup } from './render-note';
 import { noteNameOf } from './vault-paths';
 
 function vault(files: Record<string, string>): NoteLookup {
@@ -66,6 +66,35 @@ describe('RenderPool (worker thread)', () => {
     clearInterval(timer);
     expect(rendered.html.match(/is-unresolved/g)?.length).toBe(20_000);
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('drops a render no longer wanted, even mid-way, and renders the next note', async () => {
+    const lookup = vault(files);
+    const big = `# Big\n\n${tableMarkdown(40_000, 10)}\n\n## After\n`;
+    const abort = new AbortController();
+    let previewed = false;
+    const dropped = pool.render('Big.md', big, lookup, undefined, () => {
+      previewed = true;
+      // The first screen is shown; the student opens another note while the rest renders.
+      abort.abort();
+    }, abort.signal);
+    await expect(dropped).rejects.toThrow(/cancelled/);
+    expect(previewed).toBe(true);
+    const next = await pool.render('Page.md', '# Next note [[Home]]', lookup);
+    expect(next.html).toContain('data-note-path="Home.md"');
+    // Already aborted: not even sent to the worker.
+    await expect(pool.render('Big.md', big, lookup, undefined, undefined, abort.signal)).rejects.toThrow(/cancelled/);
+  });
+
+  it('stops a render at its next checkpoint once cancelled', () => {
+    const note = `# Big\n\n${tableMarkdown(20_000, 10)}\n`;
+    let checkpoints = 0;
+    expect(() =>
+      renderNote('Big.md', note, vault(files), undefined, () => {
+        if (++checkpoints === 5) throw new RenderCancelled();
+      }),
+    ).toThrow(RenderCancelled);
+    expect(checkpoints).toBe(5);
   });
 
   it('renders in-process without a worker file', async () => {

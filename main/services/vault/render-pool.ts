@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import {
   readerUrls,
+  RenderCancelled,
   renderNote,
   type NoteLookup,
   type RenderedNote,
@@ -9,6 +10,7 @@ import {
 import type { LookupAnswers, LookupNeeds } from './render-worker-core';
 import type { FromRenderWorker, ToRenderWorker } from './render-worker';
 import { builtEntryFile, startWorker } from './worker-entry';
+import { cancel, createCancelFlags } from './render-cancel';
 
 /** How many lookups the main thread answers before letting other work run. */
 const ANSWER_SLICE = 500;
@@ -65,6 +67,8 @@ export class RenderPool {
   private workerReady = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Shared with the worker: renders cancelled (see `render-cancel.ts`). */
+  private readonly cancelFlags = createCancelFlags();
 
   /** `workerFile`: the built worker (default), a `.ts` source (started through the tsx loader, for tests), or null. */
   constructor(private readonly workerFile: string | null = builtEntryFile('render-worker')) {}
@@ -76,7 +80,9 @@ export class RenderPool {
 
   /**
    * Renders one note; same result as `renderNote`. With `onPreview`, a long note rendered on the
-   * worker first hands over a quick render of its beginning (see `render-preview.ts`).
+   * worker first hands over a quick render of its beginning (see `render-preview.ts`). When
+   * `signal` aborts, the render fails at once and the worker drops it at its next checkpoint
+   * (between blocks), so a note no longer shown does not hold the worker.
    */
   render(
     path: string,
@@ -84,7 +90,9 @@ export class RenderPool {
     lookup: NoteLookup,
     urls: RenderUrls = readerUrls,
     onPreview?: (preview: RenderedNote) => void,
+    signal?: AbortSignal,
   ): Promise<RenderedNote> {
+    if (signal?.aborted) return Promise.reject(new RenderCancelled());
     if (this.workerFile === null || urls.noteHref !== readerUrls.noteHref)
       return Promise.resolve(renderNote(path, source, lookup, urls));
     const worker = this.ensureWorker(this.workerFile);
@@ -93,6 +101,14 @@ export class RenderPool {
     const id = this.nextId++;
     return new Promise<RenderedNote>((resolve, reject) => {
       this.pending.set(id, { lookup, onPreview, resolve, reject });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          cancel(this.cancelFlags, id);
+          this.settle(id, new RenderCancelled());
+        },
+        { once: true },
+      );
       const message: ToRenderWorker = {
         type: 'render',
         id,
@@ -119,6 +135,7 @@ export class RenderPool {
     if (this.worker) return this.worker;
     const worker = startWorker(file);
     worker.unref();
+    worker.postMessage({ type: 'cancel-flags', flags: this.cancelFlags.buffer as SharedArrayBuffer } satisfies ToRenderWorker);
     worker.on('message', (message: FromRenderWorker) => this.onMessage(worker, message));
     worker.on('error', (error) => this.onExit(worker, error));
     worker.on('exit', (code) =>
@@ -135,7 +152,12 @@ export class RenderPool {
       return;
     }
     const pending = this.pending.get(message.id);
-    if (!pending) return;
+    if (!pending) {
+      // A cancelled render still asking: an empty answer lets it reach its next checkpoint and stop.
+      if (message.type === 'need')
+        worker.postMessage({ type: 'answer', id: message.id, answers: { links: [], scans: [], sources: [] } } satisfies ToRenderWorker);
+      return;
+    }
     if (message.type === 'need') {
       answer(pending.lookup, message.needs).then(
         (answers) =>

@@ -52,10 +52,12 @@ export function urlsWithPrefix(attachmentPrefix: string): RenderUrls {
  * Renders a note with a lookup that only knows what the vault already answered: first asks
  * for every link the note's scan shows, then renders; whatever the render missed (links inside
  * embeds, nested embeds) is asked for and the note rendered again, until nothing is missing.
+ * `checkpoint` runs before each pass and between blocks (it throws to stop).
  */
 export async function renderWithAnswers(
   request: RenderRequest,
   ask: (needs: LookupNeeds) => Promise<LookupAnswers>,
+  checkpoint: () => void = () => undefined,
 ): Promise<RenderedNote> {
   const links = new Map<string, LinkTarget | null>();
   const scans = new Map<string, NoteFacts | null>();
@@ -93,7 +95,8 @@ export async function renderWithAnswers(
         return sources.get(path) ?? null;
       },
     };
-    const rendered = renderNote(request.path, request.source, lookup, urls);
+    checkpoint();
+    const rendered = renderNote(request.path, request.source, lookup, urls, checkpoint);
     const missing = needs.links.length + needs.scans.length + needs.sources.length;
     if (!missing || pass >= MAX_PASSES) return rendered;
     learn(await ask(needs));

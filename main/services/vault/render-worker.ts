@@ -10,13 +10,15 @@ import {
   type LookupNeeds,
   type RenderRequest,
 } from './render-worker-core';
-import type { RenderedNote } from './render-note';
+import { RenderCancelled, type RenderedNote } from './render-note';
+import { isCancelled } from './render-cancel';
 import { previewSource } from './render-preview';
 
 /** Messages the pool sends to the worker. */
 export type ToRenderWorker =
   | { type: 'render'; id: number; request: RenderRequest }
-  | { type: 'answer'; id: number; answers: LookupAnswers };
+  | { type: 'answer'; id: number; answers: LookupAnswers }
+  | { type: 'cancel-flags'; flags: SharedArrayBuffer };
 /** Messages the worker sends to the pool. */
 export type FromRenderWorker =
   | { type: 'ready'; id: 0 }
@@ -40,13 +42,22 @@ const port = parentPort;
 if (port) {
   const waiting = new Map<number, (answers: LookupAnswers) => void>();
   const send = (message: FromRenderWorker) => port.postMessage(message);
+  // Set by the pool, read between blocks: a render no longer wanted stops mid-way.
+  let flags: Int32Array | null = null;
   port.on('message', (message: ToRenderWorker) => {
+    if (message.type === 'cancel-flags') {
+      flags = new Int32Array(message.flags);
+      return;
+    }
     if (message.type === 'answer') {
       waiting.get(message.id)?.(message.answers);
       waiting.delete(message.id);
       return;
     }
     const { id, request } = message;
+    const checkpoint = () => {
+      if (flags && isCancelled(flags, id)) throw new RenderCancelled();
+    };
     const ask = (needs: LookupNeeds) =>
       new Promise<LookupAnswers>((resolve) => {
         waiting.set(id, resolve);
@@ -60,11 +71,11 @@ if (port) {
     const preview = request.preview ? previewSource(request.source) : null;
     // A long note: a quick render of its beginning first (the first screen), then the whole note.
     const previewed = preview
-      ? renderWithAnswers({ ...request, source: preview }, ask).then((rendered) =>
+      ? renderWithAnswers({ ...request, source: preview }, ask, checkpoint).then((rendered) =>
           send({ type: 'preview', id, rendered: lean(rendered) }),
         )
       : Promise.resolve();
-    previewed.then(() => renderWithAnswers(request, ask)).then(
+    previewed.then(() => renderWithAnswers(request, ask, checkpoint)).then(
       (rendered) => send({ type: 'done', id, rendered: lean(rendered) }),
       (error: unknown) =>
         send({

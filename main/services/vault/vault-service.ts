@@ -207,6 +207,9 @@ export class VaultService {
   /** The next page of a long note the reader is showing (see `NoteStreams`). */
   readNoteRest = (stream: string, from: number): Promise<NotePage> => this.noteStreams.page(stream, from);
 
+  /** The reader left a long note before its rest was in: its render stops (see `NoteStreams.close`). */
+  closeNoteRest = (stream: string): void => this.noteStreams.close(stream);
+
   async search(query: string, limit = 50) {
     const index = this.requireIndex();
     await index.searchReady;

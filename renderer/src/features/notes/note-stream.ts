@@ -29,6 +29,7 @@ const yieldToBrowser = () => new Promise<void>((resolve) => window.setTimeout(re
  */
 export function streamNoteRest(body: HTMLElement, rest: NonNullable<RenderedNoteView['rest']>, hooks: NoteStreamHooks): NoteStream {
   let alive = true;
+  let done = false;
   let hurry = false;
   let replaceNext = rest.from === 0;
   const fetchPage = (from: number) => getApi().call('vault.readNoteRest', { stream: rest.stream, from });
@@ -64,6 +65,7 @@ export function streamNoteRest(body: HTMLElement, rest: NonNullable<RenderedNote
       // A page that fails while this one is inserted is reported when its turn comes.
       pending?.catch(() => undefined);
       await insert(page.chunks);
+      if (page.done) done = true;
       if (page.done && alive) hooks.onDone(page);
     }
   };
@@ -73,6 +75,10 @@ export function streamNoteRest(body: HTMLElement, rest: NonNullable<RenderedNote
 
   return {
     hurry: () => (hurry = true),
-    dispose: () => (alive = false),
+    dispose: () => {
+      alive = false;
+      // Left before the rest was in: the vault stops rendering it (the worker is free for the next note).
+      if (!done) getApi().call('vault.closeNoteRest', { stream: rest.stream }).catch(() => undefined);
+    },
   };
 }
