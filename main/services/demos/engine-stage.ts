@@ -31,6 +31,17 @@ function entriesOf(local: string, archivePath: string): TarEntry[] {
   return [{ path: archivePath, content: Buffer.alloc(0), directory: true }, ...inside];
 }
 
+/** A helper that sees the stage root at `/stage`, labelled like the run with `berth.owner=helper`. */
+function createStageHelper(docker: Dockerode, image: string, runLabels: Record<string, string>, cmd: string[], name?: string): Promise<Dockerode.Container> {
+  return docker.createContainer({
+    ...(name ? { name } : {}),
+    Image: image,
+    Cmd: cmd,
+    Labels: { ...runLabels, [LABEL_OWNER]: 'helper' },
+    HostConfig: { Binds: [`${ENGINE_STAGE_ROOT}:/stage`], NetworkMode: 'none' },
+  });
+}
+
 /**
  * A run's folders on the engine's machine: files go there and come back through a helper
  * container (created, never started: Docker's archive API reaches its bind mount), labelled
@@ -59,19 +70,8 @@ export class EngineStage {
     return { local, inStage: path.posix.join(this.runId, path.relative(this.workDir, local).split(path.sep).join('/')) };
   }
 
-  /** A helper that sees the stage root at `/stage`, labelled `berth.owner=helper`. */
-  private createHelper(cmd: string[], name?: string): Promise<Dockerode.Container> {
-    return this.docker.createContainer({
-      ...(name ? { name } : {}),
-      Image: this.image,
-      Cmd: cmd,
-      Labels: { ...this.runLabels, [LABEL_OWNER]: 'helper' },
-      HostConfig: { Binds: [`${ENGINE_STAGE_ROOT}:/stage`], NetworkMode: 'none' },
-    });
-  }
-
   private container(): Promise<Dockerode.Container> {
-    this.helper ??= this.createHelper(['true'], `berth-${this.runId}-stage`);
+    this.helper ??= createStageHelper(this.docker, this.image, this.runLabels, ['true'], stageHelperName(this.runId));
     return this.helper;
   }
 
@@ -108,11 +108,25 @@ export class EngineStage {
   async dispose(): Promise<void> {
     const helper = await this.helper?.catch(() => null);
     if (!helper) return;
-    const sweeper = await this.createHelper(['rm', '-rf', `/stage/${this.runId}`]).catch(() => null);
-    // If the sweep fails the folder stays in the engine's /tmp; the helpers still go.
-    await sweeper?.start().then(() => sweeper.wait()).catch(() => undefined);
-    await Promise.all([sweeper?.remove({ force: true }), helper.remove({ force: true })].map((p) => p?.catch(() => undefined)));
+    await removeStagedFolder(this.docker, this.runId, this.image, this.runLabels);
+    await helper.remove({ force: true }).catch(() => undefined);
   }
+}
+
+/** The name of a run's stage helper: the sweep knows a staged run by it. */
+export function stageHelperName(runId: string): string {
+  return `berth-${runId}-stage`;
+}
+
+/**
+ * Removes a run's folder on the engine's machine through a short-lived helper (labelled like the
+ * run, `berth.owner=helper`), also for a run whose Berth was killed. Never throws: if it fails the
+ * folder stays in the engine's /tmp.
+ */
+export async function removeStagedFolder(docker: Dockerode, runId: string, image: string, runLabels: Record<string, string>): Promise<void> {
+  const sweeper = await createStageHelper(docker, image, runLabels, ['rm', '-rf', `/stage/${runId}`]).catch(() => null);
+  await sweeper?.start().then(() => sweeper.wait()).catch(() => undefined);
+  await sweeper?.remove({ force: true }).catch(() => undefined);
 }
 
 /** Adds {@link ENGINE_STAGE_NOTE} to the steps that touch a staged folder (bind-mount runs, host files). */

@@ -18,7 +18,9 @@ import { resolveDockerEndpoint } from '../docker/resolve-endpoint';
 import { silentLogger } from '../logging/logger';
 import { catalogue } from './catalogue';
 import { listLabelled } from './cleanup';
-import { ENGINE_STAGE_NOTE, ENGINE_STAGE_ROOT, usesRunFolderBinds } from './engine-stage';
+import { BaseImageResolver } from './base-image';
+import { ENGINE_STAGE_NOTE, ENGINE_STAGE_ROOT, EngineStage, usesRunFolderBinds } from './engine-stage';
+import { sweepLeftovers } from './sweep';
 import { DemoService } from './demo-service';
 import type { RunRecord } from './run-types';
 
@@ -162,4 +164,22 @@ describe('demos on a remote engine over TCP + TLS', () => {
       }
     },
   );
+
+  it("removes the folder a killed Berth's run left on the engine's machine", { timeout: 120_000 }, async () => {
+    const docker = connection.requireClient();
+    const runId = `killedstage${Date.now().toString(36)}`;
+    const labels = { 'berth.owner': 'demo', 'berth.run': runId, 'berth.pid': '999999', 'berth.host': os.hostname() };
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-killed-stage-'));
+    fs.mkdirSync(path.join(workDir, 'site'));
+    fs.writeFileSync(path.join(workDir, 'site', 'index.html'), '<h1>staged</h1>\n');
+    const { image } = await new BaseImageResolver().resolve(docker);
+    await new EngineStage(docker, runId, workDir, image, labels).push('site');
+    expect(fs.existsSync(path.join(ENGINE_STAGE_ROOT, runId, 'site', 'index.html'))).toBe(true);
+    // Berth is killed here: the stage is never disposed. The next start's sweep finds the run.
+    const report = await sweepLeftovers(docker, { isAlive: (pid) => pid !== 999999 });
+    expect(report.runs).toContain(runId);
+    expect(fs.existsSync(path.join(ENGINE_STAGE_ROOT, runId))).toBe(false);
+    expect(await listLabelled(docker, [`berth.run=${runId}`])).toEqual({ container: [], network: [], volume: [], image: [] });
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
 });

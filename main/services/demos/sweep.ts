@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type Dockerode from 'dockerode';
 import { cleanupRun } from './cleanup';
+import { removeStagedFolder, stageHelperName } from './engine-stage';
 import { sweepStaleHelpers } from './helper-sweep';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, type ResourceKind } from './run-context';
 
@@ -50,6 +51,8 @@ export async function sweepLeftovers(docker: Dockerode, options: SweepOptions = 
   const hostName = options.hostName ?? os.hostname();
   const report: SweepReport = { runs: [], removed: { container: [], network: [], volume: [], image: [] }, skippedLive: [], failures: [], daemonGone: false };
   const owners = new Map<string, { pid?: number; host?: string }>();
+  /** Runs that had a folder staged on a remote engine's machine: their stage helper's image and labels. */
+  const staged = new Map<string, { image: string; labels: Record<string, string> }>();
   const collect = async () => {
     const filters = JSON.stringify({ label: [LABEL_RUN] });
     const [containers, networks, volumes, images] = await Promise.all([
@@ -58,6 +61,10 @@ export async function sweepLeftovers(docker: Dockerode, options: SweepOptions = 
       docker.listVolumes({ filters }),
       docker.listImages({ all: true, filters }),
     ]);
+    for (const c of containers) {
+      const run = c.Labels[LABEL_RUN];
+      if (run && c.Names.includes(`/${stageHelperName(run)}`)) staged.set(run, { image: c.ImageID || c.Image, labels: c.Labels });
+    }
     const labelSets = [
       ...containers.map((c) => c.Labels),
       ...networks.map((n) => n.Labels ?? {}),
@@ -82,6 +89,9 @@ export async function sweepLeftovers(docker: Dockerode, options: SweepOptions = 
       report.skippedLive.push(run);
       continue;
     }
+    // A Berth killed mid-run on a remote engine left the run's folder on the engine's machine.
+    const stage = staged.get(run);
+    if (stage) await removeStagedFolder(docker, run, stage.image, stage.labels);
     const result = await cleanupRun(docker, run, options.cleanup);
     report.runs.push(run);
     for (const kind of Object.keys(report.removed) as ResourceKind[]) report.removed[kind].push(...result.removed[kind]);
