@@ -36,10 +36,10 @@ describe('table segments', () => {
 
   it('a segment after an odd number of rows keeps the stripes of alternate rows', () => {
     const head = wrapped(3, 1_000);
-    const first = addSegmentRows(head, table(3, 1_000, 3), notPlaced);
-    const second = addSegmentRows(head, table(3, 1_000, 6), notPlaced);
+    const first = addSegmentRows(head, table(9, 1_000, 3), notPlaced);
+    const second = addSegmentRows(head, table(3, 1_000, 12), notPlaced);
     expect(first.querySelector('table')?.classList.contains('is-odd-start')).toBe(true);
-    // 3 + 3 rows before the second segment (three rows of 1,000 cells fill one).
+    // 3 + 9 rows before the second segment (a wide table's segment holds at least 8 rows).
     expect(second).not.toBe(first);
     expect(second.querySelector('table')?.classList.contains('is-odd-start')).toBe(false);
   });

@@ -5,7 +5,7 @@
  * rows, their order and their text are the note's; only the layout work is skipped.
  */
 
-/** About this many cells per segment (300 rows of a 10-column table, 2 rows of a 2,000-column one). */
+/** About this many cells per segment (300 rows of a 10-column table; at least `MIN_SEGMENT_ROWS` rows). */
 export const SEGMENT_CELLS = 3_000;
 
 /** Class of the box holding one segment table. */
@@ -35,14 +35,17 @@ function stateOf(head: HTMLTableElement): SegmentState {
   return state;
 }
 
-/** Fewer rows than this per segment (a very wide table) and the table is not cut: its rows join the head table. */
-const MIN_SEGMENT_ROWS = 20;
+/**
+ * At least this many rows per segment: a very wide table (2,000 columns) gets a few segments of
+ * a few rows, each with its own 2,000 `<col>` widths, rather than a segment per row.
+ */
+const MIN_SEGMENT_ROWS = 8;
 
-const segmentRows = (head: HTMLTableElement) => Math.floor(SEGMENT_CELLS / Math.max(1, head.rows[0]?.cells.length ?? 1));
+const segmentRows = (head: HTMLTableElement) => Math.max(MIN_SEGMENT_ROWS, Math.floor(SEGMENT_CELLS / Math.max(1, head.rows[0]?.cells.length ?? 1)));
 
-/** True when further rows of `head` go into segments: a table in a `.table-wrapper`, not too wide to cut into rows. */
+/** True when further rows of `head` go into segments: a table in a `.table-wrapper` (any width: a wide one laid out whole took 20 s for 200 x 2,000 cells). */
 export function takesSegments(head: HTMLTableElement): boolean {
-  return Boolean(head.parentElement?.classList.contains('table-wrapper')) && segmentRows(head) >= MIN_SEGMENT_ROWS;
+  return Boolean(head.parentElement?.classList.contains('table-wrapper'));
 }
 
 /**
