@@ -3,7 +3,7 @@ import { plainTextReason } from './render-limits';
 /** Notes longer than this (characters) are shown from a quick render of their beginning while the whole note renders. */
 const PREVIEW_FROM = 64_000;
 /** How much of the note the first screen renders (characters, after the frontmatter). */
-const PREVIEW_CHARS = 12_000;
+const PREVIEW_CHARS = 6_000;
 
 /**
  * The beginning of a long note, cut at a line end, for a first screen rendered in a few
