@@ -62,6 +62,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, berth: { rules: { 'feature-boundaries': featureBoundaries } } },
     rules: {
       'berth/feature-boundaries': 'error',
+      // The contract's index builds every zod schema of every feature as it loads (hundreds of ms
+      // of the page's start): the renderer takes types from it, and values from schema-free files.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@contract',
+              allowTypeImports: true,
+              message: 'Import values from a schema-free contract file (e.g. @contract/app-menu); only types from @contract.',
+            },
+          ],
+        },
+      ],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [

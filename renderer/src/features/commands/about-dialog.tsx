@@ -1,4 +1,4 @@
-import { AppCommand, helpLinks } from '@contract';
+import { AppCommand, helpLinks } from '@contract/app-menu';
 import { useQuery } from '../../api';
 import { BerthLogo } from '../../ui/icons';
 import { runCommand } from './command-registry';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppCommand } from '@contract';
+import { AppCommand } from '@contract/app-menu';
 import { canRun, getCommand, onCommandError, registerCommand, runCommand, subscribeCommands } from './command-registry';
 
 describe('command registry', () => {

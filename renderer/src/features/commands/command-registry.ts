@@ -8,7 +8,7 @@
  * A command whose id appears in the shared menu model (`appMenu` in main/contract/app.ts) gets that
  * item's shortcut unless it gives its own.
  */
-import { appMenu } from '@contract';
+import { appMenu } from '@contract/app-menu';
 import type { Disposer } from '@contract';
 
 export interface Command {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { appMenu, type MenuEntry, type MenuSection } from '@contract';
+import { appMenu, type MenuEntry, type MenuSection } from '@contract/app-menu';
 import { formatAccelerator } from './accelerator';
 import { canRun, commandsVersion, getCommand, runCommand, subscribeCommands } from './command-registry';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { appMenu } from '@contract';
+import { appMenu } from '@contract/app-menu';
 import { formatAccelerator } from './accelerator';
 import { commandsVersion, getCommand, listCommands, subscribeCommands } from './command-registry';
 import { Dialog } from '../../ui/dialog';

@@ -1,4 +1,4 @@
-import { AppCommand } from '@contract';
+import { AppCommand } from '@contract/app-menu';
 import { useQuery } from '../../api';
 import { formatAccelerator } from './accelerator';
 import { DockIcon, GearIcon, SidebarIcon } from './command-icons';

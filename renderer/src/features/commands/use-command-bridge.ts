@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { appMenu } from '@contract';
+import { appMenu } from '@contract/app-menu';
 import { getApi, useEvent } from '../../api';
 import { matchesAccelerator } from './accelerator';
 import { canRun, listCommands, onCommandError, runCommand, subscribeCommands } from './command-registry';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { AppCommand, helpLinks, type SettingsValue } from '@contract';
+import type { SettingsValue } from '@contract';
+import { AppCommand, helpLinks } from '@contract/app-menu';
 import { getApi } from '../../api';
 import { registerCommand } from './command-registry';
 import { focusPane } from './pane-focus';

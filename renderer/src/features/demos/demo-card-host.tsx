@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { AppCommand } from '@contract';
+import { AppCommand } from '@contract/app-menu';
 import { registerCommand } from '../commands';
 import { DemoCard } from './demo-card';
 import { startDemo } from './runs-store';

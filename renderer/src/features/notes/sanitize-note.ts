@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { noteSanitizePolicy } from '@contract';
+import { noteSanitizePolicy } from '@contract/note-sanitize-policy';
 
 const EXTERNAL = /^(?:https?|mailto):/i;
 let hooked = false;

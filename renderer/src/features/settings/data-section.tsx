@@ -1,4 +1,4 @@
-import { AppCommand } from '@contract';
+import { AppCommand } from '@contract/app-menu';
 import { useQuery } from '../../api';
 import { runCommand } from '../commands';
 import type { SectionProps } from './settings-dialog';

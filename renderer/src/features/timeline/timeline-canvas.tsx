@@ -7,7 +7,8 @@ import {
   type MouseEvent,
   type WheelEvent,
 } from 'react';
-import { TIMELINE_THEMES, type TimelineModel } from '@contract';
+import type { TimelineModel } from '@contract';
+import { TIMELINE_THEMES } from '@contract/timeline-view';
 import {
   drawTimeline,
   formatSpan,

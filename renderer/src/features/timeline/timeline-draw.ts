@@ -1,10 +1,4 @@
-import {
-  type TIMELINE_THEMES,
-  type TimelineModel,
-  type TimelineRow,
-  type TimelineSegment,
-  type TimelineState,
-} from '@contract';
+import type { TIMELINE_THEMES, TimelineModel, TimelineRow, TimelineSegment, TimelineState } from '@contract';
 
 /** Geometry shared by drawing and hit-testing. */
 export const LAYOUT = { labelWidth: 150, rowHeight: 24, header: 40, bandHeight: 18 } as const;

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import { stateAt, type TimelineModel } from '@contract';
+import type { TimelineModel } from '@contract';
+import { stateAt } from '@contract/timeline-view';
 import { formatSpan } from './timeline-draw';
 
 interface Props {
