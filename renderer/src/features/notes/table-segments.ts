@@ -70,6 +70,10 @@ export function addSegmentRows(head: HTMLTableElement, parsed: HTMLTableElement,
   parsed.classList.toggle('is-odd-start', state.rowsBefore % 2 === 1);
   const box = document.createElement('div');
   box.className = SEGMENT_BOX_CLASS;
+  // Out of layout until `alignSegments` gives it its columns and height: a box without a height
+  // counts as on screen, so measuring the head table would lay out every new segment too
+  // (2 s for the rows of a 2,000-column table).
+  box.hidden = true;
   box.append(parsed);
   if (wrapper?.isConnected) place(box, wrapper);
   else wrapper?.append(box);
@@ -107,12 +111,17 @@ function fixColumns(table: HTMLTableElement, columns: Columns): void {
  * the same widths.
  */
 export function alignSegments(boxes: HTMLElement[]): void {
+  // Every head is measured before any new box shows (one layout of the head tables alone).
   for (const box of boxes) {
+    const head = box.parentElement?.querySelector<HTMLTableElement>(':scope > table');
+    if (head) stateOf(head).columns ??= measure(head);
+  }
+  for (const box of boxes) {
+    box.hidden = false;
     const head = box.parentElement?.querySelector<HTMLTableElement>(':scope > table');
     const table = box.querySelector<HTMLTableElement>(':scope > table');
     if (!head || !table) continue;
     const state = stateOf(head);
-    state.columns ??= measure(head);
     if (!state.columns) continue;
     fixColumns(head, state.columns);
     fixColumns(table, state.columns);
