@@ -9,6 +9,7 @@
  * worker threads as in the app (`index_variants` has 1 worker, 2 workers and in-process);
  * `index_loop_delay_max_ms` is the main thread's longest block while indexing (goal <= 50 ms).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { inProcessParser } from '../main/services/vault/note-parser';
 import { VaultIndex } from '../main/services/vault/vault-index';
 import { volatileVaultMemory } from '../main/services/vault/vault-memory';
 import { VaultService } from '../main/services/vault/vault-service';
+import { MAIN_PROCESS_V8_FLAGS } from '../scripts/main-process-flags.mjs';
 import { calibrationLoopMs, percentile } from './machine';
 import {
   seededRandom,
@@ -27,6 +29,16 @@ import {
   syntheticNoteName,
   writeSyntheticVault,
 } from './vault-synthetic';
+
+// The index and the render run on this thread as on the app's main thread: with its V8 flags.
+if (!MAIN_PROCESS_V8_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+  const again = spawnSync(
+    process.execPath,
+    [...MAIN_PROCESS_V8_FLAGS, ...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  );
+  process.exit(again.status ?? 1);
+}
 
 const NOTES = Number(process.env.BENCH_VAULT_NOTES ?? 5000);
 
@@ -211,6 +223,7 @@ async function main(): Promise<void> {
       index_cpu_ms: app.index_cpu_ms,
       // Longest the main thread's event loop was blocked while indexing (perf_hooks.monitorEventLoopDelay), per run.
       index_loop_delay_max_ms: app.index_loop_delay_max_ms,
+      main_v8_flags: MAIN_PROCESS_V8_FLAGS.join(' '),
       search_ready_ms: app.search_ready_ms,
       index_variants: measured,
       heap_mb: round(heapMb),
