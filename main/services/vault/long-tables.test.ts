@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tableMarkdown } from '../../../bench/bignote-notes';
-import { IdAllocator } from './heading-key';
 import { createMarkdown } from './markdown/create-markdown';
-import type { RenderEnv } from './markdown/render-env';
+import { testRenderEnv } from './markdown/test-render-env';
 import { parseWithLongTables, rowCellCount } from './long-tables';
 import { renderChunked } from './render-chunks';
 
 const md = createMarkdown();
 
-function env(): RenderEnv {
-  return {
-    sourcePath: 'Big.md',
-    embedded: false,
-    ids: new IdAllocator(),
-    headings: [],
-    flags: { hasRawHtml: false },
-    resolveLink: (parts) => (parts.target.startsWith('Missing') ? { kind: 'missing' } : { kind: 'note', path: `${parts.target}.md` }),
-    noteHref: (path, anchor) => `#${anchor ?? path}`,
-    attachmentUrl: (path) => `/vault-file/${path}`,
-    renderNoteEmbed: () => '<div class="embed-note"></div>',
-  };
-}
+const env = testRenderEnv;
 
 /** markdown-it's one parse of the whole body against the long-table parse, rendered in chunks. */
 function both(body: string) {

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tableMarkdown } from '../../../bench/bignote-notes';
-import { IdAllocator } from './heading-key';
 import { createMarkdown } from './markdown/create-markdown';
-import type { RenderEnv } from './markdown/render-env';
+import { testRenderEnv } from './markdown/test-render-env';
 import { renderChunked } from './render-chunks';
 import { renderNote, type NoteLookup } from './render-note';
 
 const md = createMarkdown();
 
-function env(): RenderEnv {
-  return {
-    sourcePath: 'Big.md',
-    embedded: false,
-    ids: new IdAllocator(),
-    headings: [],
-    flags: { hasRawHtml: false },
-    resolveLink: (parts) => (parts.target === 'Missing' ? { kind: 'missing' } : { kind: 'note', path: `${parts.target}.md` }),
-    noteHref: (path, anchor) => `#${anchor ?? path}`,
-    attachmentUrl: (path) => `/vault-file/${path}`,
-    renderNoteEmbed: () => '<div class="embed-note"></div>',
-  };
-}
+const env = testRenderEnv;
 
 /** A note with a bit of everything markdown does at the top level, and two long tables. */
 const mixed = [
