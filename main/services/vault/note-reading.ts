@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { NoteProperty } from '../../contract';
+import type { NoteProperty, RenderedNoteView } from '../../contract';
 import { RpcFailure } from '../../contract/errors';
 import { decodeNote } from './note-source';
-import type { NoteLookup } from './render-note';
+import type { NoteLookup, RenderedNote } from './render-note';
 import { resolveVaultFile, type ResolvedVaultFile } from './resolve-vault-file';
 import type { VaultIndex } from './vault-index';
-import { fileKindOf } from './vault-paths';
+import { fileKindOf, noteNameOf } from './vault-paths';
 
 /** Notes above this size are read for rendering up to their render limit only. */
 const READ_LIMIT = 12_000_000;
@@ -76,4 +76,30 @@ export async function readNoteSource(root: string, notePath: string, limit = REA
   } finally {
     await handle.close();
   }
+}
+
+/** What the reader gets for a rendered note: its first screen (or all of it), facts and problems. */
+export function noteView(
+  notePath: string,
+  source: NoteSource,
+  rendered: RenderedNote,
+  renderMs: number,
+  rest?: { stream: string; from: number },
+): RenderedNoteView {
+  return {
+    path: notePath,
+    name: noteNameOf(notePath),
+    html: rendered.html,
+    headings: rendered.headings,
+    properties: propertyList(rendered.properties),
+    tags: rendered.scan.tags,
+    aliases: rendered.scan.aliases,
+    problems: source.problem ? [source.problem, ...rendered.problems] : rendered.problems,
+    truncated: rendered.truncated,
+    plainText: rendered.plainText,
+    text: rendered.scan.text,
+    mtimeMs: source.mtimeMs,
+    renderMs: Math.round(renderMs * 10) / 10,
+    ...(rest ? { rest } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import { exportNoteHtml } from './export-html';
 import { IndexWorkers } from './index-workers';
 import { createNoteFile } from './note-creation';
 import type { NoteParser } from './note-parser';
-import { noteLookup, propertyList, readNoteSource } from './note-reading';
+import { noteLookup, noteView, readNoteSource } from './note-reading';
 import { NoteStreams, type NotePage } from './note-streams';
 import { readerUrls, type RenderUrls } from './render-note';
 import { RenderPool } from './render-pool';
@@ -185,23 +185,7 @@ export class VaultService {
     const source = await readNoteSource(index.root, notePath);
     const started = performance.now();
     const { rendered, rest } = await this.noteStreams.open(notePath, source.text, noteLookup(index), this.options.urls ?? readerUrls);
-    const problems = source.problem ? [source.problem, ...rendered.problems] : rendered.problems;
-    return {
-      path: notePath,
-      name: noteNameOf(notePath),
-      html: rendered.html,
-      headings: rendered.headings,
-      properties: propertyList(rendered.properties),
-      tags: rendered.scan.tags,
-      aliases: rendered.scan.aliases,
-      problems,
-      truncated: rendered.truncated,
-      plainText: rendered.plainText,
-      text: rendered.scan.text,
-      mtimeMs: source.mtimeMs,
-      renderMs: Math.round((performance.now() - started) * 10) / 10,
-      ...(rest ? { rest } : {}),
-    };
+    return noteView(notePath, source, rendered, performance.now() - started, rest);
   }
 
   /** The next page of a long note the reader is showing (see `NoteStreams`). */
