@@ -2,32 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-
-/** Payloads that try to run script, load something, or restyle the app from inside a note. */
-const PAYLOADS = [
-  '<script>window.__pwned = "script"; alert(1)</script>',
-  '<img src=x onerror="window.__pwned=\'onerror\'">',
-  '<svg onload="window.__pwned=\'svg\'"><script>alert(1)</script></svg>',
-  '<a href="javascript:window.__pwned=\'js-html\'" id="js-html-link">html js link</a>',
-  '[markdown js link](javascript:window.__pwned=1)',
-  '[entity js link](&#106;avascript:alert(1))',
-  '<a href="JaVaScRiPt:alert(1)">mixed case</a>',
-  '<a href="vbscript:msgbox(1)">vb</a> <a href="file:///etc/passwd">file</a> <a href="data:text/html,<script>alert(1)</script>">data</a>',
-  '<iframe src="javascript:alert(1)"></iframe><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
-  '<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">',
-  '<details open ontoggle="window.__pwned=\'toggle\'"><summary>x</summary></details>',
-  '<div style="background:url(https://evil.example/css.png);position:fixed;inset:0">css overlay</div>',
-  '<style>body{background:url(https://evil.example/style.png)} .app{display:none}</style>',
-  '<link rel="stylesheet" href="https://evil.example/x.css"><meta http-equiv="refresh" content="0;url=https://evil.example">',
-  '<img src="https://evil.example/track.png"> ![remote](https://evil.example/md.png)',
-  '<form action="https://evil.example"><input type="text" name="q" autofocus onfocus="window.__pwned=\'focus\'"></form>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  '<base href="https://evil.example/">',
-  '<video poster="https://evil.example/p.png" src="https://evil.example/v.mp4"></video>',
-  '[[Target|<img src=x onerror=alert(1)>]] ![[<script>alert(1)</script>]]',
-  '```html\n<script>alert("in code is fine")</script>\n```',
-];
+import { XSS_PAYLOADS as PAYLOADS } from './support/xss-payloads';
 
 test.describe('notes safety', () => {
   test.use({

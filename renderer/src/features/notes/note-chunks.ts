@@ -1,4 +1,5 @@
 import type { NotePageView } from '@contract';
+import { linkBlocksFragment } from './link-blocks';
 import { plainRowsFragment } from './plain-rows';
 import { sanitizeNoteFragment } from './sanitize-note';
 import { addSegmentRows, alignSegments, takesSegments } from './table-segments';
@@ -42,7 +43,7 @@ export class ChunkInserter {
   add(chunk: NoteChunk): void {
     const table = chunk.tableRows ? (lastTable(this.staged) ?? (this.staged.childNodes.length ? null : lastTable(this.body))) : null;
     if (!table) {
-      const nodes = [...sanitizeNoteFragment(chunk.html).childNodes];
+      const nodes = [...(linkBlocksFragment(chunk.html) ?? sanitizeNoteFragment(chunk.html)).childNodes];
       this.staged.append(...nodes);
       this.added.push(...elementsOf(nodes));
       const opened = lastTable(this.staged);
