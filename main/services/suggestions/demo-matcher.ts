@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Demo } from '../demos/demo-schema';
 import { editDistance } from './edit-distance';
-import { fuzzyFor, headingTerms, processTerm, termSequence, tokenize } from './text-terms';
+import { fuzzyFor, headingTerms, leadingTermSequence, processTerm, termSequence, tokenize } from './text-terms';
 
 /** A demo that fits a piece of text, with a 0..1 score and the phrases that made it fit. */
 export interface DemoMatch {
@@ -98,7 +98,7 @@ export class DemoMatcher {
   /** Demos for a heading and the text under it, best first, at most `limit`. */
   matchSection(heading: string, body: string, limit = 3, dockerContext = true): DemoMatch[] {
     const headingWords = headingTerms(heading);
-    const bodySequence = termSequence(body).slice(0, 4000);
+    const bodySequence = leadingTermSequence(body, 4000);
     const bodyTerms = [...new Set(bodySequence)].slice(0, 400);
     const inHeading = this.headingPhrases(headingWords);
     const headingSet = new Set(headingWords);

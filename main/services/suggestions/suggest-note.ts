@@ -51,6 +51,7 @@ export class NoteSuggester {
         : source;
     const dockerContext = DOCKER_CONTEXT.test(text);
     const outline = outlineNote(text);
+    yield; // the outline of a long note is a slice of its own
     const sections: SectionSuggestion[] = [];
     for (const section of outline.sections) {
       yield;

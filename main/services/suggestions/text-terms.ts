@@ -103,6 +103,29 @@ export function termSequence(text: string): string[] {
   return out;
 }
 
+/** Characters tokenized at a time by `leadingTermSequence`. */
+const LEADING_PIECE = 16_384;
+
+/**
+ * The first `max` terms of `text` (the same as `termSequence(text).slice(0, max)`), reading only
+ * as much of the text as they need: pieces end at whitespace, so no word is cut in two.
+ */
+export function leadingTermSequence(text: string, max: number): string[] {
+  const out: string[] = [];
+  const space = /\s/g;
+  let from = 0;
+  while (out.length < max && from < text.length) {
+    space.lastIndex = Math.min(text.length, from + LEADING_PIECE);
+    const to = space.lastIndex >= text.length ? text.length : (space.exec(text)?.index ?? text.length);
+    for (const term of termSequence(text.slice(from, to))) {
+      out.push(term);
+      if (out.length >= max) break;
+    }
+    from = to;
+  }
+  return out;
+}
+
 /** Words every Docker note uses; a near miss of them ("docker" ~ "docker0") is no evidence. */
 const EXACT_ONLY = new Set([
   'docker',
