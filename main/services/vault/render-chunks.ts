@@ -54,6 +54,10 @@ export function renderChunked(
   let chunkStart = 0;
   const push = (html: string) => {
     checkpoint();
+    // Flattened now (V8 flattens a string on charCodeAt): the renderer's result is a tree of
+    // thousands of small pieces that would otherwise live, copied by every young-generation GC,
+    // until the join. Half the render time of a 20,000-link note.
+    html.charCodeAt(0);
     parts.push(html);
     length += html.length;
   };
