@@ -172,9 +172,10 @@ export class RenderCancelled extends Error {
  * Renders a normalized note (see `decodeNote`) to sanitized HTML with the one markdown
  * pipeline used by the reader and by export. Never throws on bad markdown: problems are
  * reported in `problems` and shown in place. `checkpoint` runs between blocks; it may throw
- * `RenderCancelled` to stop.
+ * `RenderCancelled` to stop. `scanned`: `scanNote` of this very source, when the caller has it
+ * (used unless the note is cut, which scans the part shown).
  */
-export function renderNote(path: string, source: string, lookup: NoteLookup, urls: RenderUrls = readerUrls, checkpoint?: () => void): RenderedNote {
+export function renderNote(path: string, source: string, lookup: NoteLookup, urls: RenderUrls = readerUrls, checkpoint?: () => void, scanned?: ScannedNote): RenderedNote {
   const plainReason = plainTextReason(source);
   if (plainReason !== null) {
     const html = plainTextHtml(source);
@@ -189,7 +190,7 @@ export function renderNote(path: string, source: string, lookup: NoteLookup, url
     truncated = true;
     problems.push(`This note is ${(source.length / 1_000_000).toFixed(1)} million characters long; only the first ${Math.round(text.length / 1000)} thousand are shown. Open it in an editor to read the rest.`);
   }
-  const scan = scanNote(text, noteNameOf(path));
+  const scan = scanned && !truncated ? scanned : scanNote(text, noteNameOf(path));
   if (scan.frontmatterError) problems.push(scan.frontmatterError);
   const front = splitFrontmatter(text);
   const body = stripComments(front.body);

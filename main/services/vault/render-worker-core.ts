@@ -1,6 +1,7 @@
 import type { LinkTarget } from './link-resolver';
 import {
   readerUrls,
+  RENDER_LIMIT,
   renderNote,
   type NoteLookup,
   type RenderedNote,
@@ -67,7 +68,8 @@ export async function renderWithAnswers(
     for (const [key, value] of answers.scans) scans.set(key, value);
     for (const [key, value] of answers.sources) sources.set(key, value);
   };
-  const first = scanNote(request.source.slice(0, 1_200_000), noteNameOf(request.path));
+  const whole = request.source.length <= RENDER_LIMIT;
+  const first = scanNote(whole ? request.source : request.source.slice(0, RENDER_LIMIT), noteNameOf(request.path));
   const firstLinks = new Map<string, [string, string]>();
   for (const link of first.links) {
     if (link.target)
@@ -96,7 +98,8 @@ export async function renderWithAnswers(
       },
     };
     checkpoint();
-    const rendered = renderNote(request.path, request.source, lookup, urls, checkpoint);
+    // The scan above is the render's own when the note is not cut (no second scan of a long note).
+    const rendered = renderNote(request.path, request.source, lookup, urls, checkpoint, whole ? first : undefined);
     const missing = needs.links.length + needs.scans.length + needs.sources.length;
     if (!missing || pass >= MAX_PASSES) return rendered;
     learn(await ask(needs));
