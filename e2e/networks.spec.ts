@@ -137,10 +137,10 @@ test.describe('networks: live view against the real dockerd', () => {
     await expect(page.getByTestId('veth-matching')).toContainText('matched');
     await berth.shot('05-host-side-veths');
     expect(await axeFindings(page)).toEqual([]);
-    // The host-side reader's helper is gone once it answered (other helpers, such as the start-up
-    // sweep's, come and go by themselves: wait for them rather than count them).
+    // The host-side reader's helper is gone once it answered. (Only its own kind is counted: other
+    // helpers, such as the start-up sweep's of any Berth started on this machine, come and go.)
     await expect
-      .poll(() => docker('ps', '-aq', '--filter', 'label=berth.owner=helper'), { timeout: 15_000 })
+      .poll(() => docker('ps', '-aq', '--filter', 'label=berth.owner=helper', '--filter', 'label=berth.helper=network-host-side'), { timeout: 15_000 })
       .toBe('');
   });
 
