@@ -2,15 +2,17 @@ import type Dockerode from 'dockerode';
 import { LABEL_RUN } from './run-context';
 
 /**
- * An exited helper created this long ago is a leftover: Berth reads a helper's output and
- * removes it within moments of its end (the slowest, a volume listing, gives up after 10 s).
+ * A helper created this long ago that is not running is a leftover: Berth starts a helper as soon
+ * as it is created, reads its output and removes it within moments of its end (the slowest, a
+ * volume listing, gives up after 10 s).
  */
 const STALE_HELPER_MS = 60_000;
 
 /**
  * Removes short-lived helper containers (`berth.owner=helper`: volume browser, host-side
- * reader, link helper) that exited and were never removed because their Berth was killed
- * between the two. Helpers of a demo run (`berth.run`) are left to the run sweep. Returns names.
+ * reader, link helper) that a killed Berth left: exited and never removed, or created and never
+ * started. Helpers of a demo run (`berth.run`, such as a remote run's stage helper, which stays
+ * created) are left to the run sweep. Returns names.
  */
 export async function sweepStaleHelpers(
   docker: Dockerode,
@@ -20,7 +22,7 @@ export async function sweepStaleHelpers(
   const label = ['berth.owner=helper', ...(options.alsoLabelled ? [options.alsoLabelled] : [])];
   const helpers = await docker.listContainers({
     all: true,
-    filters: JSON.stringify({ label, status: ['exited', 'dead'] }),
+    filters: JSON.stringify({ label, status: ['created', 'exited', 'dead'] }),
   });
   const removed: string[] = [];
   for (const helper of helpers) {
