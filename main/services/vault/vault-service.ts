@@ -102,7 +102,8 @@ export class VaultService {
         this.options.publish('vault.changed', { paths: [], kind: 'opened', at: Date.now() });
         // The watcher starts now, not beside `fill`: its first scan (an lstat per file) took the
         // main thread from indexing. What changed on disk since the listing is caught up after it.
-        const watcher = new VaultWatcher(root, (paths) => void this.applyChanges(index, paths), this.options.settleMs);
+        const known = (relative: string) => index.notes.has(relative) || index.attachments.has(relative);
+        const watcher = new VaultWatcher(root, (paths) => void this.applyChanges(index, paths), this.options.settleMs, known);
         await watcher.start();
         if (this.index !== index) return watcher.stop().then(() => this.info());
         this.watcher = watcher;
