@@ -1,5 +1,6 @@
 import type { Disposer, EventName, EventPayload, MethodName, ParamsIn, Result } from '@contract';
 import type { PreloadApi } from '@contract/channels';
+import { takePrefetched } from './first-screen-prefetch';
 import { createIpcTransport } from './ipc-transport';
 import { RpcError } from './rpc-error';
 import type { Transport } from './transport';
@@ -19,7 +20,7 @@ export function createClient(transport: Transport): BerthClient {
   return {
     transport,
     async call(method, params) {
-      const response = await transport.call(method, params);
+      const response = await (takePrefetched(method, params) ?? transport.call(method, params));
       if (!response.ok) throw new RpcError(response.error);
       return response.value as Result<typeof method>;
     },

@@ -1,10 +1,14 @@
 import { createClient, detectTransport, type BerthClient } from './client';
+import { prefetchFirstScreen } from './first-screen-prefetch';
 
 let client: BerthClient | null = null;
 
-/** The app's one client, created on first use. */
+/** The app's one client, created on first use; it asks at once for what the first screen shows. */
 export function getApi(): BerthClient {
-  client ??= createClient(detectTransport());
+  if (!client) {
+    client = createClient(detectTransport());
+    prefetchFirstScreen(client.transport);
+  }
   return client;
 }
 

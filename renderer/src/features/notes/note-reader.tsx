@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotePageView } from '@contract';
 import { getApi, useQuery } from '../../api';
+import { markFirstNoteShown } from '../../ui/first-note';
 import { BacklinksPanel } from './backlinks-panel';
 import { NoteBody } from './note-body';
 import { ArrowLeftIcon, ArrowRightIcon, CommandIcon, DownloadIcon } from './note-icons';
@@ -45,6 +46,9 @@ export function NoteReader() {
   useEffect(() => {
     notesStore.setOutline(headings ?? []);
   }, [headings]);
+  useEffect(() => {
+    if (shown) markFirstNoteShown();
+  }, [shown]);
   useEffect(() => {
     setActionError(undefined);
     if (path) void getApi().call('vault.rememberNote', { path }).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { getApi, useEvent, useQuery } from '../../api';
+import { markFirstNoteShown } from '../../ui/first-note';
 import { registerCommand } from '../commands';
 import { exportCurrentNote, NoteReader } from './note-reader';
 import { openVaultInteractively } from './vault-actions';
@@ -21,6 +22,10 @@ export function NotesCenter() {
   useEffect(() => {
     if (!current && info.data?.initialNote) notesStore.reset(info.data.initialNote);
   }, [current, info.data?.initialNote]);
+  useEffect(() => {
+    // No note to show first (an empty vault): the panes beside it need not wait.
+    if (info.data && !info.data.initialNote) markFirstNoteShown();
+  }, [info.data]);
 
   useEvent('vault.changed', (change) => {
     if (change.kind === 'opened') {

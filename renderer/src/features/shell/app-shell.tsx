@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '../../api';
 import { CommandLayer, MenuBar, TitlebarActions, registerCommand } from '../commands';
+import { useAfterFirstNote } from '../../ui/first-note';
 import { BerthLogo } from '../../ui/icons';
 import { onTabListKeyDown } from '../../ui/tab-keys';
 import { dockTabs, sidebarViews } from './pane-registry';
@@ -42,6 +43,7 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
   useThemeFromSettings();
   useSystemNotices();
   const info = useQuery('system.info', {});
+  const afterFirstNote = useAfterFirstNote();
   const hiddenPanes = useQuery('settings.get', {}, { invalidateOn: ['settings.changed'] }).data?.hiddenPanes ?? [];
   const left = usePaneSize('sidebar', 280, 200, 520, 'left');
   const right = usePaneSize('dock', 440, 320, 900, 'right');
@@ -158,7 +160,9 @@ export function AppShell({ center, headerExtras }: { center?: ReactNode; headerE
             ))}
           </nav>
           <div className="pane-body" role="tabpanel" aria-label={dock?.label} hidden={narrow && !dockOpen}>
-            <Suspense fallback={<p className="pane-loading" role="status">Loading {dock?.label}…</p>}>{dock?.render()}</Suspense>
+            <Suspense fallback={<p className="pane-loading" role="status">Loading {dock?.label}…</p>}>
+              {afterFirstNote ? dock?.render() : <p className="pane-loading" role="status">Loading {dock?.label}…</p>}
+            </Suspense>
           </div>
         </aside>
       </div>
