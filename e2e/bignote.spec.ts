@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { tableMarkdown } from '../bench/bignote-notes';
+import { bigNotes, tableMarkdown } from '../bench/bignote-notes';
 import { expect, test } from './fixtures';
 import { openNote } from './support/open-note';
 
 const body = (page: Page) => page.locator('.note-reader .note-body');
 const title = (page: Page) => page.locator('.note-reader .note-title');
 
-/** Big notes pasted the way students paste them (issue 13): a 10,000-row table, a table over the cell limit. */
+/** Big notes pasted the way students paste them (issue 13): a 10,000-row table, 20,000 links, a table over the cell limit. */
 function bigVault(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bignote-'));
   fs.writeFileSync(
@@ -31,6 +31,8 @@ function bigVault(): string {
     path.join(dir, 'Too many cells.md'),
     `# Pasted CSV\n\n${tableMarkdown(1000, 1001, (r, c) => `${(r * c) % 10}`)}\n\nlast line <script>alert(1)</script>\n`,
   );
+  const links = bigNotes().find((note) => note.key === 'links_20k');
+  if (links) fs.writeFileSync(path.join(dir, links.file), links.markdown);
   return dir;
 }
 
@@ -94,6 +96,36 @@ test.describe('big notes', () => {
       { timeout: 60_000 },
     );
     await expect(body(page).locator('tr')).toHaveCount(10_001);
+  });
+
+  test('20,000 links to notes not written yet: every section reachable, the last link says what it does and asks to create its note', async ({
+    berth,
+  }) => {
+    test.setTimeout(300_000);
+    const { page } = berth;
+    await expect(title(page)).toBeVisible();
+    await openNote(page, 'Links note');
+    await expect(body(page).getByRole('heading', { name: 'Section 199', exact: true })).toBeAttached({ timeout: 120_000 });
+    const missing = body(page).locator('a.is-unresolved');
+    await expect(missing).toHaveCount(20_000);
+    // The reader gives each link its tooltip on hover or focus; none is written into the note's HTML.
+    await expect(body(page).locator('a.is-unresolved[title]')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Outline' }).click();
+    await page.getByRole('list', { name: 'Outline' }).getByRole('button', { name: 'Section 199', exact: true }).click();
+    await expect(body(page).getByRole('heading', { name: 'Section 199', exact: true })).toBeInViewport();
+    const last = missing.last();
+    await expect(last).toHaveText('link 99');
+    await last.hover();
+    await expect(last).toHaveAttribute('title', '“Docker note 19999” does not exist yet. Click to create it.');
+    const before = missing.nth(19_998);
+    await before.focus();
+    await expect(before).toHaveAttribute('title', '“Docker note 19998” does not exist yet. Click to create it.');
+    await berth.shot('bignote-links-end');
+    await last.click();
+    const dialog = page.getByRole('dialog', { name: 'Create this note?' });
+    await expect(dialog).toContainText('Docker note 19999.md');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
   });
 
   test('a heading link into a long note reaches a heading that is not on screen yet', async ({

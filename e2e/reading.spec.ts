@@ -164,6 +164,9 @@ test.describe('reading and finding', () => {
     const { page, vaultDir } = berth;
     await expect(title(page)).toHaveText('Welcome');
     const link = body(page).locator('a.is-unresolved', { hasText: 'Overlay Drivers' });
+    // Its tooltip says what a click does (given by the reader on hover, not written into the HTML).
+    await link.hover();
+    await expect(link).toHaveAttribute('title', '“Overlay Drivers” does not exist yet. Click to create it.');
     await link.click();
     const dialog = page.getByRole('dialog', { name: 'Create this note?' });
     await expect(dialog).toContainText('Overlay Drivers.md');

@@ -19,6 +19,7 @@ function relativeHref(fromNote: string, target: string): string {
 /** URLs for a standalone file: notes as relative `.html` links, images embedded as data URIs. */
 export function exportUrls(root: string, notePath: string): RenderUrls {
   return {
+    linkTooltips: true,
     noteHref: (target, anchor) => {
       const fragment = anchor ? `#${anchor}` : '';
       if (target === notePath) return fragment || '#';

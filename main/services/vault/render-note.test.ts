@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LinkResolver } from './link-resolver';
 import { scanNote } from './note-scan';
 import { isInertInlineTag } from './markdown/link-policy-plugin';
-import { renderNote, type NoteLookup } from './render-note';
+import { readerUrls, renderNote, type NoteLookup } from './render-note';
+import { unresolvedLinkTitle } from '../../contract/link-tooltips';
 import { noteNameOf } from './vault-paths';
 
 function vault(files: Record<string, string>): NoteLookup {
@@ -51,6 +52,11 @@ describe('wikilinks', () => {
     expect(html).toContain('class="internal-link is-unresolved"');
     expect(html).toContain('data-unresolved-target="Nowhere"');
     expect(html).not.toMatch(/is-unresolved"[^>]*\shref=/);
+  });
+  it('gives a link to a missing note its tooltip only in a standalone file (the reader adds it on hover)', () => {
+    expect(render('[[Nowhere|x]]').html).not.toContain('title=');
+    const standalone = renderNote('Storage/Page.md', '[[Nowhere|x]]', lookup, { ...readerUrls, linkTooltips: true }).html;
+    expect(standalone).toContain(`title="${unresolvedLinkTitle('Nowhere')}"`);
   });
   it('resolves markdown links to notes', () => {
     expect(render('[v](Volumes.md#Other)').html).toContain('data-anchor="h-other"');

@@ -28,6 +28,8 @@ export interface NoteLookup {
 export interface RenderUrls {
   noteHref(path: string, anchor: string | undefined, fromPath: string): string;
   attachmentUrl(path: string): string;
+  /** Links to missing notes carry their tooltip as a `title` (a standalone file; the reader adds it on hover and focus). */
+  linkTooltips?: boolean;
 }
 
 /** A note rendered to sanitized HTML, with its outline and properties. */
@@ -78,6 +80,7 @@ function makeEnv(state: RenderState, sourcePath: string, embedded: boolean, stac
     ids: state.ids,
     headings: [],
     flags: state.flags,
+    linkTooltips: state.urls.linkTooltips === true,
     noteHref: (path, anchor) => state.urls.noteHref(path, anchor, state.topPath),
     attachmentUrl: (path) => state.urls.attachmentUrl(path),
     resolveLink(parts: WikilinkParts): ResolvedLink {

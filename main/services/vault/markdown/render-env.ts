@@ -34,6 +34,8 @@ export interface RenderEnv {
   headings: RenderedHeading[];
   flags: RenderFlags;
   resolveLink(parts: WikilinkParts): ResolvedLink;
+  /** Whether links to missing notes carry their tooltip as a `title` (a standalone file; the reader adds it on hover). */
+  linkTooltips?: boolean;
   /** Where an internal link points (the reader intercepts clicks; export writes relative links). */
   noteHref(path: string, anchor?: string): string;
   attachmentUrl(path: string): string;

@@ -20,7 +20,7 @@ function expectSameAsSanitiser(html: string): boolean {
 
 /** Links the way the main process renders them (wikilink-plugin / link-policy-plugin). */
 const unresolved = (target: string, text: string) =>
-  `<a class="internal-link is-unresolved" data-unresolved-target="${target}" data-href="${target}|${text}" title="“${target}” does not exist yet. Click to create it." role="link" tabindex="0">${text}</a>`;
+  `<a class="internal-link is-unresolved" data-unresolved-target="${target}" data-href="${target}|${text}" role="link" tabindex="0">${text}</a>`;
 const noteLink = (path: string, anchor: string, text: string) =>
   `<a class="internal-link" href="#${anchor}" data-note-path="${path}" data-anchor="${anchor}" data-href="${path}#${anchor}">${text}</a>`;
 const attachment = (path: string) =>

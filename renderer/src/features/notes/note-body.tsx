@@ -4,6 +4,7 @@ import { FIND_MARK_CLASS, markFirstMatch } from './find-in-note';
 import { streamNoteRest, type NoteStream } from './note-stream';
 import { scrollIntoPlace } from './scroll-into-place';
 import { activateNoteLink } from './link-actions';
+import { supplyLinkTooltips } from './link-tooltips';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
 import { sanitizeNote } from './sanitize-note';
 import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
@@ -199,6 +200,9 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
     window.clearTimeout(hoverTimer.current);
     leaveTimer.current = window.setTimeout(() => setPreview(undefined), 250);
   }, []);
+
+  // Links to missing notes get their tooltip on hover and focus, here and in hover previews.
+  useEffect(() => supplyLinkTooltips(document), []);
 
   useEffect(() => () => {
     window.clearTimeout(hoverTimer.current);
