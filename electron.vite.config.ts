@@ -33,6 +33,9 @@ export default defineConfig({
     resolve: { alias: { '@contract': resolve(root, 'main/contract') } },
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; React 19 ships unminified too. Minified, the
+      // first screen's script is 0.39 MB instead of 0.91 MB to fetch, parse and compile.
+      minify: 'esbuild',
       rollupOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },
