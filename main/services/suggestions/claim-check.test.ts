@@ -72,7 +72,18 @@ describe('claim check', () => {
   });
 
   it.each([
+    ['teacher said docker rm deletes the volume too - check this!!', 'teacher said docker rm deletes the volume too'],
+    ['docker rm deletes the volume too — not sure??', 'docker rm deletes the volume too'],
+    ['my teacher said that docker rm deletes the volume as well', 'my teacher said that docker rm deletes the volume as well'],
+  ])('flags a claim the student doubts or reports, set off by a dash: %j', (line, text) => {
+    expect(flagsOf(`## Notes\n${line}\n`)).toEqual([expect.objectContaining({ demo: 'named-volume-persists', text })]);
+  });
+
+  it.each([
     'Anonymous volumes are NOT removed unless you use --rm.',
+    "docker rm deletes the volume - no, it doesn't",
+    'docker rm deletes the volume -- nope',
+    'named volumes survive docker rm - the data stays',
     'anonymous volumes are not deleted automatically when the container stops',
     "the latest tag doesn't always point to the newest image",
     'host.docker.internal does not work out of the box on linux, you need --add-host',

@@ -120,6 +120,7 @@ export class ClaimChecker {
       DEBUNK.test(plainLine(next.text).slice(0, 80));
     if (nextSaysWrong) return null;
     for (const sentence of sentencesOf(plain)) {
+      if (DENYING_TAIL.test(sentence)) continue;
       // A half-wrong sentence ("named volumes persist, but anonymous ones are removed with the
       // container") is judged clause by clause when the whole does not match.
       const candidates = [sentence, ...clausesOf(sentence)];
@@ -147,7 +148,8 @@ export class ClaimChecker {
 
   /** The misconception a sentence states, when it covers enough of one and agrees on negation. */
   private match(sentence: string): Statement | null {
-    const terms = termsOf(sentence, processClaimTerm);
+    // "as well" is "too", a stop word; its "well" would count as a word of the sentence.
+    const terms = termsOf(sentence.replace(/\bas well\b/gi, ' '), processClaimTerm);
     if (terms.length < 2 || terms.length > 40) return null;
     // Cheap first look: a sentence that shares fewer than two exact words with any misconception is skipped.
     let shared = 0;
@@ -209,11 +211,15 @@ function sentencesOf(text: string): string[] {
     .filter((sentence) => sentence.length > 8);
 }
 
-/** Clauses of a sentence joined by "but", "while", "whereas", ";" (and aber, mais, pero). */
+/** A dash and a reply that denies what came before it: "… - no, it doesn't", "… — not true". */
+const DENYING_TAIL = /\s[-–—]{1,2}\s+(?:no\b|nope\b|nah\b|wrong\b|false\b|not (?:true|so|really)\b|it (?:does|is)(?:n['’]t| not)\b)/i;
+
+/**
+ * Clauses of a sentence joined by "but", "while", "whereas", ";" (and aber, mais, pero), or set
+ * off by a spaced dash, as students add a doubt to a claim ("… deletes the volume too - check this!!").
+ */
 function clausesOf(sentence: string): string[] {
-  const parts = sentence
-    .split(/\s*(?:,\s*(?:but|while|whereas|aber|mais|pero|sondern)\s+|;\s+|\s+(?:but|whereas)\s+)/i)
-    .map((part) => part.trim().replace(/[.!?]+$/, ''))
-    .filter((part) => part.length > 8);
-  return parts.length > 1 ? parts : [];
+  const split = sentence.split(/\s*(?:,\s*(?:but|while|whereas|aber|mais|pero|sondern)\s+|;\s+|\s+(?:but|whereas)\s+|\s+[-–—]{1,2}\s+)/i);
+  if (split.length < 2) return [];
+  return split.map((part) => part.trim().replace(/[.!?]+$/, '')).filter((part) => part.length > 8);
 }
