@@ -11,6 +11,8 @@ import {
 
 const MAX_CONTAINERS = 150;
 const ROW = 44;
+/** Where the containers stand: room for an address label on each edge, and a graph that fits the default dock near life size. */
+const CONTAINER_X = 290;
 
 /**
  * Networks as hubs with their containers (edges labelled with each container's address on that
@@ -45,7 +47,7 @@ export function NetworkGraph({
         },
       })),
       ...containers.map((c) => {
-        const node = containerNode(c, 380, containerY.get(c.id) ?? 0);
+        const node = containerNode(c, CONTAINER_X, containerY.get(c.id) ?? 0);
         return { ...node, style: { opacity: dim(node.id) } };
       }),
     ];
