@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Publish } from '../../contract';
 import { catalogue } from '../demos/catalogue';
 import { confStoreFactory } from '../settings/store-factory';
@@ -51,6 +51,20 @@ async function setup(
 }
 
 describe('SuggestionsService', () => {
+  it('reads a note once for the calls that come while it is being looked at, and again for a later call', async () => {
+    const { root, service } = await setup();
+    // The read is the part to share (protected: watched through the instance).
+    const readNote = vi.spyOn(service as unknown as { readNote: (root: string, notePath: string) => Promise<string> }, 'readNote');
+    const answers = await Promise.all([1, 2, 3].map(() => service.forNote('Storage/week3.md')));
+    expect(readNote).toHaveBeenCalledTimes(1);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]?.sections.map((section) => section.heading)).toEqual(['tmpfs', 'Anonymous Volumes']);
+    // A call after that one reads the file again: an edit made meanwhile is seen.
+    await fs.writeFile(path.join(root, 'Storage/week3.md'), '# Shopping\n\n- milk\n');
+    expect((await service.forNote('Storage/week3.md')).sections).toEqual([]);
+    expect(readNote).toHaveBeenCalledTimes(2);
+  });
+
   it('answers suggestions and flags for a note of the vault', async () => {
     const { service } = await setup();
     const result = await service.forNote('Storage/week3.md');

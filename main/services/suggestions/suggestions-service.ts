@@ -28,6 +28,8 @@ export class SuggestionsService {
   readonly suggester: NoteSuggester;
   /** Per "vault root\0note path": the content hash and what was found for it. */
   private readonly cache = new Map<string, { hash: string; found: NoteSuggestions }>();
+  /** Per "vault root\0note path": the read and analysis under way, shared by the calls that come meanwhile. */
+  private readonly looking = new Map<string, Promise<NoteSuggestions>>();
   private readonly edits: DemoBlockEdits;
 
   constructor(private readonly options: SuggestionsServiceOptions) {
@@ -42,8 +44,7 @@ export class SuggestionsService {
   ): Promise<{ enabled: boolean; sections: SectionSuggestion[]; flags: ClaimFlag[] }> {
     if (!this.options.enabled()) return { enabled: false, sections: [], flags: [] };
     const root = this.requireRoot();
-    const source = await this.readNote(root, notePath);
-    const found = await this.analyze(root, notePath, source);
+    const found = await this.lookAt(root, notePath);
     const sections = found.sections
       .map((section) => {
         const hidden = this.options.dismissals.hidden(root, notePath, section.heading);
@@ -53,6 +54,23 @@ export class SuggestionsService {
       })
       .filter((section) => section.demos.length > 0);
     return { enabled: true, sections, flags: found.flags };
+  }
+
+  /**
+   * Reads and analyzes a note; calls for the same note while that is under way share it. A long
+   * note with many suggested demo cards is asked about once per card as they appear (30 calls
+   * while the 1 MB prose note of bench:bignote opened, each reading, decoding and hashing 1 MB on
+   * the main thread).
+   */
+  private lookAt(root: string, notePath: string): Promise<NoteSuggestions> {
+    const key = `${root}\0${notePath}`;
+    const under = this.looking.get(key);
+    if (under) return under;
+    const looking = this.readNote(root, notePath)
+      .then((source) => this.analyze(root, notePath, source))
+      .finally(() => this.looking.delete(key));
+    this.looking.set(key, looking);
+    return looking;
   }
 
   /** Hides a demo under a heading of a note (or shows it again) and tells every window. */
