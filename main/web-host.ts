@@ -7,14 +7,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from './app/create-app';
-import { bundledVaultDir, findAppRoot, readAppVersion, rendererDir } from './app/paths';
+import { findAppRoot, rendererDir } from './app/paths';
 import { createLogger } from './services/logging/logger';
 import { NoticeBoard } from './services/logging/notice-board';
-import { confStoreFactory } from './services/settings/store-factory';
+import { VAULT_FILE_PREFIX } from './services/vault/vault-file-prefix';
 import { openWithSystem } from './web/open-browser';
 import { startWebServer } from './web/web-server';
-import { vaultFileRoute } from './services/vault/vault-file-route';
 import { startLoopProbe } from './app/loop-probe';
 
 function defaultUserDataDir(): string {
@@ -52,35 +50,19 @@ async function main(): Promise<void> {
   const notices = new NoticeBoard();
   const vaultDir = values.vault ? path.resolve(values.vault) : undefined;
 
-  const app = createApp({
-    version: readAppVersion(appRoot),
-    host: {
-      mode: 'web',
-      modeReason: values.reason ?? 'started in web mode',
-      openExternal: async (url) => {
-        if (!(await openWithSystem(url))) log.warn('no system browser to open a link');
-      },
-    },
-    log,
-    userDataDir,
-    storeFactory: confStoreFactory(userDataDir, (backup) => {
-      log.warn('store was unreadable and was moved aside', { ...backup });
-      notices.record({
-        level: 'warning',
-        message: `A settings file could not be read and was kept as ${backup.backup}; Berth started with defaults.`,
-      });
-    }),
-    notices,
-    bundledVaultDir: bundledVaultDir(appRoot),
-    ...(vaultDir ? { vaultDir } : {}),
-  });
+  // Only the web server is loaded so far: it listens and the browser fetches the page while the
+  // services' code (Docker's client, the stores, the vault) loads; RPC calls wait for it.
+  const loading = import('./app/create-web-app').then((m) =>
+    m.createWebApp({ appRoot, userDataDir, log, notices, reason: values.reason, ...(vaultDir ? { vaultDir } : {}) }),
+  );
+  loading.catch(() => undefined);
   startLoopProbe();
 
   const server = await startWebServer({
-    app,
+    app: loading.then((loaded) => loaded.app),
     rendererDir: rendererDir(appRoot),
     log,
-    routes: [vaultFileRoute((requested) => app.services.vault.resolveFile(requested))],
+    routes: [{ prefix: VAULT_FILE_PREFIX, handle: async (...request) => (await loading).vaultRoute.handle(...request) }],
     ...(values.host ? { host: values.host } : {}),
     port,
   });
@@ -89,15 +71,21 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Berth (web mode) is running. Open this address in your browser (it holds this run's access token):\n\n    ${server.openUrl}\n\n`,
   );
+  if (!values['no-open']) {
+    void openWithSystem(server.openUrl).then((opened) => {
+      if (!opened)
+        process.stdout.write('No browser could be opened from here; open the address above yourself.\n');
+    });
+  }
+  let app: Awaited<typeof loading>['app'];
+  try {
+    app = (await loading).app;
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   // The vault, Docker and the trackers start once the address is out (queries wait for the vault).
   app.start();
-  if (!values['no-open']) {
-    const opened = await openWithSystem(server.openUrl);
-    if (!opened)
-      process.stdout.write(
-        'No browser could be opened from here; open the address above yourself.\n',
-      );
-  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

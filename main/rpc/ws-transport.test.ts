@@ -13,7 +13,7 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function serve() {
+async function serve(pending?: (router: Router) => Promise<Router>) {
   const hub = new EventHub(silentLogger);
   const router = new Router(
     {
@@ -28,7 +28,7 @@ async function serve() {
   const origin = `http://127.0.0.1:${port}`;
   const close = attachWsTransport({
     server,
-    router,
+    router: pending ? pending(router) : router,
     token: TOKEN,
     allowedOrigins: () => [origin],
     log: silentLogger,
@@ -142,5 +142,35 @@ describe('WebSocket transport', () => {
     ws.close();
     await new Promise((r) => setTimeout(r, 100));
     expect(hub.listenerCount('system.notice')).toBe(0);
+  });
+
+  it('answers what came while the services were still loading, in order, once they are', async () => {
+    let loaded: (router: Router) => void = () => undefined;
+    const { port, origin, hub } = await serve(() => new Promise<Router>((resolve) => (loaded = resolve)));
+    const ws = await connect(port, `?token=${TOKEN}`, origin);
+    const messages: { type: string; id?: number }[] = [];
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    ws.send(JSON.stringify({ type: 'subscribe', event: 'system.notice' }));
+    for (const id of [1, 2, 3]) ws.send(JSON.stringify({ type: 'call', id, method: 'system.info', params: {} }));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages).toEqual([]);
+    // The router of serve() is handed over: the calls run and the subscription holds.
+    const ready = new Router({ 'system.info': () => ({ name: 'Berth', version: '1', mode: 'web', platform: 'linux' }) } as unknown as Handlers, hub, silentLogger);
+    loaded(ready);
+    await expect.poll(() => messages.length).toBe(3);
+    expect(messages.map((m) => m.id)).toEqual([1, 2, 3]);
+    hub.publish('system.notice', { level: 'info', message: 'loaded' });
+    await expect.poll(() => messages.some((m) => m.type === 'event')).toBe(true);
+    ws.close();
+  });
+
+  it('tells the client when Berth could not start, instead of leaving its calls unanswered', async () => {
+    const { port, origin } = await serve(() => Promise.reject(new Error('the settings folder is read-only')));
+    const ws = await connect(port, `?token=${TOKEN}`, origin);
+    const messages: unknown[] = [];
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'system.info', params: {} }));
+    await expect.poll(() => messages).toEqual([{ type: 'error', message: 'Berth could not start: the settings folder is read-only' }]);
+    ws.close();
   });
 });

@@ -2,13 +2,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WS_PATH, WS_TOKEN_PARAM, wsClientMessageSchema, type WsServerMessage } from '../contract';
+import { WS_PATH, WS_TOKEN_PARAM, wsClientMessageSchema, type WsServerMessage } from '../contract/transport';
 import type { Logger } from '../services/logging/logger';
 import type { Router } from './router';
 
 export interface WsTransportOptions {
   server: Server;
-  router: Router;
+  /** The router, or its promise while the services still load: messages wait for it, in order. */
+  router: Router | Promise<Router>;
   token: string;
   /** Origins allowed to open the socket, e.g. `http://127.0.0.1:4312`. */
   allowedOrigins: () => string[];
@@ -74,6 +75,8 @@ export function checkUpgrade(
 /** Serves the router over a WebSocket on an existing HTTP server. Returns a function that closes it. */
 export function attachWsTransport(options: WsTransportOptions): () => Promise<void> {
   const { server, router, token, log } = options;
+  // A router that never comes (Berth failed to start) is answered per message, not thrown here.
+  Promise.resolve(router).catch(() => undefined);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayload ?? 8 * 1024 * 1024,
@@ -98,9 +101,11 @@ export function attachWsTransport(options: WsTransportOptions): () => Promise<vo
     const send = (message: WsServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const session = router.openSession(peer, (event, payload) =>
-      send({ type: 'event', event, payload }),
-    );
+    const ready = Promise.resolve(router).then((loaded) => ({
+      router: loaded,
+      session: loaded.openSession(peer, (event, payload) => send({ type: 'event', event, payload })),
+    }));
+    ready.catch(() => undefined);
     log.info('client connected', { peer });
 
     ws.on('message', async (data, isBinary) => {
@@ -125,6 +130,14 @@ export function attachWsTransport(options: WsTransportOptions): () => Promise<vo
         return;
       }
       const message = parsed.data;
+      let session: Awaited<typeof ready>['session'];
+      let router: Router;
+      try {
+        ({ router, session } = await ready);
+      } catch (error) {
+        send({ type: 'error', message: `Berth could not start: ${error instanceof Error ? error.message : String(error)}` });
+        return;
+      }
       if (message.type === 'call') {
         const response = await router.call(message.method, message.params, {
           transport: 'ws',
@@ -139,7 +152,7 @@ export function attachWsTransport(options: WsTransportOptions): () => Promise<vo
       }
     });
     ws.on('close', () => {
-      session.dispose();
+      void ready.then(({ session }) => session.dispose(), () => undefined);
       log.info('client disconnected', { peer });
     });
     ws.on('error', (error) => log.warn('socket error', { peer, error: error.message }));

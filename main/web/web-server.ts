@@ -20,7 +20,8 @@ export interface WebRoute {
 }
 
 export interface WebServerOptions {
-  app: BerthApp;
+  /** The app, or its promise while its services load: the page is served meanwhile, RPC waits. */
+  app: BerthApp | Promise<BerthApp>;
   rendererDir: string;
   log: Logger;
   host?: string;
@@ -127,9 +128,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     contentSecurityPolicy({ connectSrc: origins.map((o) => o.replace('http:', 'ws:')) }),
   );
 
+  // A failed start is reported by whoever awaits the app; here it only refuses the calls.
+  const router = Promise.resolve(options.app).then((app) => app.router);
+  router.catch(() => undefined);
   const closeWs = attachWsTransport({
     server,
-    router: options.app.router,
+    router,
     token,
     allowedOrigins: () => origins,
     log,

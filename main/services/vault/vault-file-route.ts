@@ -3,9 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RpcFailure } from '../../contract/errors';
 import { vaultFileHeaders } from './mime-types';
 import type { ResolvedVaultFile } from './resolve-vault-file';
+import { VAULT_FILE_PREFIX } from './vault-file-prefix';
 
-/** URL prefix under which the web host serves attachments of the open vault. */
-export const VAULT_FILE_PREFIX = '/vault-file/';
 
 /**
  * An HTTP route (behind the web host's session cookie) that streams a file of the open vault,
