@@ -14,6 +14,7 @@ import { VAULT_FILE_PREFIX } from './services/vault/vault-file-prefix';
 import { openWithSystem } from './web/open-browser';
 import { startWebServer } from './web/web-server';
 import { startLoopProbe } from './app/loop-probe';
+import type * as WebApp from './app/create-web-app';
 
 function defaultUserDataDir(): string {
   if (process.env.BERTH_USER_DATA) return process.env.BERTH_USER_DATA;
@@ -21,6 +22,20 @@ function defaultUserDataDir(): string {
     return path.join(os.homedir(), 'Library', 'Application Support', 'Berth');
   if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Berth');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'Berth');
+}
+
+/**
+ * Loads the services' code a library at a time, with a turn of the event loop between: module
+ * evaluation blocks the thread, and the page's own requests are answered in between.
+ */
+async function loadGently(): Promise<typeof WebApp> {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  for (const library of [() => import('zod'), () => import('dockerode'), () => import('conf'), () => import('markdown-it'), () => import('yaml')]) {
+    await turn();
+    await library();
+  }
+  await turn();
+  return import('./app/create-web-app');
 }
 
 async function main(): Promise<void> {
@@ -52,7 +67,7 @@ async function main(): Promise<void> {
 
   // Only the web server is loaded so far: it listens and the browser fetches the page while the
   // services' code (Docker's client, the stores, the vault) loads; RPC calls wait for it.
-  const loading = import('./app/create-web-app').then((m) =>
+  const loading = loadGently().then((m) =>
     m.createWebApp({ appRoot, userDataDir, log, notices, reason: values.reason, ...(vaultDir ? { vaultDir } : {}) }),
   );
   loading.catch(() => undefined);
