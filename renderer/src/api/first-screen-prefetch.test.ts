@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RpcResponse } from '@contract/errors';
+import type * as Prefetch from './first-screen-prefetch';
 import type { Transport } from './transport';
 
 /** A transport whose calls are answered by the test (a unit in isolation: no page, no host). */
@@ -25,7 +26,7 @@ function fakeTransport() {
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
-let prefetch: typeof import('./first-screen-prefetch');
+let prefetch: typeof Prefetch;
 
 beforeEach(async () => {
   vi.resetModules();
