@@ -2,7 +2,10 @@
  * `npm run bench:bignote` (issue 13): writes four big notes (a 10,000-row table, 20,000 wikilinks,
  * a 2,000-column x 200-row table, 1 MB of prose) into a temp vault, starts the built web host
  * with the loop probe (`BERTH_LOOP_PROBE_FILE`, see main/app/loop-probe.ts), opens each note in
- * Chromium through the quick switcher (Enter on the note) and prints one JSON object last:
+ * Chromium through the quick switcher (Enter on the note) and prints one JSON object last. Chromium
+ * is driven without the DevTools Network domain (`devtools-page.ts`: Playwright's copies every
+ * WebSocket frame, which slowed each 1 MB page by 100-200 ms); `BENCH_DRIVER=playwright` compares.
+ * Figures:
  * per note `first_screen_ms` (Enter to the first frame showing the note's first heading, laid
  * out and painted), `complete_ms` (to the painted frame holding its last heading), the main process's event-loop
  * delay max / p99 and peak RSS while it opened. Goals: first screen <= 300 ms, complete <= 1 s
@@ -12,10 +15,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
 import { startWebHostProcess, type WebHostProcess } from '../e2e/support/web-host-process';
 import type { LoopProbeReport } from '../main/app/loop-probe';
 import { bigNotes } from './bignote-notes';
+import { openDevtoolsPage, type BenchPage } from './devtools-page';
+import { openPlaywrightPage } from './playwright-bench-page';
 import { machineFacts } from './machine';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -46,11 +50,11 @@ async function probe(host: WebHostProcess, file: string, after: number): Promise
 
 /** Wall-clock times when the first frames showing the first heading and the last heading of the note were laid out and painted. */
 function watchNote(
-  page: Page,
+  page: BenchPage,
   first: string,
   last: string,
 ): Promise<{ first: number; complete: number }> {
-  return page.evaluate(`new Promise((resolve) => {
+  return page.evaluate<{ first: number; complete: number }>(`new Promise((resolve) => {
     const first = ${JSON.stringify(first)}, last = ${JSON.stringify(last)};
     const times = {};
     // The frame's layout and paint done: a task queued from its animation-frame callback runs after them.
@@ -90,32 +94,25 @@ async function main(): Promise<void> {
     root,
     env: { BERTH_LOOP_PROBE_FILE: probeFile },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const driver = process.env.BENCH_DRIVER === 'playwright' ? 'playwright' : 'devtools';
+  const page = driver === 'playwright' ? await openPlaywrightPage(host.openUrl, 1440, 900) : await openDevtoolsPage(host.openUrl, 1440, 900);
   const results: Record<string, unknown> = {};
   try {
-    const page = await (
-      await browser.newContext({ viewport: { width: 1440, height: 900 } })
-    ).newPage();
-    await page.goto(host.openUrl);
-    await page.locator('.note-title').first().waitFor({ timeout: 60_000 });
+    await page.waitFor(`document.querySelector('.note-title')`);
     const pick = async (name: string) => {
-      await page.keyboard.press('Control+o');
-      const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
-      await dialog.getByLabel('Note name').fill(name);
+      await page.press('o', { ctrl: true });
+      await page.waitFor(`document.activeElement?.getAttribute('aria-label') === 'Note name'`);
+      await page.type(name);
       // The hit Enter opens is the selected one (the mouse resting over the list selects too).
-      await page.mouse.move(0, 0);
-      await dialog
-        .getByRole('option', { name: new RegExp(`^${name}`), selected: true })
-        .first()
-        .waitFor();
+      await page.moveMouse(0, 0);
+      await page.waitFor(
+        `[...document.querySelectorAll('[aria-label="Quick switcher"] [role=option][aria-selected=true]')].some((o) => o.textContent.startsWith(${JSON.stringify(name)}))`,
+      );
     };
     // Start on a small note (the vault may open on one of the big ones).
     await pick('Start');
-    await page.keyboard.press('Enter');
-    await page.locator('.note-body h1', { hasText: 'Start' }).waitFor({ state: 'attached', timeout: 60_000 });
+    await page.press('Enter');
+    await page.waitFor(`[...document.querySelectorAll('.note-body h1')].some((h) => h.textContent.includes('Start'))`);
     let seq = (await probe(host, probeFile, 0)).seq;
     for (const note of notes) {
       const name = note.file.replace(/\.md$/, '');
@@ -125,7 +122,7 @@ async function main(): Promise<void> {
       const watching = watchNote(page, firstHeading, LAST_HEADING[note.key] ?? '');
       await new Promise((r) => setTimeout(r, 50));
       const pressed = Date.now();
-      await page.keyboard.press('Enter');
+      await page.press('Enter');
       const times = await watching;
       const report = await probe(host, probeFile, seq);
       seq = report.seq;
@@ -140,11 +137,11 @@ async function main(): Promise<void> {
       process.stderr.write(`${note.key}: ${JSON.stringify(results[note.key])}\n`);
     }
   } finally {
-    await browser.close().catch(() => undefined);
+    await page.close().catch(() => undefined);
     await host.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ bench: 'bignote', ...machineFacts(), notes: results }));
+  console.log(JSON.stringify({ bench: 'bignote', driver, ...machineFacts(), notes: results }));
 }
 
 main().catch((error: unknown) => {
