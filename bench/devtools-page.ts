@@ -99,12 +99,19 @@ export async function pollUntil(evaluate: BenchPage['evaluate'], expression: str
   }
 }
 
-/** Starts Chromium (headless) and opens `url` in a page of `width` x `height`. */
-export async function openDevtoolsPage(url: string, width: number, height: number): Promise<BenchPage> {
+/** A Chromium started for one benchmark, its pages driven over DevTools without the Network domain. */
+export interface BenchChromium {
+  /** Opens `url` in a new page in front, of `width` x `height`. */
+  newPage(url: string, width: number, height: number): Promise<BenchPage>;
+  close(): Promise<void>;
+}
+
+/** Starts a quiet headless Chromium (Playwright's switches, see `QUIET_CHROMIUM`). */
+export async function launchBenchChromium(): Promise<BenchChromium> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-chromium-'));
   const child = spawn(
     process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
-    [...QUIET_CHROMIUM, '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${width},${height}`, 'about:blank'],
+    [...QUIET_CHROMIUM, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const socket = new WebSocket(await devtoolsAddress(child), { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
@@ -128,7 +135,28 @@ export async function openDevtoolsPage(url: string, width: number, height: numbe
       waiting.set(id, { resolve, reject });
       socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     });
+  return {
+    newPage: (url, width, height) => openPage(send, url, width, height),
+    async close() {
+      socket.close();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
 
+/** Starts a bench Chromium with one page on `url`; closing the page stops that Chromium. */
+export async function openDevtoolsPage(url: string, width: number, height: number): Promise<BenchPage> {
+  const chromium = await launchBenchChromium();
+  const page = await chromium.newPage(url, width, height);
+  return { ...page, close: async () => chromium.close() };
+}
+
+type Send = (method: string, params?: Record<string, unknown>, sessionId?: string) => Promise<Record<string, unknown>>;
+
+async function openPage(send: Send, url: string, width: number, height: number): Promise<BenchPage> {
   const { targetId } = (await send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
   const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
   const page = (method: string, params: Record<string, unknown> = {}) => send(method, params, sessionId);
@@ -172,11 +200,7 @@ export async function openDevtoolsPage(url: string, width: number, height: numbe
       await page('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
     },
     async close() {
-      socket.close();
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      fs.rmSync(profile, { recursive: true, force: true });
+      await send('Target.closeTarget', { targetId });
     },
   };
 }

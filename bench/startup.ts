@@ -4,13 +4,15 @@
  * bundled vault, and a generated 5,000-note vault), and the main process's RSS at rest after 30 s.
  * Prints one JSON object on its last line. Goals (issue 13): address <= 1500 ms; first note <= 1000
  * ms (bundled) and <= 2000 ms (5,000 notes), before the vault index is complete
- * (`note_before_index_5000`); RSS at rest <= 150 MB.
+ * (`note_before_index_5000`); RSS at rest <= 150 MB. Chromium is driven as in bench:bignote
+ * (`devtools-page.ts`; `BENCH_DRIVER=playwright` for Playwright).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchBenchChromium } from './devtools-page';
+import { launchPlaywrightChromium } from './playwright-bench-page';
 import { machineFacts, percentile } from './machine';
 import { writeSyntheticVault } from './vault-synthetic';
 
@@ -128,10 +130,8 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-startup-'));
   const bigVault = path.join(tmp, 'vault-5000');
   await writeSyntheticVault(bigVault, 5000);
-  const browser = await chromium.launch({
-    executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const driver = process.env.BENCH_DRIVER === 'playwright' ? 'playwright' : 'devtools';
+  const browser = driver === 'playwright' ? await launchPlaywrightChromium() : await launchBenchChromium();
   const results: Record<string, { address: number[]; firstNote: number[]; fromPage: number[]; indexed: number[] }> = {
     bundled: { address: [], firstNote: [], fromPage: [], indexed: [] },
     notes5000: { address: [], firstNote: [], fromPage: [], indexed: [] },
@@ -146,15 +146,9 @@ async function main(): Promise<void> {
         const userData = path.join(tmp, `user-${key}-${run}`);
         const started = performance.now();
         const host = await launch(vault, userData);
-        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         const pageOpened = performance.now();
-        await page.goto(host.url);
-        await page.locator('.note-body').first().waitFor({ state: 'visible', timeout: 60_000 });
-        await page.waitForFunction(
-          () => (document.querySelector('.note-body')?.textContent ?? '').trim().length > 0,
-          undefined,
-          { timeout: 60_000 },
-        );
+        const page = await browser.newPage(host.url, 1440, 900);
+        await page.waitFor(`(document.querySelector('.note-body')?.textContent ?? '').trim().length > 0`);
         results[key]!.firstNote.push(performance.now() - started);
         results[key]!.fromPage.push(performance.now() - pageOpened);
         results[key]!.address.push(host.addressMs);
@@ -187,6 +181,7 @@ async function main(): Promise<void> {
       index_complete_5000_ms: median(results.notes5000!.indexed),
       note_before_index_5000: results.notes5000!.firstNote.every((ms, run) => ms < (results.notes5000!.indexed[run] ?? 0)),
       rss_at_rest_mb: restRss,
+      driver,
       rest_s: REST_MS / 1000,
       runs: RUNS,
       ...machineFacts(),
