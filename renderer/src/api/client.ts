@@ -1,8 +1,11 @@
 import type { Disposer, EventName, EventPayload, MethodName, ParamsIn, Result } from '@contract';
 import type { PreloadApi } from '@contract/channels';
+import type { RpcResponse } from '@contract/errors';
+import { createEventRelay } from './event-relay';
 import { takePrefetched } from './first-screen-prefetch';
 import { createIpcTransport } from './ipc-transport';
 import { RpcError } from './rpc-error';
+import { createSharedCalls } from './shared-calls';
 import type { Transport } from './transport';
 import { createWsTransport, takeToken } from './ws-transport';
 
@@ -11,21 +14,34 @@ export interface BerthClient {
   readonly transport: Transport;
   /** Calls a contract method; resolves with its result or rejects with an RpcError. */
   call<M extends MethodName>(method: M, params: ParamsIn<M>): Promise<Result<M>>;
+  /**
+   * Calls a method that only reads, like `call`, but joins an identical call in flight that
+   * started after the last event (see shared-calls.ts): for queries, never for changes.
+   */
+  query<M extends MethodName>(method: M, params: ParamsIn<M>): Promise<Result<M>>;
   /** Listens to a contract event until the returned disposer is called. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Disposer;
 }
 
 /** Wraps a transport in the typed client. */
 export function createClient(transport: Transport): BerthClient {
+  const shared = createSharedCalls();
+  const events = createEventRelay(transport, shared.eventArrived);
+  const send = (method: string, params: unknown) => takePrefetched(method, params) ?? transport.call(method, params);
+  const valueOf = (response: RpcResponse) => {
+    if (!response.ok) throw new RpcError(response.error);
+    return response.value;
+  };
   return {
     transport,
     async call(method, params) {
-      const response = await (takePrefetched(method, params) ?? transport.call(method, params));
-      if (!response.ok) throw new RpcError(response.error);
-      return response.value as Result<typeof method>;
+      return valueOf(await send(method, params)) as Result<typeof method>;
+    },
+    async query(method, params) {
+      return valueOf(await shared.run(method, params, () => send(method, params))) as Result<typeof method>;
     },
     on(event, listener) {
-      return transport.subscribe(event, listener as (payload: unknown) => void);
+      return events.on(event, listener as (payload: unknown) => void);
     },
   };
 }

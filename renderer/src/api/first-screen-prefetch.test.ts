@@ -1,29 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RpcResponse } from '@contract/errors';
 import type * as Prefetch from './first-screen-prefetch';
-import type { Transport } from './transport';
-
-/** A transport whose calls are answered by the test (a unit in isolation: no page, no host). */
-function fakeTransport() {
-  const calls: { method: string; params: unknown; answer: (response: RpcResponse) => void }[] = [];
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const transport: Transport = {
-    kind: 'ws',
-    linkState: 'open',
-    call: (method, params) => new Promise<RpcResponse>((answer) => calls.push({ method, params, answer })),
-    subscribe(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-    onLinkState: () => () => undefined,
-  };
-  const emit = (event: string) => {
-    for (const listener of listeners.get(event) ?? []) listener({ kind: 'changed', paths: [] });
-  };
-  return { transport, calls, emit, listeners };
-}
+import { fakeTransport } from './test-support';
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 let prefetch: typeof Prefetch;

@@ -20,6 +20,7 @@ export interface QueryOptions {
 /**
  * Runs a contract query and keeps it fresh: events only invalidate, the query is the truth.
  * Overlapping invalidations collapse into one re-run; the last data stays shown meanwhile.
+ * Identical queries in flight share one call (`BerthClient.query`), never one begun before an event.
  * `params` null: there is nothing to ask yet (no note open, no run chosen); the query waits.
  */
 export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M> | null, options: QueryOptions = {}): QueryState<Result<M>> {
@@ -45,7 +46,7 @@ export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M> | 
     running.current = true;
     setLoading(true);
     getApi()
-      .call(method, asked)
+      .query(method, asked)
       .then(
         (value) => {
           if (!alive.current) return;
