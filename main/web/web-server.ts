@@ -110,7 +110,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end('Method not allowed');
       return;
     }
-    await serveStatic(options.rendererDir, url.pathname, res, headers);
+    serveStatic(options.rendererDir, url.pathname, res, headers);
   };
 
   await new Promise<void>((resolve, reject) => {
