@@ -8,10 +8,13 @@ import { supplyLinkTooltips } from './link-tooltips';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
 import { sanitizeNote } from './sanitize-note';
 import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
+import { tearDownInSlices } from './body-teardown';
 
 interface NoteBodyProps {
   path: string;
   html: string;
+  /** The note is being read: the body of the last one goes, nothing is shown yet. */
+  pending?: boolean;
   /** The note's name: a first `# heading` equal to it is not shown twice (the reader shows the title). */
   title: string;
   /** When the file was read, so a ticked task is refused if the file changed since. */
@@ -69,12 +72,23 @@ function scrollToAnchor(body: HTMLElement, scroller: HTMLElement, anchor: string
   return true;
 }
 
+function newBody(host: HTMLElement): HTMLDivElement {
+  const body = document.createElement('div');
+  body.className = 'note-body note-content';
+  host.append(body);
+  return body;
+}
+
 /**
- * The rendered note: sanitized again, inserted into a stable `.note-body` container, with link
- * clicks and hover previews wired by event delegation. Re-renders keep the scroll position.
+ * The rendered note: sanitized again, inserted into a `.note-body` element, with link clicks
+ * and hover previews wired by event delegation. Re-renders keep the scroll position. The
+ * element is the component's own (not React's): when a huge note gives way to another, it is
+ * taken out of the page in slices (`body-teardown.ts`) while the next one shows in a new one.
  */
-export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, scrollContainer, onError, rest, onComplete }: NoteBodyProps) {
-  const bodyRef = useRef<HTMLDivElement>(null);
+export function NoteBody({ path, html, pending = false, title, mtimeMs, find, anchor, anchorSeq, scrollContainer, onError, rest, onComplete }: NoteBodyProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
+  const teardowns = useRef(new Set<() => void>());
   const lastPath = useRef<string>('');
   const [preview, setPreview] = useState<PreviewRequest>();
   const hoverTimer = useRef<number>(undefined);
@@ -90,11 +104,24 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
   const restFrom = rest?.from ?? 0;
 
   useLayoutEffect(() => {
-    const body = bodyRef.current;
-    if (!body) return;
+    const host = hostRef.current;
+    if (!host) return;
     const scroller = scrollContainer.current;
     const samePath = lastPath.current === path;
     const keep = samePath && scroller ? scroller.scrollTop : 0;
+    let body = bodyRef.current;
+    // A huge note's body leaves in slices; a small one at once (nothing shows while the next is read).
+    if (body && (pending || body.classList.contains('is-huge'))) {
+      if (body.classList.contains('is-huge')) {
+        const running = teardowns.current;
+        const stop = tearDownInSlices(body, () => running.delete(stop));
+        running.add(stop);
+      } else body.remove();
+      body = bodyRef.current = null;
+    }
+    if (pending) return;
+    body ??= bodyRef.current = newBody(host);
+    body.dataset.notePath = path;
     // Huge notes: the browser only lays out what is on screen (content-visibility in the CSS).
     body.classList.toggle('is-huge', html.length > HUGE_HTML || Boolean(restStream));
     body.innerHTML = sanitizeNote(html);
@@ -133,7 +160,14 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
       streaming.dispose();
       if (stream.current === streaming) stream.current = null;
     };
-  }, [html, path, title, scrollContainer, restStream, restFrom, onComplete, onError]);
+  }, [html, pending, path, title, scrollContainer, restStream, restFrom, onComplete, onError]);
+
+  useEffect(() => {
+    const running = teardowns.current;
+    return () => {
+      for (const stop of running) stop();
+    };
+  }, []);
 
   useEffect(() => {
     const body = bodyRef.current;
@@ -174,6 +208,7 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
         return;
       }
       event.preventDefault();
+      window.clearTimeout(hoverTimer.current);
       setPreview(undefined);
       void activateNoteLink(link, path).then((outcome) => {
         if (outcome && !outcome.ok) onError(outcome.message);
@@ -209,11 +244,16 @@ export function NoteBody({ path, html, title, mtimeMs, find, anchor, anchorSeq, 
     window.clearTimeout(leaveTimer.current);
   }, []);
 
-  useEffect(() => setPreview(undefined), [path]);
+  // Another note (the component stays for the next one): no preview of the last one's links.
+  useEffect(() => {
+    window.clearTimeout(hoverTimer.current);
+    window.clearTimeout(leaveTimer.current);
+    setPreview(undefined);
+  }, [path]);
 
   return (
     <>
-      <div ref={bodyRef} className="note-body note-content" data-note-path={path} onClick={onClick} onMouseOver={onMouseOver} onMouseOut={onMouseOut} />
+      <div ref={hostRef} className="note-body-host" onClick={onClick} onMouseOver={onMouseOver} onMouseOut={onMouseOut} />
       {preview && (
         <HoverPreview
           key={`${preview.path}#${preview.anchor ?? ''}`}

@@ -113,11 +113,9 @@ export function NoteReader() {
           ))}
           <h1 className="note-title">{name}</h1>
           {shown && <NoteProperties properties={shown.properties} />}
-          {shown ? (
-            <NoteBody path={path} html={shown.html} title={name} mtimeMs={shown.mtimeMs} find={current.find} anchor={current.anchor} anchorSeq={current.seq} scrollContainer={scrollRef} onError={onError} rest={shown.rest} onComplete={onComplete} />
-          ) : (
-            !note.error && <div className="note-loading" aria-busy="true" />
-          )}
+          {/* Mounted while the next note is read too: the last one's body leaves in its own time. */}
+          <NoteBody path={path} html={shown?.html ?? ''} pending={!shown} title={name} mtimeMs={shown?.mtimeMs ?? 0} find={current.find} anchor={current.anchor} anchorSeq={current.seq} scrollContainer={scrollRef} onError={onError} rest={shown?.rest} onComplete={onComplete} />
+          {!shown && !note.error && <div className="note-loading" aria-busy="true" />}
           {shown && <BacklinksPanel path={path} />}
         </article>
       </div>
