@@ -13,7 +13,7 @@ function wideTableBody(rows: number, columns: number): HTMLElement {
 }
 
 describe('tearDownInSlices', () => {
-  it('hides the old body at once and empties it a row at most per removal, then takes it out', async () => {
+  it('hides the old body at once, and once started empties it a row at most per removal, then takes it out', async () => {
     const body = wideTableBody(40, 200);
     const removedCells: number[] = [];
     const watch = new MutationObserver((records) => {
@@ -21,11 +21,14 @@ describe('tearDownInSlices', () => {
     });
     watch.observe(body, { childList: true, subtree: true });
     let gone = false;
-    tearDownInSlices(body, () => (gone = true));
+    const old = tearDownInSlices(body, () => (gone = true));
     // Nothing finds it as the open note any more, and it is out of sight.
     expect(document.querySelector('.note-body[data-note-path]')).toBeNull();
     expect(body.getAttribute('aria-hidden')).toBe('true');
     expect(body.style.contentVisibility).toBe('hidden');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(body.childNodes.length).toBeGreaterThan(0);
+    old.start();
     for (let i = 0; i < 200 && !gone; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     watch.disconnect();
     expect(gone).toBe(true);
@@ -38,8 +41,9 @@ describe('tearDownInSlices', () => {
   it('stops when asked, leaving the rest to its parent', async () => {
     const body = wideTableBody(200, 20);
     let gone = false;
-    const stop = tearDownInSlices(body, () => (gone = true));
-    stop();
+    const old = tearDownInSlices(body, () => (gone = true));
+    old.start();
+    old.stop();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(gone).toBe(false);
     expect(body.isConnected).toBe(true);

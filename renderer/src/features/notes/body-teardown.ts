@@ -17,16 +17,23 @@ function nextToRemove(root: Element): ChildNode | null {
   return node;
 }
 
+/** A long note's old body on its way out of the page (see `tearDownInSlices`). */
+export interface OldBody {
+  start(): void;
+  stop(): void;
+}
+
 /**
  * Removes a long note's old body from the page a slice at a time (issue 13): taking 400,000
  * cells of a wide table out in one step kept the browser busy for 0.2-0.7 s inside the key press
  * that opened the next note. The element is hidden at once without styling its content again
  * (`content-visibility: hidden`, out of the flow), loses its `note-body` class so nothing finds
  * it as the open note, and is emptied in slices of a few milliseconds between the page's tasks.
- * `onGone` runs once it is out of the page. Returns a function that stops the slices (the element
- * is then left to its parent's fate).
+ * The slices begin at `start` (once the next note is complete: they would slow it down), in idle
+ * time; `onGone` runs once the element is out of the page; `stop` ends the slices (the element is
+ * then left to its parent's fate).
  */
-export function tearDownInSlices(element: HTMLElement, onGone: () => void = () => undefined): () => void {
+export function tearDownInSlices(element: HTMLElement, onGone: () => void = () => undefined): OldBody {
   element.className = 'note-body-leaving';
   element.removeAttribute('data-note-path');
   element.setAttribute('aria-hidden', 'true');
@@ -58,9 +65,16 @@ export function tearDownInSlices(element: HTMLElement, onGone: () => void = () =
     } while (performance.now() < deadline);
     later(slice);
   };
-  later(slice);
-  return () => {
-    stopped = true;
-    cancel();
+  let started = false;
+  return {
+    start: () => {
+      if (started || stopped) return;
+      started = true;
+      later(slice);
+    },
+    stop: () => {
+      stopped = true;
+      cancel();
+    },
   };
 }

@@ -8,7 +8,7 @@ import { supplyLinkTooltips } from './link-tooltips';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
 import { sanitizeNote } from './sanitize-note';
 import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
-import { tearDownInSlices } from './body-teardown';
+import { tearDownInSlices, type OldBody } from './body-teardown';
 
 interface NoteBodyProps {
   path: string;
@@ -88,7 +88,8 @@ function newBody(host: HTMLElement): HTMLDivElement {
 export function NoteBody({ path, html, pending = false, title, mtimeMs, find, anchor, anchorSeq, scrollContainer, onError, rest, onComplete }: NoteBodyProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
-  const teardowns = useRef(new Set<() => void>());
+  /** Old bodies of huge notes, hidden, taken out once the note shown now is complete. */
+  const oldBodies = useRef(new Set<OldBody>());
   const lastPath = useRef<string>('');
   const [preview, setPreview] = useState<PreviewRequest>();
   const hoverTimer = useRef<number>(undefined);
@@ -113,9 +114,9 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
     // A huge note's body leaves in slices; a small one at once (nothing shows while the next is read).
     if (body && (pending || body.classList.contains('is-huge'))) {
       if (body.classList.contains('is-huge')) {
-        const running = teardowns.current;
-        const stop = tearDownInSlices(body, () => running.delete(stop));
-        running.add(stop);
+        const leaving = oldBodies.current;
+        const old = tearDownInSlices(body, () => leaving.delete(old));
+        leaving.add(old);
       } else body.remove();
       body = bodyRef.current = null;
     }
@@ -133,8 +134,13 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
     markTitle();
     if (scroller) scroller.scrollTop = keep;
     lastPath.current = path;
+    const complete = () => {
+      // After the frame that shows it.
+      requestAnimationFrame(() => setTimeout(() => oldBodies.current.forEach((old) => old.start()), 0));
+    };
     if (!restStream) {
       body.removeAttribute('aria-busy');
+      complete();
       return;
     }
     // The rest of a long note streams in; annotations and find wait for the whole text (aria-busy).
@@ -147,11 +153,13 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
       },
       onDone: (page) => {
         body.removeAttribute('aria-busy');
+        complete();
         onComplete?.(page);
         setCompleteSeq((seq) => seq + 1);
       },
       onError: (message) => {
         body.removeAttribute('aria-busy');
+        complete();
         onError(message);
       },
     });
@@ -163,9 +171,9 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
   }, [html, pending, path, title, scrollContainer, restStream, restFrom, onComplete, onError]);
 
   useEffect(() => {
-    const running = teardowns.current;
+    const leaving = oldBodies.current;
     return () => {
-      for (const stop of running) stop();
+      for (const old of leaving) old.stop();
     };
   }, []);
 
