@@ -128,12 +128,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     contentSecurityPolicy({ connectSrc: origins.map((o) => o.replace('http:', 'ws:')) }),
   );
 
-  // A failed start is reported by whoever awaits the app; here it only refuses the calls.
-  const router = Promise.resolve(options.app).then((app) => app.router);
-  router.catch(() => undefined);
+  // A failed start is reported by whoever awaits the app; the transport only refuses the calls.
   const closeWs = attachWsTransport({
     server,
-    router,
+    router: Promise.resolve(options.app).then((app) => app.router),
     token,
     allowedOrigins: () => origins,
     log,

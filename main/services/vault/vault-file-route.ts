@@ -5,7 +5,6 @@ import { vaultFileHeaders } from './mime-types';
 import type { ResolvedVaultFile } from './resolve-vault-file';
 import { VAULT_FILE_PREFIX } from './vault-file-prefix';
 
-
 /**
  * An HTTP route (behind the web host's session cookie) that streams a file of the open vault,
  * confined by `resolve` (the vault service's `resolveFile`). Refusals are plain-text 403/404.

@@ -135,6 +135,7 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
     if (scroller) scroller.scrollTop = keep;
     lastPath.current = path;
     const complete = () => {
+      if (!oldBodies.current.size) return;
       // After the frame that shows it.
       requestAnimationFrame(() => setTimeout(() => oldBodies.current.forEach((old) => old.start()), 0));
     };

@@ -38,12 +38,12 @@ export function useLiveValue(
     while (waiting.current !== null) {
       const next = waiting.current;
       waiting.current = null;
-      const saved = await saveRef.current(next).then(
+      const stored = await saveRef.current(next).then(
         () => true,
         () => false,
       );
       if (echo.current !== null) stale.current.add(echo.current);
-      echo.current = saved ? next : null;
+      echo.current = stored ? next : null;
     }
     busy.current = false;
     // The saved value may already show the last save (it came while saving).
