@@ -57,7 +57,7 @@ export const runtimeDemos: DemoInput[] = [
     misconceptions: [{ claim: 'docker stop kills the container immediately', variants: ['docker stop sends SIGKILL right away', 'docker stop is instant', 'docker stop immediately kills the process'], correction: 'docker stop sends SIGTERM, waits the grace period (10 s by default) and only then sends SIGKILL.' }],
     steps: [
       { title: 'Build with shell-form CMD', action: { kind: 'build', image: 'shellform:v1', files: { Dockerfile: 'FROM base\nCMD sleep 300\n' } } },
-      { title: 'Build an app that handles SIGTERM', action: { kind: 'build', image: 'handler:v1', files: { Dockerfile: `FROM base\nCMD ["sh", "-c", "trap 'echo got SIGTERM; exit 0' TERM; sleep 300 & wait"]\n` } } },
+      { title: 'Build an app that handles SIGTERM', action: { kind: 'build', image: 'handler:v1', files: { Dockerfile: `FROM base\nCMD ["sh", "-c", "trap 'echo got SIGTERM; exit 0' TERM; touch /trap-set; sleep 300 & wait"]\n` } } },
       { title: 'Start the shell-form container', action: { kind: 'run', container: 'stubborn', image: 'shellform:v1', detach: true }, expect: [{ state: 'running' }] },
       { title: 'PID 1 has no SIGTERM handler', action: { kind: 'exec', container: 'stubborn', cmd: ['ps', '-o', 'pid,args'] }, expect: [{ outputContains: 'sleep 300' }] },
       {
@@ -67,6 +67,12 @@ export const runtimeDemos: DemoInput[] = [
         expect: [{ durationOverMs: 2500 }, { exitCode: 137 }],
       },
       { title: 'Start the container that handles SIGTERM', action: { kind: 'run', container: 'polite', image: 'handler:v1', detach: true }, expect: [{ state: 'running' }] },
+      {
+        title: 'PID 1 has set its SIGTERM trap',
+        explain: 'The shell sets the trap a moment after the container starts; a SIGTERM before that would be ignored like the first one.',
+        action: { kind: 'exec', container: 'polite', cmd: ['sh', '-c', 'for i in $(seq 100); do [ -e /trap-set ] && echo trap set && exit 0; sleep 0.1; done; exit 1'] },
+        expect: [{ outputContains: 'trap set' }],
+      },
       { title: 'docker stop -t 3 is fast', action: { kind: 'stop', container: 'polite', timeoutSec: 3 }, expect: [{ durationUnderMs: 2000 }, { exitCode: 0 }] },
     ],
   },
