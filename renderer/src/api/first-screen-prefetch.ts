@@ -12,8 +12,10 @@ const keyOf = (method: string, params: unknown) => `${method}:${JSON.stringify(p
  * Asks for what the first screen shows, the vault and its first note, as soon as the page has
  * its transport: while the page's script, React and the shell are still starting, not after the
  * features mount (the note then waited a round trip per step behind the shell's first render).
- * The answers are handed out once by `takePrefetched`; a `vault.changed` event drops them, so a
- * feature never gets a note older than the change it saw.
+ * The answers are handed out once by `takePrefetched`. A `vault.changed` event drops the answers
+ * asked before it, so a feature never gets a note older than the change it saw; the note is still
+ * asked for when the vault's answer comes after the event (at start the host announces the vault
+ * as it answers: dropping the note then made it wait for the reader to mount and ask again).
  */
 export function prefetchFirstScreen(transport: Transport): void {
   let stopped = false;
@@ -24,7 +26,8 @@ export function prefetchFirstScreen(transport: Transport): void {
     unsubscribe();
     clearTimeout(expiry);
   };
-  const unsubscribe = transport.subscribe('vault.changed', stop);
+  // Read after the event, the note is as new as the change it announced, whatever vault.info said.
+  const unsubscribe = transport.subscribe('vault.changed', () => answers.clear());
   const expiry = setTimeout(stop, KEEP_MS);
   const info = transport.call('vault.info', {});
   answers.set(keyOf('vault.info', {}), info);

@@ -132,7 +132,9 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
     };
     wireElements(body.children);
     markTitle();
-    if (scroller) scroller.scrollTop = keep;
+    // Setting scrollTop lays the page out at once: not for the first note, which starts at the top
+    // (on a cold start that forced layout of the whole shell took 100+ ms inside this effect).
+    if (scroller && lastPath.current) scroller.scrollTop = keep;
     lastPath.current = path;
     const complete = () => {
       if (!oldBodies.current.size) return;
