@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticNoteName, writeSyntheticVault } from '../../../bench/vault-synthetic';
 import { silentLogger } from '../logging/logger';
 import { IndexWorkers } from './index-workers';
+import { inProcessParser } from './note-parser';
 import { VaultIndex } from './vault-index';
 import { volatileVaultMemory } from './vault-memory';
 import { buildTree, quickSwitch, tagCounts } from './vault-queries';
@@ -74,6 +75,29 @@ describe('IndexWorkers (worker threads)', () => {
     await index.fill();
     expect(index.complete).toBe(true);
     expect(index.notes.get(paths[5] ?? '')?.scan.aliases).toEqual(['Alias 5']);
+  });
+
+  it('reads a few notes here, but a big one (a pasted table) on a worker, with the same records', async () => {
+    const small = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'berth-index-big-')));
+    const own = new IndexWorkers({ workerFile, workers: 1 });
+    try {
+      const rows = Array.from({ length: 4000 }, (_, r) => `| web-${r} | exited | [[Note ${r % 9}]] |`).join('\n');
+      await fs.writeFile(path.join(small, 'docker ps.md'), `**my containers lol**\n\n| name | state | note |\n|---|---|---|\n${rows}\n`);
+      await fs.writeFile(path.join(small, 'Volumes.md'), '# Volumes\nteacher said docker rm deletes the volume too [[docker ps]]');
+      const notes = ['Volumes.md', 'docker ps.md'];
+      const read = async (parser: Pick<IndexWorkers, 'parse'>, list: string[]) => {
+        const records: unknown[] = [];
+        await parser.parse(small, list, (batch) => records.push(...batch));
+        return records.sort((a, b) => String((a as { path: string }).path).localeCompare((b as { path: string }).path));
+      };
+      expect(await read(own, ['Volumes.md'])).toEqual(await read(inProcessParser, ['Volumes.md']));
+      expect(own.threads).toBe(0);
+      expect(await read(own, notes)).toEqual(await read(inProcessParser, notes));
+      expect(own.threads).toBe(1);
+    } finally {
+      await own.stop();
+      await fs.rm(small, { recursive: true, force: true });
+    }
   });
 
   it('falls back to parsing in-process when a worker cannot start', async () => {

@@ -1,7 +1,9 @@
+import fs from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { FromIndexWorker, ToIndexWorker } from './index-worker';
-import { inProcessParser, type NoteParser } from './note-parser';
+import { BIG_NOTE_BYTES, inProcessParser, type NoteParser } from './note-parser';
 import type { NoteRecord } from './note-record';
 import { builtEntryFile, startWorker } from './worker-entry';
 
@@ -18,6 +20,12 @@ export interface IndexWorkersOptions {
 
 /** Fewer notes than this are parsed in-process: a message round trip would cost more than it saves. */
 const MIN_PATHS_FOR_WORKERS = 64;
+
+/** The notes among `paths` of at least `BIG_NOTE_BYTES` (one stat each; a file that cannot be read is left to the parser). */
+async function bigNotesAmong(root: string, paths: readonly string[]): Promise<Set<string>> {
+  const sizes = await Promise.all(paths.map((relative) => fs.stat(path.join(root, relative)).then((stat) => stat.size, () => 0)));
+  return new Set(paths.filter((_, at) => (sizes[at] ?? 0) >= BIG_NOTE_BYTES));
+}
 
 interface Pending {
   worker: Worker;
@@ -64,17 +72,32 @@ export class IndexWorkers implements NoteParser {
     this.idleMs = options.idleMs ?? 10_000;
   }
 
+  /** Worker threads running now (they stop after `idleMs` without work). */
+  get threads(): number {
+    return this.workers.length;
+  }
+
   /** True when notes are parsed on worker threads (a worker file exists). */
   get usesWorkers(): boolean {
     return this.file !== null;
   }
 
   async parse(root: string, paths: readonly string[], onBatch: (records: NoteRecord[]) => void): Promise<void> {
-    if (this.file === null || paths.length < MIN_PATHS_FOR_WORKERS) return inProcessParser.parse(root, paths, onBatch);
+    if (this.file === null) return inProcessParser.parse(root, paths, onBatch);
+    if (paths.length < MIN_PATHS_FOR_WORKERS) {
+      // A few notes are read here, except big ones (a pasted table, a log): one each to a worker.
+      const big = await bigNotesAmong(root, paths);
+      await inProcessParser.parse(root, paths.filter((relative) => !big.has(relative)), onBatch);
+      if (big.size) await this.parseOnWorkers(this.file, root, [...big].map((relative) => [relative]), onBatch);
+      return;
+    }
+    await this.parseOnWorkers(this.file, root, chunked(paths, this.batchSize), onBatch);
+  }
+
+  private async parseOnWorkers(file: string, root: string, chunks: string[][], onBatch: (records: NoteRecord[]) => void): Promise<void> {
     this.running++;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
-      const chunks = chunked(paths, this.batchSize);
       const leftOver: string[][] = [];
       let next = 0;
       const lane = async (worker: Worker) => {
@@ -88,7 +111,7 @@ export class IndexWorkers implements NoteParser {
           }
         }
       };
-      await Promise.all(this.ensureWorkers(this.file).flatMap((worker) => [lane(worker), lane(worker)]));
+      await Promise.all(this.ensureWorkers(file).flatMap((worker) => [lane(worker), lane(worker)]));
       leftOver.push(...chunks.slice(next));
       for (const chunk of leftOver) await inProcessParser.parse(root, chunk, onBatch);
     } finally {

@@ -1,5 +1,6 @@
 import { hasTag, parseSearchQuery, queryWords } from './search-query';
 import { readableSnippet, type SnippetPart } from './snippet-text';
+import { FIELD_WEIGHTS, indexedText, wordsOf, type DocumentTerms } from './search-terms';
 
 /** One ranked search hit. */
 export interface SearchHit {
@@ -19,25 +20,13 @@ export interface SearchDocument {
   text: string;
 }
 
-/**
- * Search text beyond this many characters per note is not indexed: enough for the long notes
- * students paste (a 10,000-row table is ~220 K, 20,000 links ~570 K); indexing 1 M characters
- * takes ~12 ms on the main thread, 2 M ~60 ms.
- */
-const INDEXED_TEXT_LIMIT = 1_000_000;
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const FIELD_WEIGHTS = { name: 5, aliases: 4, headings: 2, tags: 2, text: 1 } as const;
 const K1 = 1.2;
 const B = 0.75;
 const MAX_EXPANSIONS = 60;
-const SEPARATORS = /[^\p{L}\p{N}_]+/u;
-const ASCII_SEPARATORS = /[^a-z0-9_]+/;
-// eslint-disable-next-line no-control-regex -- the whole ASCII range is the point
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 interface IndexedDoc {
   path: string;
@@ -87,7 +76,7 @@ export class SearchIndex {
   /** Adds or replaces a note. */
   upsert(doc: SearchDocument): void {
     this.remove(doc.path);
-    const text = doc.text.length > INDEXED_TEXT_LIMIT ? doc.text.slice(0, INDEXED_TEXT_LIMIT) : doc.text;
+    const text = indexedText(doc);
     const id = this.docs.length;
     let length = this.addTerms(id, doc.name, FIELD_WEIGHTS.name);
     length += this.addTerms(id, doc.aliases.join(' '), FIELD_WEIGHTS.aliases);
@@ -107,12 +96,8 @@ export class SearchIndex {
    */
   private addTerms(id: number, value: string, weight: number): number {
     if (value === '') return 0;
-    const lower = value.toLowerCase();
-    // Words are the runs between separators; in ASCII text the Unicode letters and digits are
-    // exactly a-z and 0-9, and the ASCII pattern is much faster.
-    const words = lower.split(ASCII_ONLY.test(lower) ? ASCII_SEPARATORS : SEPARATORS);
     let count = 0;
-    for (const term of words) {
+    for (const term of wordsOf(value)) {
       if (term === '') continue;
       count++;
       const list = this.postings.get(term);
@@ -126,6 +111,27 @@ export class SearchIndex {
       }
     }
     return count;
+  }
+
+  /**
+   * Adds or replaces a note whose words were counted beforehand (`documentTermsInSlices`, for
+   * long notes): the same postings as `upsert`, one entry per distinct word.
+   */
+  add(doc: SearchDocument, terms: DocumentTerms): void {
+    this.remove(doc.path);
+    const id = this.docs.length;
+    for (const [term, weight] of terms.weights) {
+      const list = this.postings.get(term);
+      if (list) list.push(id, weight);
+      else {
+        this.postings.set(term, [id, weight]);
+        this.sortedTerms = null;
+      }
+    }
+    this.docs.push({ path: doc.path, name: doc.name, text: indexedText(doc), length: terms.length, alive: true, source: doc });
+    this.idOf.set(doc.path, id);
+    this.totalLength += terms.length;
+    this.liveCount++;
   }
 
   addAll(docs: SearchDocument[]): void {

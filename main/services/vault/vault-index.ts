@@ -2,9 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LinkResolver } from './link-resolver';
 import type { ScannedLink, ScannedNote } from './note-scan';
-import { inProcessParser, type NoteParser } from './note-parser';
+import { BIG_NOTE_BYTES, inProcessParser, type NoteParser } from './note-parser';
 import { placeholderRecord, readNoteRecord, readNoteRecordSync, type NoteRecord } from './note-record';
 import { SearchIndex } from './search-index';
+import { documentTermsInSlices } from './search-terms';
+import { slicedEach } from './sliced-each';
 import { fileKindOf, isIgnoredPath } from './vault-paths';
 import { walkVault } from './vault-walk';
 
@@ -23,24 +25,10 @@ export interface IndexChange {
   kind: 'added' | 'changed' | 'removed';
 }
 
-/** Longest stretch (ms) the main thread links or indexes notes before letting other work run. */
-const SLICE_MS = 12;
+/** Notes with more search text than this (characters) are indexed for search in slices. */
+const SLICED_SEARCH_TEXT = 64_000;
 /** Changes of more notes than this at once (a checkout, a copied folder) are parsed by the note parser (worker threads). */
 const PARSER_UPDATE_MIN = 32;
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Calls `step` for each item, yielding to other work every few milliseconds. */
-async function slicedEach<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
-  let sliceStart = performance.now();
-  for (const item of items) {
-    step(item);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await tick();
-      sliceStart = performance.now();
-    }
-  }
-}
 
 /**
  * The in-memory index of one vault: notes with their headings, links, tags and text;
@@ -119,9 +107,7 @@ export class VaultIndex {
     await this.relinkAll();
     // Tree, links, backlinks and rendering are ready now; search fills in without blocking them.
     // In listing order (not the order batches came back in): ties rank the same on every run.
-    this.searchReady = slicedEach([...this.notes.values()], (record) => {
-      if (records.has(record)) this.indexForSearch(record);
-    });
+    this.searchReady = slicedEach([...this.notes.values()], (record) => (records.has(record) ? this.indexForSearch(record) : undefined));
   }
 
   /** What the scan of a note found; a note not read yet is read now (opening a note before the index is complete). */
@@ -130,22 +116,28 @@ export class VaultIndex {
     return readNoteRecordSync(this.root, notePath)?.scan;
   }
 
-  private indexForSearch(record: NoteRecord): void {
-    this.search.upsert({
+  /** Indexes a note for search: at once, or a long one in slices (a promise, settled when indexed). */
+  private indexForSearch(record: NoteRecord): void | Promise<void> {
+    const doc = {
       path: record.path,
       name: record.name,
       aliases: record.scan.aliases,
       headings: record.scan.headings.map((heading) => heading.text),
       tags: record.scan.tags,
       text: record.scan.text,
+    };
+    if (doc.text.length <= SLICED_SEARCH_TEXT) return this.search.upsert(doc);
+    return documentTermsInSlices(doc).then((terms) => {
+      // A newer version read meanwhile (or the note removed) wins over this one.
+      if (this.notes.get(record.path) === record) this.search.add(doc, terms);
     });
   }
 
-  private putRecord(record: NoteRecord): void {
+  private putRecord(record: NoteRecord): void | Promise<void> {
     this.unread.delete(record.path);
     this.notes.set(record.path, record);
     this.resolver.add(record.path, record.scan.aliases);
-    this.indexForSearch(record);
+    return this.indexForSearch(record);
   }
 
   private addParentFolders(relative: string): void {
@@ -172,6 +164,7 @@ export class VaultIndex {
     const changes: IndexChange[] = [];
     let structural = false;
     const changedNotes = new Map<string, number>();
+    let bigNoteChanged = false;
     for (const relative of new Set(paths)) {
       if (isIgnoredPath(relative)) continue;
       const stat = await fs.stat(path.join(this.root, relative)).catch(() => null);
@@ -196,12 +189,13 @@ export class VaultIndex {
         changes.push({ paths: [relative], kind: 'added' });
       } else if (fileKindOf(relative) === 'note' && stat.isFile()) {
         changedNotes.set(relative, stat.mtimeMs);
+        if (stat.size >= BIG_NOTE_BYTES) bigNoteChanged = true;
       }
     }
-    for (const record of await this.readChanged(changedNotes)) {
+    for (const record of await this.readChanged(changedNotes, bigNoteChanged)) {
       const existed = this.notes.get(record.path);
       if (existed) this.resolver.remove(record.path);
-      this.putRecord(record);
+      await this.putRecord(record);
       this.addParentFolders(record.path);
       if (!existed || existed.scan.aliases.join('\n') !== record.scan.aliases.join('\n')) structural = true;
       changes.push({ paths: [record.path], kind: existed ? 'changed' : 'added' });
@@ -211,9 +205,9 @@ export class VaultIndex {
     return changes;
   }
 
-  /** Reads changed notes: a few right here, many at once (a checkout, a copied folder) through the note parser. */
-  private async readChanged(changed: Map<string, number>): Promise<NoteRecord[]> {
-    if (changed.size <= PARSER_UPDATE_MIN) {
+  /** Reads changed notes: a few small ones right here; many at once (a checkout, a copied folder) or a big one through the note parser. */
+  private async readChanged(changed: Map<string, number>, bigNoteChanged: boolean): Promise<NoteRecord[]> {
+    if (changed.size <= PARSER_UPDATE_MIN && !bigNoteChanged) {
       const records = await Promise.all([...changed.keys()].map((relative) => readNoteRecord(this.root, relative)));
       return records.filter((record): record is NoteRecord => record !== null);
     }
