@@ -5,12 +5,13 @@
  */
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { readNoteRecordSync, type NoteRecord } from './note-record';
+import { readNoteRecordSync } from './note-record';
+import { sendRecord, type SentRecord } from './record-transfer';
 
 /** Messages the index workers' owner sends. */
 export type ToIndexWorker = { type: 'parse'; id: number; root: string; paths: string[] };
 /** Messages an index worker sends back. */
-export type FromIndexWorker = { type: 'ready' } | { type: 'parsed'; id: number; records: NoteRecord[] };
+export type FromIndexWorker = { type: 'ready' } | { type: 'parsed'; id: number; records: SentRecord[] };
 
 /**
  * Indexing is background work: on Linux, where the nice value belongs to a thread, this worker
@@ -31,10 +32,10 @@ const port = parentPort;
 if (port) {
   lowerThisThreadsPriority();
   port.on('message', (message: ToIndexWorker) => {
-    const records: NoteRecord[] = [];
+    const records: SentRecord[] = [];
     for (const relative of message.paths) {
       const record = readNoteRecordSync(message.root, relative);
-      if (record) records.push(record);
+      if (record) records.push(sendRecord(record));
     }
     port.postMessage({ type: 'parsed', id: message.id, records } satisfies FromIndexWorker);
   });

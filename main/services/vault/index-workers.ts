@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import type { FromIndexWorker, ToIndexWorker } from './index-worker';
 import { BIG_NOTE_BYTES, inProcessParser, type NoteParser } from './note-parser';
 import type { NoteRecord } from './note-record';
+import { receiveRecord } from './record-transfer';
 import { builtEntryFile, startWorker } from './worker-entry';
 
 export interface IndexWorkersOptions {
@@ -156,7 +157,7 @@ export class IndexWorkers implements NoteParser {
     if (!pending) return;
     this.pending.delete(message.id);
     if (![...this.pending.values()].some((other) => other.worker === worker)) worker.unref();
-    pending.resolve(message.records);
+    pending.resolve(message.records.map(receiveRecord));
   }
 
   private onExit(worker: Worker, error: Error): void {
