@@ -83,8 +83,13 @@ export class SearchIndex {
     length += this.addTerms(id, doc.headings.join(' '), FIELD_WEIGHTS.headings);
     length += this.addTerms(id, doc.tags.join(' ').replace(/\//g, ' '), FIELD_WEIGHTS.tags);
     length += this.addTerms(id, text, FIELD_WEIGHTS.text);
+    this.register(doc, text, length);
+  }
+
+  /** Records document `this.docs.length`, whose postings were just added. */
+  private register(doc: SearchDocument, text: string, length: number): void {
+    this.idOf.set(doc.path, this.docs.length);
     this.docs.push({ path: doc.path, name: doc.name, text, length, alive: true, source: doc });
-    this.idOf.set(doc.path, id);
     this.totalLength += length;
     this.liveCount++;
   }
@@ -128,10 +133,7 @@ export class SearchIndex {
         this.sortedTerms = null;
       }
     }
-    this.docs.push({ path: doc.path, name: doc.name, text: indexedText(doc), length: terms.length, alive: true, source: doc });
-    this.idOf.set(doc.path, id);
-    this.totalLength += terms.length;
-    this.liveCount++;
+    this.register(doc, indexedText(doc), terms.length);
   }
 
   addAll(docs: SearchDocument[]): void {

@@ -60,10 +60,11 @@ export async function documentTermsInSlices(doc: SearchDocument, pieceChars = PI
   countInto(terms, doc.headings.join(' '), FIELD_WEIGHTS.headings);
   countInto(terms, doc.tags.join(' ').replace(/\//g, ' '), FIELD_WEIGHTS.tags);
   const text = indexedText(doc);
+  const whitespace = /\s/g;
   let at = 0;
   while (at < text.length) {
-    let end = Math.min(text.length, at + pieceChars);
-    while (end < text.length && !/\s/.test(text[end] ?? '')) end++;
+    whitespace.lastIndex = at + pieceChars;
+    const end = whitespace.exec(text)?.index ?? text.length;
     countInto(terms, text.slice(at, end), FIELD_WEIGHTS.text);
     at = end;
     if (at < text.length) await tick();
