@@ -10,13 +10,15 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { catalogue } from '../main/services/demos/catalogue';
+import { builtInCatalogue } from '../main/services/demos/catalogue';
 import { NoteSuggester } from '../main/services/suggestions/suggest-note';
 import { suggestForVault } from '../main/services/suggestions/vault-suggestions';
 import { decodeNote } from '../main/services/vault/note-source';
 import { machineFacts, percentile } from './machine';
 import { studentNote } from './suggest-notes';
 import { seededRandom } from './vault-synthetic';
+
+const catalogue = builtInCatalogue();
 
 const NOTES = Number(process.env.BENCH_SUGGEST_NOTES ?? 2000);
 const round = (value: number) => Math.round(value * 100) / 100;

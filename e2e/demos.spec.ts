@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { catalogue } from '../main/services/demos/catalogue';
+import { builtInCatalogue } from '../main/services/demos/catalogue';
 import { expect, test } from './fixtures';
 import { openNote } from './support/open-note';
+
+const catalogue = builtInCatalogue();
 
 const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 

@@ -14,6 +14,7 @@ import { VAULT_FILE_PREFIX } from './services/vault/vault-file-prefix';
 import { openWithSystem } from './web/open-browser';
 import { startWebServer } from './web/web-server';
 import { startLoopProbe } from './app/loop-probe';
+import { loadDockerode } from './services/docker/load-dockerode';
 import type * as WebApp from './app/create-web-app';
 
 function defaultUserDataDir(): string {
@@ -30,7 +31,7 @@ function defaultUserDataDir(): string {
  */
 async function loadGently(): Promise<typeof WebApp> {
   const turn = () => new Promise((resolve) => setImmediate(resolve));
-  for (const library of [() => import('zod'), () => import('dockerode'), () => import('conf'), () => import('markdown-it'), () => import('yaml')]) {
+  for (const library of [() => import('zod'), () => Promise.resolve(loadDockerode()), () => import('conf'), () => import('markdown-it'), () => import('yaml')]) {
     await turn();
     await library();
   }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import { resolveLocalEndpoint } from '../services/docker/resolve-endpoint';
 import { BaseImageResolver } from '../services/demos/base-image';
-import { catalogue, findDemo } from '../services/demos/catalogue';
+import { builtInCatalogue, findDemo } from '../services/demos/catalogue';
 import { DemoRun } from '../services/demos/demo-runner';
 import { describeSweep, sweepLeftovers } from '../services/demos/sweep';
 import { demoScript } from '../services/demos/cli-script';
@@ -30,6 +30,8 @@ import { renderRunEvent } from './demo-terminal';
 import { runSuggestCli } from './suggest-cli';
 import { writeRunTimelineSvg } from './timeline-cli';
 import { checkNoteFile, EXIT, runVaultNote } from './vault-demo-cli';
+
+const catalogue = builtInCatalogue();
 
 function usage(): never {
   process.stderr.write('Usage: npm run demo -- --list [--json] | ID [ID...] | --all | --sweep | --vault DIR --note NAME [--yes] | --check FILE.md\n');

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { catalogue } from '../services/demos/catalogue';
+import { builtInCatalogue } from '../services/demos/catalogue';
 import { suggestForVault } from '../services/suggestions/vault-suggestions';
+
+const catalogue = builtInCatalogue();
 
 /**
  * `npm run demo -- --suggest --vault DIR [--json]`: the demos Berth would suggest under each

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue, findDemo, loadCatalogue } from './catalogue';
+import { builtInCatalogue, findDemo, loadCatalogue } from './catalogue';
 import { cliEquivalent } from './cli-equivalent';
 import { RunContext } from './run-context';
+
+const catalogue = builtInCatalogue();
 
 const REQUIRED_IDS = [
   'named-volume-persists',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BaseImageResolver } from './base-image';
-import { catalogue } from './catalogue';
+import { builtInCatalogue } from './catalogue';
 import { listLabelled } from './cleanup';
 import { demoScript } from './cli-script';
 import type { Demo } from './demo-schema';
@@ -13,6 +13,8 @@ import { dummyLinkAvailable } from './dummy-link';
 import { composeAvailable } from './misc-actions';
 import { RunContext } from './run-context';
 import { checkScriptStep, parseScriptTranscript } from './script-transcript';
+
+const catalogue = builtInCatalogue();
 
 const docker = new Dockerode();
 const baseImage = (await new BaseImageResolver().resolve(docker)).image;

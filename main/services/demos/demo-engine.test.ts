@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from './catalogue';
+import { builtInCatalogue } from './catalogue';
 import { demoEngineOf, engineSkipReason, fitRecordToEngine, stepExpectations, stepExplanation } from './demo-engine';
 import { demoSchema } from './demo-schema';
 import type { RunRecord } from './run-types';
+
+const catalogue = builtInCatalogue();
 
 const demo = demoSchema.parse({
   id: 'engine-probe',

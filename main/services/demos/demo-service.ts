@@ -6,7 +6,7 @@ import { RpcFailure } from '../../contract/errors';
 import type { Logger } from '../logging/logger';
 import type { EngineScope } from '../docker/engine-scope';
 import { BaseImageResolver, type BaseImage } from './base-image';
-import { catalogue as builtIn } from './catalogue';
+import { builtInCatalogue } from './catalogue';
 import type { Demo } from './demo-schema';
 import { demoScript } from './cli-script';
 import { DemoRun } from './demo-runner';
@@ -55,7 +55,6 @@ export interface DemoServiceOptions {
 export class DemoService {
   readonly store: RunStore;
   readonly baseImage: BaseImageResolver;
-  private readonly catalogue: readonly Demo[];
   private readonly active = new Map<string, DemoRun>();
   private readonly slots: { grant: () => void }[] = [];
   private running = 0;
@@ -64,9 +63,12 @@ export class DemoService {
   private linksSwept = false;
 
   constructor(private readonly options: DemoServiceOptions) {
-    this.catalogue = options.catalogue ?? builtIn;
     this.store = new RunStore(options.historyDir);
     this.baseImage = options.baseImage ?? new BaseImageResolver();
+  }
+
+  private get catalogue(): readonly Demo[] {
+    return this.options.catalogue ?? builtInCatalogue();
   }
 
   list(): DemoSummary[] {

@@ -16,13 +16,15 @@ import { generateTestCerts, type TestCerts } from '../../../e2e/support/test-cer
 import { DockerConnection } from '../docker/docker-connection';
 import { resolveDockerEndpoint } from '../docker/resolve-endpoint';
 import { silentLogger } from '../logging/logger';
-import { catalogue } from './catalogue';
+import { builtInCatalogue } from './catalogue';
 import { listLabelled } from './cleanup';
 import { BaseImageResolver } from './base-image';
 import { ENGINE_STAGE_NOTE, ENGINE_STAGE_ROOT, EngineStage, usesRunFolderBinds } from './engine-stage';
 import { sweepLeftovers } from './sweep';
 import { DemoService } from './demo-service';
 import type { RunRecord } from './run-types';
+
+const catalogue = builtInCatalogue();
 
 let certs: TestCerts;
 let daemon: PrivateDockerd;

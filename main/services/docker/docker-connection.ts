@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import { RpcFailure, type Disposer, type DockerStatus, type EngineInfo } from '../../contract';
 import type { Logger } from '../logging/logger';
 import { identifyEngine } from './identify-engine';
@@ -7,6 +7,7 @@ import { classifyDockerError, compareApiVersions, MIN_API_VERSION } from './clas
 import { EventLineParser, type DockerEvent } from './docker-event';
 import { listeners, type Listener } from './listener-set';
 import type { DockerEndpoint } from './resolve-endpoint';
+import { loadDockerode } from './load-dockerode';
 import { withDeadline } from './with-deadline';
 
 export interface DockerConnectionOptions {
@@ -177,7 +178,8 @@ export class DockerConnection {
       // docker-modem's ssh transport cannot take a socket timeout (its channel has no
       // setTimeout), so over ssh:// the connect and health requests get a deadline here.
       const overSsh = endpoint.options.protocol === 'ssh';
-      const query = new Dockerode({ ...endpoint.options, ...(overSsh ? {} : { timeout: this.requestTimeoutMs }) });
+      const Client = loadDockerode();
+      const query = new Client({ ...endpoint.options, ...(overSsh ? {} : { timeout: this.requestTimeoutMs }) });
       const [version, info] = await this.deadline(Promise.all([query.version(), query.info()]));
       if (generation !== this.generation) return;
       const apiVersion = String(version.ApiVersion ?? '');
@@ -191,7 +193,7 @@ export class DockerConnection {
         this.scheduleRetry(generation, 5000);
         return;
       }
-      const streaming = new Dockerode({ ...endpoint.options });
+      const streaming = new Client({ ...endpoint.options });
       const since = this.lastEventNano > 0 ? Math.floor(this.lastEventNano / 1e9) : undefined;
       const stream: NodeJS.ReadableStream = await streaming.getEvents(since ? { since } : {});
       if (generation !== this.generation) {

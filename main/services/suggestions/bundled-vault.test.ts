@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../demos/catalogue';
+import { builtInCatalogue } from '../demos/catalogue';
 import { suggestForVault } from './vault-suggestions';
+
+const catalogue = builtInCatalogue();
 
 const bundled = path.resolve(__dirname, '../../../notes');
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../demos/catalogue';
+import { builtInCatalogue } from '../demos/catalogue';
 import { termsOf } from './text-terms';
+
+const catalogue = builtInCatalogue();
 
 describe('catalogue metadata for suggestions', () => {
   it.each(catalogue.map((demo) => [demo.id, demo] as const))(

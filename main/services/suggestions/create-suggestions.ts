@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Publish } from '../../contract';
-import { catalogue } from '../demos/catalogue';
+import { builtInCatalogue } from '../demos/catalogue';
 import type { SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../settings/store-factory';
 import { Dismissals } from './dismissals';
@@ -22,7 +22,7 @@ export interface AppSuggestionsOptions {
 export function createSuggestionsService(options: AppSuggestionsOptions): SuggestionsService {
   const bundled = path.resolve(options.bundledVaultDir);
   const service = new SuggestionsService({
-    catalogue,
+    catalogue: builtInCatalogue,
     vaultRoot: () => options.vault.root,
     enabled: () => options.settings.get().demoSuggestions,
     isReadOnly: (root) => path.resolve(root) === bundled,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../demos/catalogue';
+import { builtInCatalogue } from '../demos/catalogue';
 import { NoteSuggester } from './suggest-note';
+
+const catalogue = builtInCatalogue();
 
 const suggester = new NoteSuggester(catalogue);
 

@@ -31,7 +31,7 @@ describe('sliced steps', () => {
 
   it('answers the same as the whole run for a long prose note', async () => {
     const { NoteSuggester } = await import('./suggest-note');
-    const { catalogue } = await import('../demos/catalogue');
+    const catalogue = (await import('../demos/catalogue')).builtInCatalogue();
     const suggester = new NoteSuggester(catalogue);
     const note = Array.from(
       { length: 60 },

@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Publish } from '../../contract';
-import { catalogue } from '../demos/catalogue';
+import { builtInCatalogue } from '../demos/catalogue';
 import { confStoreFactory } from '../settings/store-factory';
 import { makeTempVault } from '../vault/test-vault';
 import { Dismissals } from './dismissals';
 import { SuggestionsService } from './suggestions-service';
+
+const catalogue = builtInCatalogue();
 
 const STUDENT_NOTE = [
   '# Docker storage (Woche 3)',
@@ -40,7 +42,7 @@ async function setup(
   let enabled = true;
   const make = () =>
     new SuggestionsService({
-      catalogue,
+      catalogue: () => catalogue,
       vaultRoot: () => root,
       enabled: () => enabled,
       isReadOnly: () => options.readOnly ?? false,

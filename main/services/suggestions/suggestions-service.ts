@@ -8,7 +8,8 @@ import type { Dismissals } from './dismissals';
 import { NoteSuggester, type NoteSuggestions } from './suggest-note';
 
 export interface SuggestionsServiceOptions {
-  catalogue: readonly Demo[];
+  /** The demos to suggest, asked for at the first note looked at. */
+  catalogue: () => readonly Demo[];
   /** Root of the vault open now, or null. */
   vaultRoot: () => string | null;
   /** True when the setting `demoSuggestions` is on. */
@@ -25,17 +26,22 @@ const CACHE_SIZE = 200;
 
 /** Demo suggestions and the claim check for the notes of the open vault (issue 11). */
 export class SuggestionsService {
-  readonly suggester: NoteSuggester;
+  private model: { suggester: NoteSuggester; edits: DemoBlockEdits } | undefined;
   /** Per "vault root\0note path": the content hash and what was found for it. */
   private readonly cache = new Map<string, { hash: string; found: NoteSuggestions }>();
   /** Per "vault root\0note path": the read and analysis under way, shared by the calls that come meanwhile. */
   private readonly looking = new Map<string, Promise<NoteSuggestions>>();
-  private readonly edits: DemoBlockEdits;
 
-  constructor(private readonly options: SuggestionsServiceOptions) {
-    this.suggester = new NoteSuggester(options.catalogue);
-    const byId = new Map(options.catalogue.map((demo) => [demo.id, demo]));
-    this.edits = new DemoBlockEdits((id) => byId.get(id));
+  constructor(private readonly options: SuggestionsServiceOptions) {}
+
+  /** The suggester and the block editor, built at first use: building them took ~35 ms of a start. */
+  private get built(): { suggester: NoteSuggester; edits: DemoBlockEdits } {
+    if (!this.model) {
+      const catalogue = this.options.catalogue();
+      const byId = new Map(catalogue.map((demo) => [demo.id, demo]));
+      this.model = { suggester: new NoteSuggester(catalogue), edits: new DemoBlockEdits((id) => byId.get(id)) };
+    }
+    return this.model;
   }
 
   /** Suggestions and flags for a note of the open vault, without the dismissed demos. */
@@ -94,12 +100,12 @@ export class SuggestionsService {
         'This is Berth’s bundled study vault, which Berth does not change; open your own vault to add demos to your notes.',
       );
     }
-    return this.edits.add(root, notePath, heading, line, demoId);
+    return this.built.edits.add(root, notePath, heading, line, demoId);
   }
 
   /** Restores the note as it was before `addToNote`, when it has not changed since. */
   undoAdd(undoToken: string): Promise<{ path: string }> {
-    return this.edits.undoAdd(undoToken);
+    return this.built.edits.undoAdd(undoToken);
   }
 
   /** Tells every window to ask again (setting toggled, catalogue changed). */
@@ -113,7 +119,7 @@ export class SuggestionsService {
     const hash = crypto.createHash('sha1').update(source).digest('hex');
     const cached = this.cache.get(key);
     if (cached?.hash === hash) return cached.found;
-    const found = await this.suggester.suggestSliced(source);
+    const found = await this.built.suggester.suggestSliced(source);
     this.cache.delete(key);
     this.cache.set(key, { hash, found });
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);

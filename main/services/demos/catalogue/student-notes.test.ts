@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NoteSuggester } from '../../suggestions/suggest-note';
-import { catalogue } from './index';
+import { builtInCatalogue } from './index';
 
 /**
  * Notes the way students write them (bold or misspelt headings, pasted tables, half-wrong
@@ -234,7 +234,7 @@ function writeVault(): Map<string, string> {
 }
 
 describe('new catalogue demos meet notes written the way students write', () => {
-  const suggester = new NoteSuggester(catalogue);
+  const suggester = new NoteSuggester(builtInCatalogue());
   const results = new Map([...writeVault()].map(([name, text]) => [name, suggester.suggest(text)]));
   const headingText = (heading: string) =>
     heading

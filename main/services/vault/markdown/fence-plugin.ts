@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import type HighlightJs from 'highlight.js';
 import type MarkdownIt from 'markdown-it';
 import { isVaultDemoInfo } from '../../demos/vault/vault-demo-fence';
+import { highlighterFor } from './code-highlighter';
 import { attributes, escapeHtml } from './html-escape';
 import { asRenderEnv } from './render-env';
 import { renderVaultDemoPlaceholder } from './vault-demo-placeholder';
@@ -15,22 +14,9 @@ export function renderDemoCard(demoId: string, caption: string): string {
   return `<div${attributes({ class: 'berth-demo-card', 'data-demo-id': demoId })}><div class="berth-demo-caption">${escapeHtml(caption.trim())}</div></div>\n`;
 }
 
-const requireHere = createRequire(import.meta.url);
-let loaded: typeof HighlightJs | undefined;
-
-/**
- * highlight.js with all its languages, loaded at the first fenced block that names one: loading
- * it takes 120-150 ms (190 languages registered), which the main process paid at start-up
- * although notes render on worker threads.
- */
-function highlighter(): typeof HighlightJs {
-  loaded ??= requireHere('highlight.js') as typeof HighlightJs;
-  return loaded;
-}
-
 function highlight(code: string, language: string): string {
-  const hljs = code.length <= HIGHLIGHT_LIMIT && language ? highlighter() : undefined;
-  if (hljs?.getLanguage(language)) {
+  const hljs = code.length <= HIGHLIGHT_LIMIT && language ? highlighterFor(language) : undefined;
+  if (hljs) {
     try {
       return hljs.highlight(code, { language, ignoreIllegals: true }).value;
     } catch {

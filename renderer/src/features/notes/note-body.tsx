@@ -6,7 +6,7 @@ import { scrollIntoPlace } from './scroll-into-place';
 import { activateNoteLink } from './link-actions';
 import { supplyLinkTooltips } from './link-tooltips';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
-import { sanitizeNote } from './sanitize-note';
+import { sanitizeNoteFragment } from './sanitize-note';
 import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
 import { tearDownInSlices, type OldBody } from './body-teardown';
 
@@ -125,7 +125,8 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
     body.dataset.notePath = path;
     // Huge notes: the browser only lays out what is on screen (content-visibility in the CSS).
     body.classList.toggle('is-huge', html.length > HUGE_HTML || Boolean(restStream));
-    body.innerHTML = sanitizeNote(html);
+    // The sanitizer's own nodes go in: no HTML string written out and parsed a second time.
+    body.replaceChildren(sanitizeNoteFragment(html));
     const markTitle = () => {
       const first = body.firstElementChild;
       if (first?.tagName === 'H1' && sameTitle(first.textContent ?? '', title)) first.classList.add('is-title-duplicate');
