@@ -23,6 +23,8 @@ export async function startWebHostProcess(options: {
   const root = options.root ?? process.cwd();
   const args = [
     ...MAIN_PROCESS_V8_FLAGS,
+    // For profiling a benchmark's host, e.g. BERTH_HOST_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    ...(process.env.BERTH_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean),
     path.join(root, 'out/main/web-host.js'),
     '--no-open',
     '--port',

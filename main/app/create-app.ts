@@ -200,6 +200,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
   });
 
   const router = new Router(createHandlers(services), hub, log.child('rpc'));
+  /** The suggester is built a second after start, once the first note has usually been asked for. */
+  let warmUp: NodeJS.Timeout | undefined;
 
   return {
     services,
@@ -212,8 +214,13 @@ export function createApp(options: CreateAppOptions): BerthApp {
       containers.watch();
       images.watch();
       docker.start();
+      warmUp = setTimeout(() => {
+        suggestions.warmUp().catch((error: unknown) => log.warn('the demo suggester could not be built', { error: String(error) }));
+      }, 1000);
+      warmUp.unref();
     },
     async dispose() {
+      clearTimeout(warmUp);
       disposeSettingsWatch();
       await demos.dispose();
       await volumes.stop();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalogue, findDemo, loadCatalogue } from './catalogue';
+import { builtInCatalogue, builtInCatalogueSteps, findDemo, loadCatalogue } from './catalogue';
 import { cliEquivalent } from './cli-equivalent';
 import { RunContext } from './run-context';
 
@@ -53,6 +53,15 @@ const REQUIRED_IDS = [
 ];
 
 describe('catalogue', () => {
+  it('answers the same validated demos in steps, a demo each, as at once', () => {
+    const steps = builtInCatalogueSteps();
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(next.value).toBe(catalogue); // validated once, kept
+    expect(yields).toBe(0); // already validated above: nothing left to step through
+  });
+
   it('holds exactly the ids the notes use', () => {
     expect(catalogue.map((d) => d.id).sort()).toEqual([...REQUIRED_IDS].sort());
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Publish } from '../../contract';
-import { builtInCatalogue } from '../demos/catalogue';
+import { builtInCatalogue, builtInCatalogueSteps } from '../demos/catalogue';
 import type { SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../settings/store-factory';
 import { Dismissals } from './dismissals';
@@ -23,6 +23,7 @@ export function createSuggestionsService(options: AppSuggestionsOptions): Sugges
   const bundled = path.resolve(options.bundledVaultDir);
   const service = new SuggestionsService({
     catalogue: builtInCatalogue,
+    catalogueSteps: builtInCatalogueSteps,
     vaultRoot: () => options.vault.root,
     enabled: () => options.settings.get().demoSuggestions,
     isReadOnly: (root) => path.resolve(root) === bundled,

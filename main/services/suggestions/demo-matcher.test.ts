@@ -13,6 +13,16 @@ function idsUnder(note: string, heading: string): string[] {
 }
 
 describe('demo suggestions for headings students write', () => {
+  it('suggests the same built a demo per step as built at once', () => {
+    const steps = NoteSuggester.building(catalogue);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(catalogue.length);
+    const note = '## tmpfs mout\nlives in memory only\n\n## Anonymous Volumes\nthey get deleted when the container stops\n';
+    expect(next.value.suggest(note)).toEqual(suggester.suggest(note));
+  });
+
   it.each([
     ['## tmpfs\nstuff in ram', 'tmpfs', 'tmpfs-is-ephemeral'],
     ['## tmpfs mout\nlives in memory only', 'tmpfs mout', 'tmpfs-is-ephemeral'],

@@ -1,7 +1,15 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Demo } from '../demos/demo-schema';
 import { editDistance } from './edit-distance';
-import { fuzzyFor, headingTerms, leadingTermSequence, processTerm, termSequence, tokenize } from './text-terms';
+import { runSteps, type Steps } from './sliced-steps';
+import {
+  fuzzyFor,
+  headingTerms,
+  leadingTermSequence,
+  processTerm,
+  termSequence,
+  tokenize,
+} from './text-terms';
 
 /** A demo that fits a piece of text, with a 0..1 score and the phrases that made it fit. */
 export interface DemoMatch {
@@ -43,56 +51,70 @@ export const SUGGESTION_THRESHOLD = 0.35;
  * "anonymous volume") and so decides the confidence, the threshold and the words of `why`.
  */
 export class DemoMatcher {
-  private readonly demoIndex: MiniSearch<DemoDoc>;
-  private readonly phraseIndex: MiniSearch<PhraseDoc>;
-  private readonly byId: Map<string, Demo>;
+  private readonly demoIndex = new MiniSearch<DemoDoc>({
+    tokenize,
+    processTerm,
+    fields: ['title', 'keywords', 'headings', 'claims', 'summary'],
+  });
+  private readonly phraseIndex = new MiniSearch<PhraseDoc>({
+    tokenize,
+    processTerm,
+    fields: ['text'],
+    storeFields: [],
+  });
+  private readonly byId = new Map<string, Demo>();
   private readonly phrases: PhraseDoc[] = [];
   /** How specific a term is: 1 when one demo uses it, less the more demos share it. */
   private readonly specificity = new Map<string, number>();
   private readonly headingMemo = new Map<string, Map<string, PhraseDoc[]>>();
 
-  constructor(demos: readonly Demo[]) {
-    this.byId = new Map(demos.map((demo) => [demo.id, demo]));
-    const options = { tokenize, processTerm };
-    this.demoIndex = new MiniSearch<DemoDoc>({
-      ...options,
-      fields: ['title', 'keywords', 'headings', 'claims', 'summary'],
-    });
-    this.demoIndex.addAll(
-      demos.map((demo) => ({
+  constructor(demos: readonly Demo[] = []) {
+    runSteps(this.adding(demos));
+  }
+
+  /** A matcher over these demos, built a demo per step (for a caller that runs steps in slices). */
+  static *building(demos: readonly Demo[]): Steps<DemoMatcher> {
+    const matcher = new DemoMatcher();
+    yield* matcher.adding(demos);
+    return matcher;
+  }
+
+  private *adding(demos: readonly Demo[]): Steps<void> {
+    const demosOfTerm = new Map<string, Set<string>>();
+    for (const demo of demos) {
+      this.byId.set(demo.id, demo);
+      this.demoIndex.add({
         id: demo.id,
         title: demo.title,
         keywords: (demo.keywords ?? []).join(' ; '),
         headings: [demo.heading ?? '', ...(demo.headings ?? [])].join(' ; '),
         claims: (demo.claims ?? []).join(' ; '),
         summary: demo.summary,
-      })),
-    );
-    const demosOfTerm = new Map<string, Set<string>>();
-    for (const demo of demos) {
+      });
       const topic = [...(demo.keywords ?? []), ...(demo.headings ?? []), demo.title];
       const add = (text: string, isTopic: boolean) => {
         const sequence = termSequence(text);
         const terms = [...new Set(sequence)];
         if (!terms.length) return;
-        this.phrases.push({
+        const phrase = {
           id: this.phrases.length,
           text,
           demo: demo.id,
           topic: isTopic,
           terms,
           sequence,
-        });
+        };
+        this.phrases.push(phrase);
+        this.phraseIndex.add(phrase);
         for (const term of terms)
           demosOfTerm.set(term, (demosOfTerm.get(term) ?? new Set()).add(demo.id));
       };
       for (const text of topic) add(text, true);
       for (const text of demo.claims ?? []) add(text, false);
+      yield;
     }
     for (const [term, owners] of demosOfTerm)
       this.specificity.set(term, 1 / Math.sqrt(owners.size));
-    this.phraseIndex = new MiniSearch<PhraseDoc>({ ...options, fields: ['text'], storeFields: [] });
-    this.phraseIndex.addAll(this.phrases);
   }
 
   /** Demos for a heading and the text under it, best first, at most `limit`. */

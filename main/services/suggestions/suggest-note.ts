@@ -29,9 +29,19 @@ export class NoteSuggester {
   readonly matcher: DemoMatcher;
   readonly claims: ClaimChecker;
 
-  constructor(readonly demos: readonly Demo[]) {
-    this.matcher = new DemoMatcher(demos);
+  constructor(
+    readonly demos: readonly Demo[],
+    built?: { matcher: DemoMatcher },
+  ) {
+    this.matcher = built?.matcher ?? new DemoMatcher(demos);
     this.claims = new ClaimChecker(demos);
+  }
+
+  /** A suggester built a demo per step (building one at once takes ~50 ms), for a caller that runs steps in slices. */
+  static *building(demos: readonly Demo[]): Steps<NoteSuggester> {
+    const matcher = yield* DemoMatcher.building(demos);
+    yield;
+    return new NoteSuggester(demos, { matcher });
   }
 
   /** Suggestions for every heading section of a normalized note, and its flagged sentences. */

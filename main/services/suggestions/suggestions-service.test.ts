@@ -53,6 +53,39 @@ async function setup(
 }
 
 describe('SuggestionsService', () => {
+  it('warms up from the steps of the catalogue, giving the event loop back between them, and suggests as it does when built at first use', async () => {
+    const { service: cold, root } = await setup();
+    let steps = 0;
+    let turns = 0;
+    const warm = new SuggestionsService({
+      catalogue: () => {
+        throw new Error('warmUp must use the steps');
+      },
+      catalogueSteps: function* () {
+        for (const _demo of catalogue) {
+          steps++;
+          const until = performance.now() + 1;
+          while (performance.now() < until); // a demo's validation takes about a millisecond
+          yield;
+        }
+        return catalogue;
+      },
+      vaultRoot: () => root,
+      enabled: () => true,
+      dismissals: new Dismissals(confStoreFactory(root + '-user')),
+      publish: (() => undefined) as Publish,
+    });
+    cleanup.push(root + '-user');
+    const turning = setInterval(() => turns++, 0);
+    await warm.warmUp();
+    clearInterval(turning);
+    expect(steps).toBe(catalogue.length);
+    expect(turns).toBeGreaterThan(1);
+    await warm.warmUp(); // built once
+    expect(steps).toBe(catalogue.length);
+    expect(await warm.forNote('Storage/week3.md')).toEqual(await cold.forNote('Storage/week3.md'));
+  });
+
   it('reads a note once for the calls that come while it is being looked at, and again for a later call', async () => {
     const { root, service } = await setup();
     // The read is the part to share (protected: watched through the instance).

@@ -10,6 +10,7 @@ import {
 import type { LookupAnswers, LookupNeeds } from './render-worker-core';
 import type { FromRenderWorker, ToRenderWorker } from './render-worker';
 import { builtEntryFile, startWorker } from './worker-entry';
+import { unpackRendered } from './rendered-transfer';
 import { cancel, createCancelFlags } from './render-cancel';
 
 /** How many lookups the main thread answers before letting other work run. */
@@ -167,16 +168,18 @@ export class RenderPool {
       );
       return;
     }
-    if (message.type === 'preview') {
-      pending.onPreview?.(message.rendered);
+    if (message.type === 'failed') {
+      this.settle(message.id, new Error(`The note could not be rendered: ${message.message}`));
       return;
     }
-    this.settle(
-      message.id,
-      message.type === 'done'
-        ? message.rendered
-        : new Error(`The note could not be rendered: ${message.message}`),
-    );
+    const rendered = message.rendered;
+    const take = (note: RenderedNote) =>
+      message.type === 'preview' ? pending.onPreview?.(note) : this.settle(message.id, note);
+    if (!rendered.packed) take(rendered);
+    else
+      unpackRendered(rendered).then(take, (error: unknown) =>
+        this.settle(message.id, error instanceof Error ? error : new Error(String(error))),
+      );
   }
 
   private settle(id: number, outcome: RenderedNote | Error): void {

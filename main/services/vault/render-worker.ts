@@ -13,6 +13,7 @@ import {
 import { RenderCancelled, type RenderedNote } from './render-note';
 import { isCancelled } from './render-cancel';
 import { previewSource } from './render-preview';
+import { packRendered, type PostedRendered } from './rendered-transfer';
 
 /** Messages the pool sends to the worker. */
 export type ToRenderWorker =
@@ -23,8 +24,8 @@ export type ToRenderWorker =
 export type FromRenderWorker =
   | { type: 'ready'; id: 0 }
   | { type: 'need'; id: number; needs: LookupNeeds }
-  | { type: 'preview'; id: number; rendered: RenderedNote }
-  | { type: 'done'; id: number; rendered: RenderedNote }
+  | { type: 'preview'; id: number; rendered: PostedRendered }
+  | { type: 'done'; id: number; rendered: PostedRendered }
   | { type: 'failed'; id: number; message: string };
 
 const WARM_UP_NOTE = [
@@ -42,6 +43,10 @@ const port = parentPort;
 if (port) {
   const waiting = new Map<number, (answers: LookupAnswers) => void>();
   const send = (message: FromRenderWorker) => port.postMessage(message);
+  const sendRendered = (type: 'preview' | 'done', id: number, rendered: RenderedNote) => {
+    const { posted, transfer } = packRendered(rendered);
+    port.postMessage({ type, id, rendered: posted } satisfies FromRenderWorker, transfer);
+  };
   // Set by the pool, read between blocks: a render no longer wanted stops mid-way.
   let flags: Int32Array | null = null;
   port.on('message', (message: ToRenderWorker) => {
@@ -72,11 +77,11 @@ if (port) {
     // A long note: a quick render of its beginning first (the first screen), then the whole note.
     const previewed = preview
       ? renderWithAnswers({ ...request, source: preview }, ask, checkpoint).then((rendered) =>
-          send({ type: 'preview', id, rendered: lean(rendered) }),
+          sendRendered('preview', id, lean(rendered)),
         )
       : Promise.resolve();
     previewed.then(() => renderWithAnswers(request, ask, checkpoint)).then(
-      (rendered) => send({ type: 'done', id, rendered: lean(rendered) }),
+      (rendered) => sendRendered('done', id, lean(rendered)),
       (error: unknown) =>
         send({
           type: 'failed',
