@@ -202,6 +202,18 @@ export function createApp(options: CreateAppOptions): BerthApp {
   const router = new Router(createHandlers(services), hub, log.child('rpc'));
   /** The suggester is built a second after start, once the first note has usually been asked for. */
   let warmUp: NodeJS.Timeout | undefined;
+  let dockerWait: NodeJS.Timeout | undefined;
+  let dockerStarted = false;
+  const startDocker = () => {
+    clearTimeout(dockerWait);
+    if (dockerStarted) return;
+    dockerStarted = true;
+    volumes.start();
+    networks.start();
+    containers.watch();
+    images.watch();
+    docker.start();
+  };
 
   return {
     services,
@@ -209,11 +221,10 @@ export function createApp(options: CreateAppOptions): BerthApp {
     router,
     start() {
       void vault.openInitial(initialVaultDir);
-      volumes.start();
-      networks.start();
-      containers.watch();
-      images.watch();
-      docker.start();
+      // Docker and its trackers start once the reader has its first note, or after 2 s without a
+      // reader: their first queries (versions, lists, inspections) delayed that note on 2 cores.
+      dockerWait = setTimeout(startDocker, 2000);
+      void vault.firstNoteRead().then(startDocker);
       warmUp = setTimeout(() => {
         suggestions.warmUp().catch((error: unknown) => log.warn('the demo suggester could not be built', { error: String(error) }));
       }, 1000);
@@ -221,6 +232,8 @@ export function createApp(options: CreateAppOptions): BerthApp {
     },
     async dispose() {
       clearTimeout(warmUp);
+      clearTimeout(dockerWait);
+      dockerStarted = true;
       disposeSettingsWatch();
       await demos.dispose();
       await volumes.stop();

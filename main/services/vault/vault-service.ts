@@ -62,6 +62,9 @@ export class VaultService {
   private readonly renderPool = new RenderPool();
   /** Long notes for the reader: first screen first, the rest in pages. */
   private readonly noteStreams = new NoteStreams(this.renderPool);
+  private noteWasRead: () => void = () => undefined;
+  /** Settles when the reader has been answered its first note (see `firstNoteRead`). */
+  private readonly firstRead = new Promise<void>((resolve) => (this.noteWasRead = resolve));
 
   constructor(protected readonly options: VaultServiceOptions) {
     this.parser = options.parser ?? new IndexWorkers();
@@ -182,11 +185,20 @@ export class VaultService {
 
   /** Renders a note for the reader. */
   async readNote(notePath: string): Promise<RenderedNoteView> {
-    const index = this.requireIndex();
-    const source = await readNoteSource(index.root, notePath);
-    const started = performance.now();
-    const { rendered, rest } = await this.noteStreams.open(notePath, source.text, noteLookup(index), this.options.urls ?? readerUrls);
-    return noteView(notePath, source, rendered, performance.now() - started, rest);
+    try {
+      const index = this.requireIndex();
+      const source = await readNoteSource(index.root, notePath);
+      const started = performance.now();
+      const { rendered, rest } = await this.noteStreams.open(notePath, source.text, noteLookup(index), this.options.urls ?? readerUrls);
+      return noteView(notePath, source, rendered, performance.now() - started, rest);
+    } finally {
+      this.noteWasRead();
+    }
+  }
+
+  /** Settles once a note has been read for the reader (answered or failed): the app starts its other work after it. */
+  firstNoteRead(): Promise<void> {
+    return this.firstRead;
   }
 
   /** The next page of a long note the reader is showing (see `NoteStreams`). */
