@@ -143,9 +143,20 @@ export async function launchBenchChromium(): Promise<BenchChromium> {
     async close() {
       socket.close();
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      const within = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      // A loaded machine may take Chromium longer to shut down: then it is killed, and its profile
+      // (still written by processes on their way out) is removed with retries. A profile that
+      // cannot be removed is reported, not thrown: the figures are taken by then.
+      if (child.exitCode === null && child.signalCode === null && !(await within(5000))) {
+        child.kill('SIGKILL');
+        await within(5000);
+      }
+      try {
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (error) {
+        process.stderr.write(`Could not remove Chromium's profile ${profile}: ${String(error)}\n`);
+      }
     },
   };
 }
