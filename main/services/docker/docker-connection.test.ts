@@ -56,6 +56,25 @@ describe('DockerConnection against the real daemon', () => {
   });
 });
 
+describe('DockerConnection event stream', () => {
+  it('misses no event while its stream is opened again, even one before any other event', async () => {
+    const connection = connectTo(resolveLocalEndpoint());
+    const seen: string[] = [];
+    connection.onEvent((e) => seen.push(`${e.Type}:${e.Action}:${e.Actor.ID}`));
+    connection.start();
+    await waitFor(connection, (s) => s.state === 'connected');
+    // The stream is lost; the volume is made (the CLI blocks this thread) before it is opened again.
+    (connection as unknown as { eventStream: { destroy(): void } }).eventStream.destroy();
+    const name = `berth-unit-gap-${Date.now().toString(36)}`;
+    execFileSync('docker', ['volume', 'create', '--label', 'berth.owner=test', name]);
+    execFileSync('docker', ['volume', 'rm', name]);
+    await waitFor(connection, (s) => s.state === 'connected');
+    await expect.poll(() => seen, { timeout: 5000 }).toContain(`volume:create:${name}`);
+    await expect.poll(() => seen, { timeout: 5000 }).toContain(`volume:destroy:${name}`);
+    expect(seen.filter((event) => event === `volume:create:${name}`)).toHaveLength(1);
+  });
+});
+
 describe('DockerConnection failure states', () => {
   it('says "socket missing" with a hint when there is no socket', async () => {
     const connection = connectTo(unixEndpoint(path.join(os.tmpdir(), `no-such-${Date.now()}.sock`)));

@@ -1,32 +1,16 @@
 import fs from 'node:fs';
 import type Dockerode from 'dockerode';
-import { RpcFailure, type Disposer, type DockerStatus, type EngineInfo } from '../../contract';
-import type { Logger } from '../logging/logger';
-import { identifyEngine } from './identify-engine';
+import { RpcFailure, type Disposer, type DockerStatus } from '../../contract';
+import { describeEngine } from './identify-engine';
 import { classifyDockerError, compareApiVersions, MIN_API_VERSION } from './classify-error';
 import { EventLineParser, type DockerEvent } from './docker-event';
 import { listeners, type Listener } from './listener-set';
 import type { DockerEndpoint } from './resolve-endpoint';
 import { loadDockerode } from './load-dockerode';
+import type { ConnectedInfo, DockerConnectionOptions } from './docker-connection-options';
+
+export type { ConnectedInfo, DockerConnectionOptions } from './docker-connection-options';
 import { withDeadline } from './with-deadline';
-
-export interface DockerConnectionOptions {
-  resolveEndpoint: () => DockerEndpoint;
-  log: Logger;
-  /** Delays between reconnect attempts; the last one repeats. First retry is immediate. */
-  backoffMs?: number[];
-  /** How often a connected daemon is pinged to notice one that stopped answering. */
-  healthIntervalMs?: number;
-  /** A request that takes longer than this counts as "not answering". */
-  requestTimeoutMs?: number;
-  now?: () => number;
-}
-
-/** What listeners learn when the connection (re)opens. */
-export interface ConnectedInfo {
-  reconnect: boolean;
-  engine: EngineInfo;
-}
 
 /**
  * One connection to a Docker daemon: resolves the endpoint like the CLI, keeps the state a
@@ -82,7 +66,7 @@ export class DockerConnection {
     return client;
   }
 
-  /** Time (ns since the epoch) of the last event seen, 0 if none. */
+  /** Daemon time (ns since the epoch) up to which events were followed: the last event seen, or the daemon's clock when first reached; 0 before that. */
   get lastEventTimeNano(): number {
     return this.lastEventNano;
   }
@@ -194,23 +178,19 @@ export class DockerConnection {
         return;
       }
       const streaming = new Client({ ...endpoint.options });
+      // First reached: events are followed from the daemon's clock now, so a stream opened again
+      // (after a ping timed out, say) asks for what happened meanwhile, even before any event.
+      if (this.lastEventNano === 0) {
+        const daemonNow = Date.parse(String(info.SystemTime ?? ''));
+        if (Number.isFinite(daemonNow)) this.lastEventNano = daemonNow * 1e6;
+      }
       const since = this.lastEventNano > 0 ? Math.floor(this.lastEventNano / 1e9) : undefined;
       const stream: NodeJS.ReadableStream = await streaming.getEvents(since ? { since } : {});
       if (generation !== this.generation) {
         (stream as unknown as { destroy?: () => void }).destroy?.();
         return;
       }
-      const engine: EngineInfo = {
-        ...identifyEngine(version as Parameters<typeof identifyEngine>[0], info as Parameters<typeof identifyEngine>[1]),
-        version: String(version.Version ?? ''),
-        apiVersion,
-        os: String(version.Os ?? info.OSType ?? ''),
-        arch: String(version.Arch ?? info.Architecture ?? ''),
-        kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
-        storageDriver: String(info.Driver ?? ''),
-        name: String(info.Name ?? ''),
-        operatingSystem: String(info.OperatingSystem ?? ''),
-      };
+      const engine = describeEngine(version, info, apiVersion);
       this.query = query;
       this.streaming = streaming;
       this.followEvents(generation, stream, endpoint);

@@ -1,3 +1,5 @@
+import type { EngineInfo } from '../../contract';
+
 /** Which engine answers on the Docker API: Docker Engine, Docker Desktop, Podman, or another. */
 export interface EngineIdentity {
   product: 'docker' | 'docker-desktop' | 'podman' | 'other';
@@ -42,5 +44,28 @@ export function identifyEngine(version: VersionLike, info: InfoLike): EngineIden
   return {
     product: 'other',
     productName: `${version.Platform?.Name ?? 'A Docker-compatible engine'}`,
+  };
+}
+
+/** What the status bar and the engines list show of an engine, from its `/version` and `/info`. */
+export function describeEngine(
+  versionAnswer: object,
+  infoAnswer: object,
+  apiVersion: string,
+): EngineInfo {
+  const version = versionAnswer as Record<string, unknown>;
+  const info = infoAnswer as Record<string, unknown>;
+  const text = (...values: unknown[]) =>
+    String(values.find((value) => value !== undefined && value !== null) ?? '');
+  return {
+    ...identifyEngine(version as VersionLike, info as InfoLike),
+    version: text(version.Version),
+    apiVersion,
+    os: text(version.Os, info.OSType),
+    arch: text(version.Arch, info.Architecture),
+    kernelVersion: text(version.KernelVersion, info.KernelVersion),
+    storageDriver: text(info.Driver),
+    name: text(info.Name),
+    operatingSystem: text(info.OperatingSystem),
   };
 }

@@ -148,6 +148,17 @@ describe('VaultService', () => {
     await expect(service.open(bundled)).rejects.toThrow(/closing/);
   });
 
+  it('says when the reader has had its first note, also when reading it failed', async () => {
+    const { service } = await open(base);
+    let read = false;
+    void service.firstNoteRead().then(() => (read = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read).toBe(false);
+    await expect(service.readNote('Missing.md')).rejects.toThrow(/does not exist/);
+    await service.firstNoteRead();
+    expect(read).toBe(true);
+  });
+
   it('renders notes and reports bad files readably', async () => {
     const { service } = await open({
       ...base,

@@ -62,13 +62,18 @@ function hljsCore(): HLJSApi {
 /** The names of highlight.js's language files (`bash`, `yaml`, …): the only names ever required. */
 function fileNames(): ReadonlySet<string> {
   if (!languageFiles) {
-    const dir = path.dirname(requireHere.resolve('highlight.js/lib/languages/bash'));
-    languageFiles = new Set(
-      fs
-        .readdirSync(dir)
-        .filter((file) => file.endsWith('.js') && !file.endsWith('.js.js'))
-        .map((file) => file.slice(0, -3)),
-    );
+    try {
+      const dir = path.dirname(requireHere.resolve('highlight.js/lib/languages/bash'));
+      languageFiles = new Set(
+        fs
+          .readdirSync(dir)
+          .filter((file) => file.endsWith('.js') && !file.endsWith('.js.js'))
+          .map((file) => file.slice(0, -3)),
+      );
+    } catch {
+      // The folder cannot be listed (a packaged layout): every language loads at once instead.
+      languageFiles = new Set();
+    }
   }
   return languageFiles;
 }

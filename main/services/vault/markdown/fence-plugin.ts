@@ -15,13 +15,11 @@ export function renderDemoCard(demoId: string, caption: string): string {
 }
 
 function highlight(code: string, language: string): string {
-  const hljs = code.length <= HIGHLIGHT_LIMIT && language ? highlighterFor(language) : undefined;
-  if (hljs) {
-    try {
-      return hljs.highlight(code, { language, ignoreIllegals: true }).value;
-    } catch {
-      // Fall through to plain text: a highlighter bug must never hide the code.
-    }
+  try {
+    const hljs = code.length <= HIGHLIGHT_LIMIT && language ? highlighterFor(language) : undefined;
+    if (hljs) return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  } catch {
+    // Fall through to plain text: a highlighter that fails to load or throws must never hide the code.
   }
   return escapeHtml(code);
 }
