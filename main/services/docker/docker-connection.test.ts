@@ -39,13 +39,19 @@ function unixEndpoint(socket: string): DockerEndpoint {
   return { url: `unix://${socket}`, source: 'DOCKER_HOST', ...optionsForUrl(`unix://${socket}`) };
 }
 
+/** A connection to the local daemon, started and connected, with the events it hears as "type:action:id". */
+async function listeningToLocal(): Promise<{ connection: DockerConnection; seen: string[]; status: DockerStatus }> {
+  const connection = connectTo(resolveLocalEndpoint());
+  const seen: string[] = [];
+  connection.onEvent((e) => seen.push(`${e.Type}:${e.Action}:${e.Actor.ID}`));
+  connection.start();
+  const status = await waitFor(connection, (s) => s.state === 'connected');
+  return { connection, seen, status };
+}
+
 describe('DockerConnection against the real daemon', () => {
   it('connects, reports the engine, and sees an event caused by the CLI', async () => {
-    const connection = connectTo(resolveLocalEndpoint());
-    const seen: string[] = [];
-    connection.onEvent((e) => seen.push(`${e.Type}:${e.Action}:${e.Actor.ID}`));
-    connection.start();
-    const status = await waitFor(connection, (s) => s.state === 'connected');
+    const { status, seen } = await listeningToLocal();
     expect(status.engine?.version).toBe(execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' }).trim());
     expect(status.engine?.storageDriver).toBeTruthy();
     const name = `berth-unit-${Date.now().toString(36)}`;
@@ -58,11 +64,7 @@ describe('DockerConnection against the real daemon', () => {
 
 describe('DockerConnection event stream', () => {
   it('misses no event while its stream is opened again, even one before any other event', async () => {
-    const connection = connectTo(resolveLocalEndpoint());
-    const seen: string[] = [];
-    connection.onEvent((e) => seen.push(`${e.Type}:${e.Action}:${e.Actor.ID}`));
-    connection.start();
-    await waitFor(connection, (s) => s.state === 'connected');
+    const { connection, seen } = await listeningToLocal();
     // The stream is lost; the volume is made (the CLI blocks this thread) before it is opened again.
     (connection as unknown as { eventStream: { destroy(): void } }).eventStream.destroy();
     const name = `berth-unit-gap-${Date.now().toString(36)}`;

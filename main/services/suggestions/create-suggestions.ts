@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Publish } from '../../contract';
-import { builtInCatalogue, builtInCatalogueSteps } from '../demos/catalogue';
+import { builtInCatalogueSteps } from '../demos/catalogue';
 import type { SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../settings/store-factory';
 import { Dismissals } from './dismissals';
@@ -22,7 +22,6 @@ export interface AppSuggestionsOptions {
 export function createSuggestionsService(options: AppSuggestionsOptions): SuggestionsService {
   const bundled = path.resolve(options.bundledVaultDir);
   const service = new SuggestionsService({
-    catalogue: builtInCatalogue,
     catalogueSteps: builtInCatalogueSteps,
     vaultRoot: () => options.vault.root,
     enabled: () => options.settings.get().demoSuggestions,

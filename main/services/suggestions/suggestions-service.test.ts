@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Publish } from '../../contract';
-import { builtInCatalogue } from '../demos/catalogue';
+import { builtInCatalogue, builtInCatalogueSteps } from '../demos/catalogue';
+import type { Demo } from '../demos/demo-schema';
 import { confStoreFactory } from '../settings/store-factory';
 import { makeTempVault } from '../vault/test-vault';
 import { Dismissals } from './dismissals';
-import { SuggestionsService } from './suggestions-service';
+import type { Steps } from './sliced-steps';
+import { SuggestionsService, type SuggestionsServiceOptions } from './suggestions-service';
 
 const catalogue = builtInCatalogue();
 
@@ -32,7 +34,7 @@ afterEach(async () => {
 
 async function setup(
   files: Record<string, string | Buffer> = { 'Storage/week3.md': STUDENT_NOTE },
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; catalogueSteps?: SuggestionsServiceOptions['catalogueSteps'] } = {},
 ) {
   const root = await makeTempVault(files);
   const userData = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-suggest-user-'));
@@ -42,7 +44,7 @@ async function setup(
   let enabled = true;
   const make = () =>
     new SuggestionsService({
-      catalogue: () => catalogue,
+      catalogueSteps: options.catalogueSteps ?? builtInCatalogueSteps,
       vaultRoot: () => root,
       enabled: () => enabled,
       isReadOnly: () => options.readOnly ?? false,
@@ -54,22 +56,23 @@ async function setup(
 
 describe('SuggestionsService', () => {
   it('warms up from the steps of the catalogue, giving the event loop back between them, and suggests as it does when built at first use', async () => {
-    const { service: cold, root } = await setup();
-    let steps = 0;
-    let turns = 0;
-    const warm = new SuggestionsService({
-      catalogue: () => {
-        throw new Error('warmUp must use the steps');
-      },
-      catalogueSteps: function* () {
+    /** The catalogue a demo per step, counted in `counter`. */
+    const countedSteps = (counter: { steps: number }) =>
+      function* (): Steps<readonly Demo[]> {
         for (const _demo of catalogue) {
-          steps++;
+          counter.steps++;
           const until = performance.now() + 1;
           while (performance.now() < until); // a demo's validation takes about a millisecond
           yield;
         }
         return catalogue;
-      },
+      };
+    const atOnce = { steps: 0 };
+    const { service: cold, root } = await setup(undefined, { catalogueSteps: countedSteps(atOnce) });
+    const sliced = { steps: 0 };
+    let turns = 0;
+    const warm = new SuggestionsService({
+      catalogueSteps: countedSteps(sliced),
       vaultRoot: () => root,
       enabled: () => true,
       dismissals: new Dismissals(confStoreFactory(root + '-user')),
@@ -79,11 +82,14 @@ describe('SuggestionsService', () => {
     const turning = setInterval(() => turns++, 0);
     await warm.warmUp();
     clearInterval(turning);
-    expect(steps).toBe(catalogue.length);
+    expect(sliced.steps).toBe(catalogue.length);
     expect(turns).toBeGreaterThan(1);
     await warm.warmUp(); // built once
-    expect(steps).toBe(catalogue.length);
+    expect(sliced.steps).toBe(catalogue.length);
+    expect(atOnce.steps).toBe(0); // the cold one runs its steps, all at once, at first use
     expect(await warm.forNote('Storage/week3.md')).toEqual(await cold.forNote('Storage/week3.md'));
+    expect(atOnce.steps).toBe(catalogue.length);
+    expect(sliced.steps).toBe(catalogue.length);
   });
 
   it('reads a note once for the calls that come while it is being looked at, and again for a later call', async () => {

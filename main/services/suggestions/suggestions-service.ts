@@ -5,14 +5,16 @@ import type { Demo } from '../demos/demo-schema';
 import { readNoteSource } from '../vault/note-reading';
 import { DemoBlockEdits } from './demo-block-edits';
 import type { Dismissals } from './dismissals';
-import { runStepsSliced, type Steps } from './sliced-steps';
+import { runSteps, runStepsSliced, type Steps } from './sliced-steps';
 import { NoteSuggester, type NoteSuggestions } from './suggest-note';
 
 export interface SuggestionsServiceOptions {
-  /** The demos to suggest, asked for at the first note looked at. */
-  catalogue: () => readonly Demo[];
-  /** The same demos as steps that `warmUp` runs in slices; without it `warmUp` asks `catalogue`. */
-  catalogueSteps?: () => Steps<readonly Demo[]>;
+  /**
+   * The demos to suggest, as steps whose final value is the catalogue: `warmUp` runs them in
+   * slices, the first note looked at before that runs them at once. A ready catalogue is steps
+   * that return at once.
+   */
+  catalogueSteps: () => Steps<readonly Demo[]>;
   /** Root of the vault open now, or null. */
   vaultRoot: () => string | null;
   /** True when the setting `demoSuggestions` is on. */
@@ -39,7 +41,7 @@ export class SuggestionsService {
 
   /** The suggester and the block editor, built by `warmUp` or else at first use. */
   private get built(): { suggester: NoteSuggester; edits: DemoBlockEdits } {
-    this.model ??= this.build(this.options.catalogue());
+    this.model ??= this.build(runSteps(this.options.catalogueSteps()));
     return this.model;
   }
 
@@ -57,8 +59,7 @@ export class SuggestionsService {
    */
   async warmUp(): Promise<void> {
     if (this.model) return;
-    const steps = this.options.catalogueSteps;
-    const catalogue = steps ? await runStepsSliced(steps()) : this.options.catalogue();
+    const catalogue = await runStepsSliced(this.options.catalogueSteps());
     const suggester = await runStepsSliced(NoteSuggester.building(catalogue));
     this.model ??= this.build(catalogue, suggester);
   }

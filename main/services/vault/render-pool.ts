@@ -12,6 +12,7 @@ import type { FromRenderWorker, ToRenderWorker } from './render-worker';
 import { builtEntryFile, startWorker } from './worker-entry';
 import { unpackRendered } from './rendered-transfer';
 import { cancel, createCancelFlags } from './render-cancel';
+import { tick } from './sliced-each';
 
 /** How many lookups the main thread answers before letting other work run. */
 const ANSWER_SLICE = 500;
@@ -22,8 +23,6 @@ interface Pending {
   resolve(rendered: RenderedNote): void;
   reject(error: Error): void;
 }
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Answers a worker's lookups from the vault, a slice at a time so the main thread stays responsive. */
 async function answer(lookup: NoteLookup, needs: LookupNeeds): Promise<LookupAnswers> {

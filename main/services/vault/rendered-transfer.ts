@@ -1,4 +1,5 @@
 import type { RenderedNote } from './render-note';
+import { tick } from './sliced-each';
 
 /** Notes with at least this much HTML cross from the render worker as UTF-8 bytes. */
 const PACK_FROM_CHARS = 256_000;
@@ -34,8 +35,6 @@ export function packRendered(rendered: RenderedNote): {
     transfer: [bytes.buffer],
   };
 }
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function decodeInSlices(bytes: Uint8Array, sliceBytes: number): Promise<string> {
   const decoder = new TextDecoder();

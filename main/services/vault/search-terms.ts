@@ -1,4 +1,5 @@
 import type { SearchDocument } from './search-index';
+import { tick } from './sliced-each';
 
 /**
  * Search text beyond this many characters per note is not indexed: enough for the long notes
@@ -46,8 +47,6 @@ function countInto(terms: DocumentTerms, value: string, weight: number): void {
 
 /** Text is counted this many characters at a time, with a turn of the event loop between. */
 const PIECE_CHARS = 64_000;
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Counts a note's words a piece of its text at a time, yielding between pieces: a 1 MB note held

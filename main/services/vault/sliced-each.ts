@@ -1,7 +1,8 @@
 /** Longest stretch (ms) the main thread links or indexes notes before letting other work run. */
 const SLICE_MS = 12;
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Yields to the event loop once, after pending I/O. */
+export const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Calls `step` for each item, yielding to other work every few milliseconds. A step that returns
