@@ -4,7 +4,10 @@
  * Prints one JSON line last: {"berth_median_ms","cli_median_ms","ratio",...} with the machine's
  * load (before and after) and the calibration figure, and where the time goes: Berth's own share
  * of a run outside its steps (`berth_own_median_ms`) and the client cost of one CLI command
- * (`cli_client_median_ms`, the CLI runs four); the rest of both is the daemon's.
+ * (`cli_client_median_ms`, the CLI runs four); the rest of both is the daemon's. The floor
+ * (`floor_median_ms`, `floor_ratio`): the same daemon operations through dockerode with nothing
+ * around them, pipelined as Berth pipelines them (the reader is created while the writer runs, the
+ * writer's removal is not waited for); no demo engine can beat it against this daemon.
  */
 import { execFile } from 'node:child_process';
 import os from 'node:os';
@@ -55,6 +58,45 @@ async function cliOnce(image: string, i: number): Promise<number> {
   return ms;
 }
 
+/** The named-volume demo's daemon work alone, pipelined like Berth's run: the floor of any engine. */
+async function floorOnce(image: string, i: number): Promise<number> {
+  const volume = `berth-bench-floor-${process.pid}-${i + 1}`;
+  const Labels = { 'berth.owner': 'demo', 'berth.run': `benchfloor${process.pid}x${i + 1}`, 'berth.pid': String(process.pid), 'berth.host': os.hostname() };
+  const make = (Cmd: string[]) =>
+    docker.createContainer({
+      Image: image,
+      Cmd,
+      Labels,
+      AttachStdout: true,
+      AttachStderr: true,
+      HostConfig: { AutoRemove: true, NetworkMode: 'none', Mounts: [{ Type: 'volume', Source: volume, Target: '/data' }] },
+    });
+  const attach = async (container: Dockerode.Container) => {
+    const stream = (await container.attach({ stream: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+    let text = '';
+    stream.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    return { stream, text: () => text };
+  };
+  const began = performance.now();
+  await docker.createVolume({ Name: volume, Labels });
+  const writer = await make(['sh', '-c', 'echo "written by the first container" > /data/note.txt && echo saved']);
+  const writerOut = await attach(writer);
+  const writerExit = writer.wait({ condition: 'next-exit' });
+  await writer.start();
+  const reader = await make(['cat', '/data/note.txt']);
+  const readerOut = await attach(reader);
+  await writerExit;
+  const readerRemoved = reader.wait({ condition: 'removed' });
+  await reader.start();
+  await readerRemoved;
+  await docker.getVolume(volume).remove();
+  const ms = performance.now() - began;
+  writerOut.stream.destroy();
+  readerOut.stream.destroy();
+  if (!readerOut.text().includes('written by the first container')) throw new Error('the floor run did not read the file back');
+  return ms;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -65,8 +107,10 @@ const loadBefore = os.loadavg()[0] ?? 0;
 const { image } = await baseImage.resolve(docker);
 await berthOnce();
 await cliOnce(image, -1);
+await floorOnce(image, -1);
 const berth: number[] = [];
 const cli: number[] = [];
+const floor: number[] = [];
 for (let i = 0; i < runs; i++) {
   // Alternate which goes first, so drift on a busy machine hits both alike.
   if (i % 2 === 0) {
@@ -76,12 +120,14 @@ for (let i = 0; i < runs; i++) {
     cli.push(await cliOnce(image, i));
     berth.push(await berthOnce());
   }
-  process.stderr.write(`run ${i + 1}/${runs}: berth ${Math.round(berth[i] ?? 0)} ms, cli ${Math.round(cli[i] ?? 0)} ms\n`);
+  floor.push(await floorOnce(image, i));
+  process.stderr.write(`run ${i + 1}/${runs}: berth ${Math.round(berth[i] ?? 0)} ms, cli ${Math.round(cli[i] ?? 0)} ms, floor ${Math.round(floor[i] ?? 0)} ms\n`);
 }
 const cliClient: number[] = [];
 for (let i = 0; i < runs; i++) cliClient.push(await cliClientOnce());
 const berthMedian = median(berth);
 const cliMedian = median(cli);
+const floorMedian = median(floor);
 process.stdout.write(
   `${JSON.stringify({
     berth_median_ms: Math.round(berthMedian),
@@ -89,12 +135,17 @@ process.stdout.write(
     ratio: Number((berthMedian / cliMedian).toFixed(3)),
     // Where the time goes: Berth's own share of a run, and the client cost of each of the CLI's
     // four commands; the rest of both is the daemon starting and running the two containers.
+    // The same daemon work with nothing around it: what no engine can go under here.
+    floor_median_ms: Math.round(floorMedian),
+    floor_ratio: Number((floorMedian / cliMedian).toFixed(3)),
+    berth_over_floor: Number((berthMedian / floorMedian).toFixed(3)),
     berth_own_median_ms: Math.round(median(berthOwn.slice(1))),
     cli_client_median_ms: Math.round(median(cliClient)),
     runs,
     image,
     berth_ms: berth.map(Math.round),
     cli_ms: cli.map(Math.round),
+    floor_ms: floor.map(Math.round),
     load_1m_before: Math.round(loadBefore * 100) / 100,
     ...machineFacts(),
   })}\n`,
