@@ -34,10 +34,22 @@ export function mimeTypeOf(filePath: string): string {
   return MIME_BY_EXTENSION[extensionOf(filePath)] ?? 'application/octet-stream';
 }
 
-/** Headers for one file: PDFs may use the browser's viewer; everything else is sandboxed. */
-export function vaultFileHeaders(mimeType: string): Record<string, string> {
+/**
+ * Headers for one file: PDFs may use the browser's viewer; everything else is sandboxed. A PDF
+ * embedded in a note (`![[slides.pdf]]`) is a frame of the app's page: the web host serves it from
+ * that page's origin and says so (`sameOriginFrames`), as its pages otherwise refuse every frame
+ * ancestor; Electron's vault protocol has no such refusal to lift.
+ */
+export function vaultFileHeaders(mimeType: string, options: { sameOriginFrames?: boolean } = {}): Record<string, string> {
   if (mimeType === 'application/pdf') {
-    return { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; object-src 'self'; plugin-types application/pdf" };
+    const csp = "default-src 'none'; object-src 'self'";
+    return {
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      ...(options.sameOriginFrames
+        ? { 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': `${csp}; frame-ancestors 'self'` }
+        : { 'Content-Security-Policy': csp }),
+    };
   }
   return { ...VAULT_FILE_HEADERS };
 }

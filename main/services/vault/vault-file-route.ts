@@ -34,7 +34,7 @@ export function vaultFileRoute(resolve: (requestedPath: string) => Promise<Resol
         return;
       }
       const stat = await fs.promises.stat(file.filePath);
-      res.writeHead(200, { ...headers, ...vaultFileHeaders(file.mimeType), 'Content-Type': file.mimeType, 'Content-Length': String(stat.size) });
+      res.writeHead(200, { ...headers, ...vaultFileHeaders(file.mimeType, { sameOriginFrames: true }), 'Content-Type': file.mimeType, 'Content-Length': String(stat.size) });
       if (req.method === 'HEAD') {
         res.end();
         return;

@@ -14,23 +14,45 @@ function Highlighted({ text, matches }: { text: string; matches: number[] }) {
   );
 }
 
+/** Focuses the note reader's scrolling text once it is on the page (the first note mounts it). */
+function focusNoteText(framesLeft = 10): void {
+  requestAnimationFrame(() => {
+    const text = document.querySelector<HTMLElement>('.note-reader .note-scroll');
+    if (text) text.focus({ preventScroll: true });
+    else if (framesLeft > 0) focusNoteText(framesLeft - 1);
+  });
+}
+
 /** Ctrl/Cmd+O: fuzzy find a note by name or alias and open it. */
 export function QuickSwitcher() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<VaultSwitchHit[]>([]);
+  // The newest answer, set as it arrives (before React renders it): Enter pressed before the
+  // answer to what is typed waits for that answer instead of opening an earlier query's hit.
+  const answered = useRef<{ query: string; hits: VaultSwitchHit[] } | null>(null);
+  const enterPending = useRef(false);
   const [selected, setSelected] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
 
-  useEffect(() => inputRef.current?.focus(), []);
+  useEffect(() => {
+    returnFocus.current = document.activeElement as HTMLElement | null;
+    inputRef.current?.focus();
+  }, []);
   useEffect(() => {
     let alive = true;
     void getApi()
       .call('vault.quickSwitch', { query, limit: 30 })
       .then((result) => {
         if (!alive) return;
+        answered.current = { query, hits: result.hits };
         setHits(result.hits);
         setSelected(0);
+        if (enterPending.current && query === inputRef.current?.value) {
+          enterPending.current = false;
+          choose(result.hits[0]);
+        }
       })
       .catch(() => undefined);
     return () => {
@@ -41,11 +63,18 @@ export function QuickSwitcher() {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const close = () => notesStore.setSwitcher(false);
+  // Closed without a choice, focus goes back where it was; with one, into the note's text, so
+  // PageDown and the arrow keys scroll the note just opened (as in Obsidian).
+  const close = () => {
+    notesStore.setSwitcher(false);
+    const back = returnFocus.current;
+    if (back?.isConnected && back !== document.body) back.focus({ preventScroll: true });
+  };
   const choose = (hit: VaultSwitchHit | undefined) => {
     if (!hit) return;
-    close();
+    notesStore.setSwitcher(false);
     notesStore.open(hit.path);
+    focusNoteText();
   };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'ArrowDown') {
@@ -56,7 +85,9 @@ export function QuickSwitcher() {
       setSelected((s) => Math.max(s - 1, 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(hits[selected]);
+      const answer = answered.current;
+      if (answer?.query !== (inputRef.current?.value ?? query)) enterPending.current = true;
+      else choose(answer.hits === hits ? hits[selected] : answer.hits[0]);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       close();
