@@ -20,6 +20,12 @@ blockquote { border-left: 3px solid var(--border); margin: 1em 0; padding: 0 1em
 table { border-collapse: collapse; margin: 1em 0; }
 th, td { border: 1px solid var(--border); padding: 6px 12px; text-align: left; vertical-align: top; }
 img { max-width: 100%; }
+math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", math; font-size: 1.05em; }
+.math-block { display: block; margin: 1em 0; overflow-x: auto; text-align: center; }
+.math-block math { display: block math; margin: 0 auto; }
+math mspace[mathbackground="black"] { background-color: currentColor; }
+.math-error { color: #e5534b; font: .88em ui-monospace, "SFMono-Regular", Menlo, monospace; cursor: help; }
+.math-block.math-error { white-space: pre-wrap; text-align: left; }
 .callout { border-left: 4px solid var(--accent); background: var(--callout-bg); border-radius: 6px; padding: 10px 14px; margin: 1em 0; }
 .callout-title { font-weight: 600; }
 .callout[data-callout-family="warning"], .callout[data-callout-family="danger"], .callout[data-callout-family="failure"], .callout[data-callout-family="bug"] { border-color: #e5534b; background: rgba(229,83,75,.08); }

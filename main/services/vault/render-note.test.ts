@@ -120,7 +120,7 @@ describe('Obsidian syntax', () => {
     expect(bad.problems.join(' ')).toMatch(/not valid YAML/);
     expect(bad.html).toContain('text');
   });
-  it('renders task lists, footnotes, tables with <br>, code with highlighting, math as code', () => {
+  it('renders task lists, footnotes, tables with <br>, code with highlighting, math as MathML', () => {
     const html = render(
       '- [ ] todo\n- [x] done\n\nNote[^1]\n\n[^1]: foot\n\n| a | b |\n|---|---|\n| x<br>y | [[Home\\|h]] |\n\n```js\nconst a = 1;\n```\n\n$e=mc^2$ costs $5 and $6\n\n$$\nx^2\n$$',
     ).html;
@@ -130,9 +130,11 @@ describe('Obsidian syntax', () => {
     expect(html).toMatch(/<td>x<br>y<\/td>/);
     expect(html).toMatch(/<td><a class="internal-link"[^>]*>h<\/a><\/td>/);
     expect(html).toContain('<span class="hljs-keyword">const</span>');
-    expect(html).toContain('<code class="math math-inline">e=mc^2</code>');
+    // Raw HTML (<br>) sends the note through DOMPurify here too: the MathML survives it.
+    expect(html).toContain('<span class="math math-inline"><math');
+    expect(html).toContain('<annotation encoding="application/x-tex">e=mc^2</annotation>');
     expect(html).toContain('$5 and $6');
-    expect(html).toContain('class="math math-block"');
+    expect(html).toMatch(/<div class="math math-block"><math[^>]* display="block"><semantics><mrow><msup><mi>x<\/mi><mn>2<\/mn><\/msup>/);
   });
   it('renders berth-demo fences as the agreed placeholder', () => {
     const html = render('```berth-demo named-volume-persists\nData survives the container.\n```').html;
@@ -219,6 +221,15 @@ describe('safety', () => {
     const html = render(`${filler}${payload}\n\nafter`).html.slice(-4000);
     expect(html).not.toMatch(/<script|onerror=|onload=|ontoggle=|<iframe|<svg|<style|<form|<object|<embed|<base|<meta|style=/i);
     expect(html).not.toMatch(/(?<![\w-])(?:href|src)\s*=\s*"?\s*(?:javascript|vbscript|&#|https?:)/i);
+  });
+  it('drops MathML written as raw HTML, with or without a DOM pass, while formulas are typeset', () => {
+    const raw = '<math><mi href="javascript:alert(1)">evil</mi><maction actiontype="x"><mi>y</mi></maction></math> $x$';
+    for (const html of [render(raw).html, render(`${'Filler words.\n\n'.repeat(16_000)}${raw}`).html.slice(-2000)]) {
+      // Inline raw tags are filtered one by one: their text may stay, as text.
+      expect(html).not.toMatch(/javascript|maction|href=|<mi>evil/);
+      expect(html.match(/<math/g)).toHaveLength(1);
+      expect(html).toContain('<annotation encoding="application/x-tex">x</annotation>');
+    }
   });
   it('resolves relative src in raw HTML to vault attachments, and marks missing ones', () => {
     const html = render('<img src="diagram.png" width="120"> <img src="nope.png">').html;

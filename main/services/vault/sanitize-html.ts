@@ -50,7 +50,7 @@ function getPurifier(): DOMPurify {
 
 /**
  * Sanitizes rendered note HTML with DOMPurify (over jsdom) and Berth's allowlist: no scripts,
- * no event handlers, no styles, no inline SVG/MathML, no forms or frames; URLs allowlisted; remote
+ * no event handlers, no styles, no inline SVG, MathML only as KaTeX writes it, no forms or frames; URLs allowlisted; remote
  * media is not loaded.
  */
 export function sanitizeNoteHtml(html: string): string {

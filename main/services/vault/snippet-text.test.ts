@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainText } from './note-scan';
 import { buildSnippet, readableSnippet, snippetText } from './snippet-text';
 
 describe('snippetText', () => {
@@ -56,5 +57,11 @@ describe('readableSnippet on one very long line', () => {
     const parts = readableSnippet(line, [], 'docker volume prune');
     expect(parts.find((part) => part.match)?.text).toBe('docker volume prune');
     expect(parts.map((part) => part.text).join('').length).toBeLessThan(400);
+  });
+  it('search text and snippets keep a formula as its TeX source, prices as written', () => {
+    const note = 'Lookup is $O(n^2)$, costs $5 and $10.\n\n$$\n\\sum_{i=1}^{n} x_i\n$$';
+    expect(plainText(note)).toContain('$O(n^2)$, costs $5 and $10.');
+    expect(plainText(note)).toContain('\\sum_{i=1}^{n} x_i');
+    expect(snippetText(note)).toContain('Lookup is $O(n^2)$, costs $5 and $10.');
   });
 });

@@ -7,6 +7,7 @@ import { activateNoteLink } from './link-actions';
 import { supplyLinkTooltips } from './link-tooltips';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
 import { sanitizeNoteFragment } from './sanitize-note';
+import { copyWithTex } from './math-copy';
 import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
 import { tearDownInSlices, type OldBody } from './body-teardown';
 
@@ -248,6 +249,9 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
     leaveTimer.current = window.setTimeout(() => setPreview(undefined), 250);
   }, []);
 
+  // Formulas copy as their TeX source (`$O(n^2)$`), not as MathML's glyphs run together.
+  const onCopy = useCallback((event: React.ClipboardEvent) => copyWithTex(event.nativeEvent), []);
+
   // Links to missing notes get their tooltip on hover and focus, here and in hover previews.
   useEffect(() => supplyLinkTooltips(document), []);
 
@@ -265,7 +269,7 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
 
   return (
     <>
-      <div ref={hostRef} className="note-body-host" onClick={onClick} onMouseOver={onMouseOver} onMouseOut={onMouseOut} />
+      <div ref={hostRef} className="note-body-host" onClick={onClick} onMouseOver={onMouseOver} onMouseOut={onMouseOut} onCopy={onCopy} />
       {preview && (
         <HoverPreview
           key={`${preview.path}#${preview.anchor ?? ''}`}

@@ -31,8 +31,8 @@ function addHooks(): void {
 }
 
 const CONFIG = {
-  ALLOWED_TAGS: [...noteSanitizePolicy.allowedTags],
-  ALLOWED_ATTR: [...noteSanitizePolicy.allowedAttributes],
+  ALLOWED_TAGS: [...noteSanitizePolicy.allowedTags, ...noteSanitizePolicy.mathTags],
+  ALLOWED_ATTR: [...noteSanitizePolicy.allowedAttributes, ...noteSanitizePolicy.mathAttributes],
   FORBID_TAGS: [...noteSanitizePolicy.forbiddenTags],
   FORBID_ATTR: [...noteSanitizePolicy.forbiddenAttributes],
   ALLOWED_URI_REGEXP: noteSanitizePolicy.allowedUri,
