@@ -12,6 +12,7 @@ import type { AnnotationsService } from '../services/annotations/annotations-ser
 import type { SettingsService } from '../services/settings/settings-service';
 import type { StoreFactory } from '../services/settings/store-factory';
 import type { VaultService } from '../services/vault/vault-service';
+import type { CanvasService } from '../services/canvas/canvas-service';
 import type { SuggestionsService } from '../services/suggestions/suggestions-service';
 import type { TimelineNoteEmbeds } from '../services/timeline/timeline-note-embed';
 import type { TimelineService } from '../services/timeline/timeline-service';
@@ -42,6 +43,8 @@ export interface AppServices {
   volumes: VolumesService;
   networks: NetworksService;
   vault: VaultService;
+  /** Obsidian canvases of the open vault, read-only. */
+  canvas: CanvasService;
   annotations: AnnotationsService;
   suggestions: SuggestionsService;
   /** The lifecycle timeline (live and per demo run) and its pictures saved into notes. */

@@ -12,7 +12,8 @@ import { VaultDemoService } from '../services/demos/vault/vault-demo-service';
 import { VaultTrustStore } from '../services/demos/vault/vault-trust-store';
 import { AnnotationsService } from '../services/annotations/annotations-service';
 import { EngineService } from '../services/docker/engine-service';
-import { createAppVaultService } from '../services/vault/create-app-vault';
+import { createAppVaultService, vaultUrlsFor } from '../services/vault/create-app-vault';
+import { CanvasService } from '../services/canvas/canvas-service';
 import type { Logger } from '../services/logging/logger';
 import { NoticeBoard } from '../services/logging/notice-board';
 import { VolumesService } from '../services/volumes/volumes-service';
@@ -188,6 +189,7 @@ export function createApp(options: CreateAppOptions): BerthApp {
     timelineEmbeds: new TimelineNoteEmbeds(),
     currentVault: () => vault.root,
     vault,
+    canvas: new CanvasService({ vault, urls: vaultUrlsFor(options.host.mode) }),
   };
 
   let lastDockerHost = settings.get().dockerHost;

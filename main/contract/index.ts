@@ -19,6 +19,7 @@ import { suggestionsEvents, suggestionsMethods } from './suggestions';
 import { timelineMethods } from './timeline';
 import { vaultDemosEvents, vaultDemosMethods } from './vault-demos';
 import { enginesEvents, enginesMethods } from './engines';
+import { canvasMethods } from './canvas';
 
 export const methods = {
   ...vaultMethods,
@@ -36,6 +37,7 @@ export const methods = {
   ...timelineMethods,
   ...vaultDemosMethods,
   ...enginesMethods,
+  ...canvasMethods,
 } as const;
 
 export const events = {
@@ -94,6 +96,7 @@ export * from './suggestions';
 export * from './timeline';
 export * from './vault-demos';
 export * from './engines';
+export * from './canvas';
 
 /** Publishes a contract event to every subscriber. Services receive one of these. */
 export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

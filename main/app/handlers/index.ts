@@ -12,6 +12,7 @@ import { systemHandlers } from './system-handlers';
 import { volumesHandlers } from './volumes-handlers';
 import { networksHandlers } from './networks-handlers';
 import { vaultHandlers } from './vault-handlers';
+import { canvasHandlers } from './canvas-handlers';
 import { suggestionsHandlers } from './suggestions-handlers';
 import { timelineHandlers } from './timeline-handlers';
 import { enginesHandlers } from './engines-handlers';
@@ -29,6 +30,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...networksHandlers(services.networks),
     ...annotationsHandlers(services.annotations, services.currentVault, (target, from) => services.vault.resolveLink(target, from)),
     ...vaultHandlers(services.vault, services.host),
+    ...canvasHandlers(services.canvas, services.vault),
     ...settingsHandlers(services.settings),
     ...appHandlers(services),
     ...suggestionsHandlers(services.suggestions),

@@ -2,7 +2,7 @@ import type { Publish } from '../../contract';
 import type { Logger } from '../logging/logger';
 import { encodeVaultPath } from './vault-paths';
 import { settingsVaultMemory, type VaultSettingsStore } from './vault-memory';
-import { readerUrls } from './render-note';
+import { readerUrls, type RenderUrls } from './render-note';
 import { VaultService } from './vault-service';
 
 /** Scheme of the Electron protocol that serves vault attachments (registered in main/index.ts). */
@@ -38,12 +38,14 @@ export class AppVaultService extends VaultService {
   }
 }
 
+/** How the reader addresses vault files on this host: Electron's protocol, or the web host's route. */
+export function vaultUrlsFor(mode: 'electron' | 'web'): RenderUrls {
+  return mode === 'electron' ? { ...readerUrls, attachmentUrl: (path: string) => `${VAULT_PROTOCOL}://vault/${encodeVaultPath(path)}` } : readerUrls;
+}
+
 /** Builds the vault service the way both hosts need it (attachment URLs differ by host). */
 export function createAppVaultService(options: AppVaultOptions): AppVaultService {
-  const urls =
-    options.host.mode === 'electron'
-      ? { ...readerUrls, attachmentUrl: (path: string) => `${VAULT_PROTOCOL}://vault/${encodeVaultPath(path)}` }
-      : readerUrls;
+  const urls = vaultUrlsFor(options.host.mode);
   return new AppVaultService(options.bundledVaultDir, {
     bundledVaultDir: options.bundledVaultDir,
     ...(options.bundledVaultReadOnly ? { bundledVaultReadOnly: true } : {}),

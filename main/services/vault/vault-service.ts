@@ -59,7 +59,7 @@ export class VaultService {
   private readonly parser: NoteParser;
   private readonly listeners = new Set<(paths: string[]) => void>();
   /** Renders notes on a worker thread (in-process when running from TS sources). */
-  private readonly renderPool = new RenderPool();
+  readonly renderPool = new RenderPool();
   /** Long notes for the reader: first screen first, the rest in pages. */
   private readonly noteStreams = new NoteStreams(this.renderPool);
   private noteWasRead: () => void = () => undefined;
@@ -152,7 +152,7 @@ export class VaultService {
     await this.opening?.catch(() => undefined);
   }
 
-  private requireIndex(): VaultIndex {
+  requireIndex(): VaultIndex {
     if (!this.index) throw new RpcFailure('unavailable', 'No vault is open yet.');
     return this.index;
   }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VaultTreeNode } from '@contract';
 import { useQuery } from '../../api';
-import { ChevronIcon, FileTextIcon, ImageIcon } from './note-icons';
+import { fileViewFor } from '../../ui/file-views';
+import { CanvasIcon, ChevronIcon, FileTextIcon, ImageIcon } from './note-icons';
 import { notesStore, useNotesState } from './notes-store';
 import { onTreeKeyDown } from './tree-keys';
 
@@ -21,7 +22,7 @@ interface TreeItemProps {
 
 function activate(node: VaultTreeNode, toggle: (path: string) => void): void {
   if (node.kind === 'folder') toggle(node.path);
-  else if (node.kind === 'note') notesStore.open(node.path);
+  else if (node.kind === 'note' || fileViewFor(node.path)) notesStore.open(node.path);
   else window.open(attachmentUrl(node.path), '_blank', 'noopener');
 }
 
@@ -49,7 +50,7 @@ function TreeItem({ node, depth, open, toggle, currentPath, focusPath, setFocusP
       }}
     >
       <div className={`tree-row is-${node.kind}${active ? ' is-active' : ''}`} style={indent} title={isFolder ? undefined : node.path}>
-        {isFolder ? <ChevronIcon className={isOpen ? 'chevron is-open' : 'chevron'} /> : node.kind === 'note' ? <FileTextIcon /> : <ImageIcon />}
+        {isFolder ? <ChevronIcon className={isOpen ? 'chevron is-open' : 'chevron'} /> : node.kind === 'note' ? <FileTextIcon /> : fileViewFor(node.path) ? <CanvasIcon /> : <ImageIcon />}
         <span className="tree-label">{node.name}</span>
       </div>
       {isOpen && (

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { getApi } from '../../api';
-import { sanitizeNote } from './sanitize-note';
+import { sanitizeNote } from '../../ui/sanitize-note';
 
 /** A pending or shown preview: which note, where to show it. */
 export interface PreviewRequest {

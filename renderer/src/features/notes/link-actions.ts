@@ -1,4 +1,5 @@
 import { getApi } from '../../api';
+import { fileViewFor } from '../../ui/file-views';
 import { notesStore } from './notes-store';
 
 /**
@@ -48,6 +49,10 @@ export async function activateNoteLink(link: HTMLElement, fromPath: string | und
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
+  }
+  if (link.dataset.vaultPath && fileViewFor(link.dataset.vaultPath)) {
+    notesStore.open(link.dataset.vaultPath);
+    return { ok: true };
   }
   if (link.dataset.vaultPath) return openAttachment(link.dataset.vaultPath);
   return undefined;

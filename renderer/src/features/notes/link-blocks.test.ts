@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../../../../e2e/support/xss-payloads';
 import { isLinkBlocks, linkBlocksFragment } from './link-blocks';
-import { sanitizeNoteFragment } from './sanitize-note';
+import { sanitizeNoteFragment } from '../../ui/sanitize-note';
 
 const htmlOf = (fragment: DocumentFragment) => {
   const box = document.createElement('div');

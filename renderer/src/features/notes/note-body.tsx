@@ -6,7 +6,7 @@ import { scrollIntoPlace } from './scroll-into-place';
 import { activateNoteLink } from './link-actions';
 import { supplyLinkTooltips } from './link-tooltips';
 import { HoverPreview, type PreviewRequest } from './hover-preview';
-import { sanitizeNoteFragment } from './sanitize-note';
+import { sanitizeNoteFragment } from '../../ui/sanitize-note';
 import { copyWithTex } from './math-copy';
 import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
 import { tearDownInSlices, type OldBody } from './body-teardown';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { ChunkInserter, type NoteChunk } from './note-chunks';
-import { sanitizeNote } from './sanitize-note';
+import { sanitizeNote } from '../../ui/sanitize-note';
 
 /** One chunk into the body at once, after what it shows or (`replace`) instead of it. */
 function insertChunk(body: HTMLElement, chunk: NoteChunk, replace = false): Element[] {

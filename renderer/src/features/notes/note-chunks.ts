@@ -1,7 +1,7 @@
 import type { NotePageView } from '@contract';
 import { linkBlocksFragment } from './link-blocks';
 import { plainRowsFragment } from './plain-rows';
-import { sanitizeNoteFragment } from './sanitize-note';
+import { sanitizeNoteFragment } from '../../ui/sanitize-note';
 import { addSegmentRows, alignSegments, takesSegments } from './table-segments';
 
 /** One chunk of a long note's HTML (see `vault.readNoteRest`). */

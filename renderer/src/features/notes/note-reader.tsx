@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NotePageView } from '@contract';
 import { getApi, useQuery } from '../../api';
+import { fileViewFor, type FileViewHost } from '../../ui/file-views';
 import { markFirstNoteShown } from '../../ui/first-note';
 import { BacklinksPanel } from './backlinks-panel';
+import { activateNoteLink, openAttachment } from './link-actions';
 import { NoteBody } from './note-body';
 import { ArrowLeftIcon, ArrowRightIcon, CommandIcon, DownloadIcon } from './note-icons';
 import { NoteProperties } from './note-properties';
@@ -34,7 +36,9 @@ export function NoteReader() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [actionError, setActionError] = useState<string>();
   const path = current?.path ?? '';
-  const note = useQuery('vault.readNote', { path }, { invalidateOn: ['vault.changed'], enabled: Boolean(current) });
+  // A file that is not a note but has a view of its own (a canvas) shows here, with the same history.
+  const fileView = fileViewFor(path);
+  const note = useQuery('vault.readNote', { path }, { invalidateOn: ['vault.changed'], enabled: Boolean(current) && !fileView });
   const shown = note.data && note.data.path === path ? note.data : undefined;
   // A long note streams in after its first screen; its whole outline and problems come with the last page.
   const [complete, setComplete] = useState<{ stream: string; page: NotePageView }>();
@@ -47,13 +51,21 @@ export function NoteReader() {
     notesStore.setOutline(headings ?? []);
   }, [headings]);
   useEffect(() => {
-    if (shown) markFirstNoteShown();
-  }, [shown]);
+    if (shown || fileView) markFirstNoteShown();
+  }, [shown, fileView]);
   useEffect(() => {
     setActionError(undefined);
     if (path) void getApi().call('vault.rememberNote', { path }).catch(() => undefined);
   }, [path]);
   const onError = useCallback((message: string) => setActionError(message), []);
+  const host = useMemo<FileViewHost>(() => {
+    const report = (outcome: { ok: boolean; message?: string } | undefined) => outcome && !outcome.ok && setActionError(outcome.message);
+    return {
+      path,
+      followLink: (link) => void activateNoteLink(link, path).then(report),
+      openFile: (file) => (/\.md$/i.test(file) || fileViewFor(file) ? notesStore.open(file) : void openAttachment(file).then(report)),
+    };
+  }, [path]);
 
   if (!current) {
     return (
@@ -66,7 +78,7 @@ export function NoteReader() {
     );
   }
   const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')).split('/') : [];
-  const name = path.split('/').pop()?.replace(/\.md$/i, '') ?? path;
+  const name = path.split('/').pop()?.replace(fileView ? /\.[^.]+$/ : /\.md$/i, '') ?? path;
 
   return (
     <div className="note-reader">
@@ -89,12 +101,20 @@ export function NoteReader() {
         <button type="button" className="toolbar-button" title="Quick switcher (Ctrl+O)" onClick={() => notesStore.setSwitcher(true)}>
           <CommandIcon /> <span>Switch</span>
         </button>
-        <button type="button" className="toolbar-button" title="Export note as HTML" onClick={() => void exportCurrentNote(path).then(setActionError)}>
-          <DownloadIcon /> <span>Export</span>
-        </button>
+        {!fileView && (
+          <button type="button" className="toolbar-button" title="Export note as HTML" onClick={() => void exportCurrentNote(path).then(setActionError)}>
+            <DownloadIcon /> <span>Export</span>
+          </button>
+        )}
       </div>
+      {fileView && actionError && (
+        <div className="note-alert tone-danger" role="alert">
+          {actionError}
+        </div>
+      )}
+      {fileView && <div className="file-view-host">{fileView.render(host)}</div>}
       {/* The scrolling text takes focus (Go → Focus Note) so PageDown and the arrow keys scroll it. */}
-      <div ref={scrollRef} className="note-scroll" data-testid="note-scroll" tabIndex={0} data-pane-focus role="region" aria-label={`Note: ${name}`}>
+      {!fileView && <div ref={scrollRef} className="note-scroll" data-testid="note-scroll" tabIndex={0} data-pane-focus role="region" aria-label={`Note: ${name}`}>
         <article className="note-page">
           {actionError && (
             <div className="note-alert tone-danger" role="alert">
@@ -118,7 +138,7 @@ export function NoteReader() {
           {!shown && !note.error && <div className="note-loading" aria-busy="true" />}
           {shown && <BacklinksPanel path={path} />}
         </article>
-      </div>
+      </div>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { plainRowsFragment } from './plain-rows';
-import { sanitizeNoteFragment } from './sanitize-note';
+import { sanitizeNoteFragment } from '../../ui/sanitize-note';
 
 const tableOf = (fragment: DocumentFragment) => fragment.querySelector('table')?.outerHTML;
 

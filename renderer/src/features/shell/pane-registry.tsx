@@ -1,5 +1,6 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { NotesSidebar } from '../notes/notes-sidebar';
+import { registerFileView } from '../../ui/file-views';
 import {
   ActivityIcon,
   DatabaseIcon,
@@ -17,6 +18,7 @@ const NetworksView = lazy(() => import('../networks/networks-view').then((m) => 
 const TimelineView = lazy(() => import('../timeline/timeline-view').then((m) => ({ default: m.TimelineView })));
 const DemosPane = lazy(() => import('../demos/demos-pane').then((m) => ({ default: m.DemosPane })));
 const DockerPane = lazy(() => import('../docker/docker-pane').then((m) => ({ default: m.DockerPane })));
+const CanvasView = lazy(() => import('../canvas/canvas-view').then((m) => ({ default: m.CanvasView })));
 const AnnotationsPanel = lazy(() =>
   import('../annotations/annotations-panel').then((m) => ({ default: m.AnnotationsPanel })),
 );
@@ -51,3 +53,14 @@ export interface SidebarView {
 export const sidebarViews: SidebarView[] = [
   { id: 'notes', label: 'Notes', icon: <FolderIcon />, render: () => <NotesSidebar /> },
 ];
+
+// Files that are not notes but open in the reader: Obsidian canvases.
+registerFileView({
+  id: 'canvas',
+  extensions: ['canvas'],
+  render: (host) => (
+    <Suspense fallback={<div className="canvas-loading" aria-busy="true" />}>
+      <CanvasView key={host.path} host={host} />
+    </Suspense>
+  ),
+});
