@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import { isVaultDemoInfo } from '../../demos/vault/vault-demo-fence';
 import { highlighterFor } from './code-highlighter';
+import { isDiagramLanguage, renderDiagramFence } from './diagram-fence';
 import { attributes, escapeHtml } from './html-escape';
 import { asRenderEnv } from './render-env';
 import { renderVaultDemoPlaceholder } from './vault-demo-placeholder';
@@ -24,7 +25,10 @@ function highlight(code: string, language: string): string {
   return escapeHtml(code);
 }
 
-/** Fenced code with highlight.js; `berth-demo <id>` blocks and inline YAML demos as demo card placeholders. */
+/**
+ * Fenced code with highlight.js; `berth-demo <id>` blocks and inline YAML demos as demo card
+ * placeholders; diagram fences (mermaid) marked for the reader.
+ */
 export function fencePlugin(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens, idx, _options, env) => {
     const token = tokens[idx];
@@ -40,6 +44,7 @@ export function fencePlugin(md: MarkdownIt): void {
       return renderDemoCard(demoId, token.content);
     }
     const lang = language.toLowerCase();
+    if (isDiagramLanguage(lang)) return renderDiagramFence(lang, token.content);
     const cls = lang ? `hljs language-${lang.replace(/[^a-z0-9_+-]/g, '')}` : 'hljs';
     return `<pre${attributes({ class: 'code-block', 'data-lang': lang || undefined })}><code class="${escapeHtml(cls)}">${highlight(token.content, lang)}</code></pre>\n`;
   };

@@ -15,7 +15,7 @@ export function markFirstMatch(root: HTMLElement, query: string): HTMLElement | 
   const wanted = normalize(query.trim());
   if (!wanted) return undefined;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('.embed-note, .berth-demo-card, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) => (node.parentElement?.closest('.embed-note, .berth-demo-card, [data-annotation-ui], script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const nodes: Text[] = [];
   let joined = '';

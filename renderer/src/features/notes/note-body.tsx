@@ -10,6 +10,7 @@ import { sanitizeNoteFragment } from '../../ui/sanitize-note';
 import { copyWithTex } from './math-copy';
 import { enableTaskCheckboxes, useTaskCheckboxes } from './use-task-checkboxes';
 import { tearDownInSlices, type OldBody } from './body-teardown';
+import { drawMermaidBlocks, revealMermaidCode } from './mermaid-diagrams';
 
 interface NoteBodyProps {
   path: string;
@@ -42,8 +43,9 @@ function sameTitle(heading: string, title: string): boolean {
 }
 const HUGE_HTML = 150_000;
 
-/** Wires what the note HTML cannot carry itself: PDF frames, task boxes. */
+/** Wires what the note HTML cannot carry itself: PDF frames, task boxes, mermaid diagrams. */
 function wireElements(elements: Iterable<Element>): void {
+  drawMermaidBlocks(elements);
   for (const element of elements) {
     const holders = element.matches('.embed-pdf[data-src]') ? [element] : element.querySelectorAll('.embed-pdf[data-src]');
     holders.forEach((holder) => {
@@ -188,6 +190,7 @@ export function NoteBody({ path, html, pending = false, title, mtimeMs, find, an
     if (!body || !scroller || !find) return;
     body.querySelectorAll(`mark.${FIND_MARK_CLASS}`).forEach((old) => old.replaceWith(...old.childNodes));
     const mark = markFirstMatch(body, find);
+    if (mark) revealMermaidCode(mark);
     // Not in what is shown yet: bring the rest of a long note in at once (the effect runs again when it is complete).
     if (!mark) stream.current?.hurry();
     // Scroll once per navigation; a re-render (the file changed on disk) only marks the match again.
