@@ -79,10 +79,12 @@ function studentVault(): string {
   return dir;
 }
 
-async function openCanvas(page: Page, file: string): Promise<void> {
+async function openCanvas(page: Page, file: string, board = true): Promise<void> {
   await expect(title(page)).toHaveText('Welcome');
   await page.locator(`.file-tree [data-path="${file}"]`).click();
   await expect(page.locator('.note-breadcrumb .is-current')).toHaveText(file.replace(/\.canvas$/, ''));
+  // Fitted to the pane once it has a size: the zoom read before that is the placeholder's.
+  if (board) await expect(page.getByTestId('canvas-viewport')).toHaveAttribute('data-fitted', 'true');
 }
 
 test.describe('canvas view', () => {
@@ -180,7 +182,7 @@ test.describe('canvas view', () => {
 
   test('a broken canvas file says what is wrong', async ({ berth }) => {
     const { page } = berth;
-    await openCanvas(page, 'broken.canvas');
+    await openCanvas(page, 'broken.canvas', false);
     const message = page.locator('.canvas-message');
     await expect(message).toContainText('This canvas cannot be shown');
     await expect(message).toContainText('JSON is broken');

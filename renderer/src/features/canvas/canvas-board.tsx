@@ -51,7 +51,7 @@ export function CanvasBoard({ canvas, host }: { canvas: CanvasView; host: FileVi
     <div className="canvas-view">
       <div
         ref={viewportRef}
-        className={`canvas-viewport${detailed ? '' : ' is-far'}`}
+        className={`canvas-viewport${detailed ? '' : ' is-far'}${nav.fitted ? '' : ' is-fitting'}`}
         style={board}
         tabIndex={0}
         role="region"
@@ -60,6 +60,7 @@ export function CanvasBoard({ canvas, host }: { canvas: CanvasView; host: FileVi
         data-pane-focus
         data-testid="canvas-viewport"
         data-zoom={view.zoom.toFixed(4)}
+        data-fitted={nav.fitted}
         onKeyDown={nav.onKeyDown}
         onPointerDown={nav.onPointerDown}
         onClickCapture={nav.onClickCapture}

@@ -11,6 +11,8 @@ const ZOOM_STEP = 1.2;
 export interface CanvasNavigation {
   view: Viewport;
   size: { width: number; height: number };
+  /** Whether the board has been fitted since it opened (before that its view is a placeholder). */
+  fitted: boolean;
   fit(): void;
   zoomBy(factor: number): void;
   onKeyDown(event: React.KeyboardEvent<HTMLElement>): void;
@@ -27,7 +29,7 @@ export interface CanvasNavigation {
 export function useCanvasNavigation(element: RefObject<HTMLElement | null>, bounds: Rect | undefined, fitKey: string): CanvasNavigation {
   const [view, setView] = useState<Viewport>({ x: 0, y: 0, zoom: 1 });
   const [size, setSize] = useState({ width: 0, height: 0 });
-  const fittedFor = useRef('');
+  const [fittedFor, setFittedFor] = useState('');
   const drag = useRef<{ id: number; startX: number; startY: number; from: Viewport; moved: boolean } | null>(null);
   const justDragged = useRef(false);
 
@@ -42,10 +44,10 @@ export function useCanvasNavigation(element: RefObject<HTMLElement | null>, boun
 
   const fit = useCallback(() => setView(fitView(bounds, size.width, size.height)), [bounds, size.width, size.height]);
   useEffect(() => {
-    if (!size.width || !size.height || fittedFor.current === fitKey) return;
-    fittedFor.current = fitKey;
+    if (!size.width || !size.height || fittedFor === fitKey) return;
+    setFittedFor(fitKey);
     fit();
-  }, [fit, fitKey, size.width, size.height]);
+  }, [fit, fitKey, fittedFor, size.width, size.height]);
 
   const zoomBy = useCallback((factor: number) => setView((v) => zoomAt(v, factor, size.width / 2, size.height / 2)), [size.width, size.height]);
 
@@ -129,5 +131,5 @@ export function useCanvasNavigation(element: RefObject<HTMLElement | null>, boun
     event.stopPropagation();
   }, []);
 
-  return { view, size, fit, zoomBy, onKeyDown, onPointerDown, onClickCapture };
+  return { view, size, fitted: fittedFor === fitKey, fit, zoomBy, onKeyDown, onPointerDown, onClickCapture };
 }

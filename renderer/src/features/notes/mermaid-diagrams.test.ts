@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MERMAID_MAX_CHARS } from './mermaid-limits';
 import { drawMermaidBlocks } from './mermaid-diagrams';
-import { sanitizeNoteFragment } from './sanitize-note';
+import { sanitizeNoteFragment } from '../../ui/sanitize-note';
 
 const block = (code: string) => `<pre class="code-block" data-lang="mermaid" data-diagram="mermaid"><code class="hljs language-mermaid">${code}</code></pre>`;
 
