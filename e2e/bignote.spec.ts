@@ -152,6 +152,7 @@ test.describe('big notes', () => {
     await page.keyboard.press('Control+Shift+F');
     await page.getByLabel('Search notes').fill('"remember this for the exam"');
     const results = page.getByRole('list', { name: 'Search results' });
+    await expect(results).toHaveAttribute('aria-busy', 'false');
     await results.locator('.search-hit').first().click();
     await expect(title(page)).toHaveText('Big table');
     const mark = body(page).locator('mark.search-match');

@@ -71,6 +71,21 @@ test.describe('mermaid diagrams', () => {
     expect(scripts.filter((url) => /mermaid|cytoscape|katex|dagre|elk/i.test(url))).toEqual([]);
   });
 
+  test('a hover preview of a note draws its diagram too', async ({ berth }) => {
+    const { page } = berth;
+    await expect(title(page)).toHaveText('Welcome');
+    const link = body(page).locator('a.internal-link', { hasText: 'Compose network' }).first();
+    const preview = page.locator('.hover-preview');
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await link.hover();
+      await expect(preview).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(preview.locator('img.mermaid-image').first()).toHaveAttribute('alt', /^Mermaid flowchart: .*Browser/);
+    await expect(preview.locator('pre[data-diagram="mermaid"]').first()).toBeHidden();
+    await berth.shot('mermaid-hover-preview');
+  });
+
   test('a student’s diagrams draw as images; a broken, a huge and a hostile one stay harmless', async ({ berth }) => {
     const { page } = berth;
     const seen = await watch(page);

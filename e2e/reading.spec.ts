@@ -232,17 +232,23 @@ test.describe('reading and finding', () => {
     const input = page.getByLabel('Search notes');
     await input.fill('"docker volume prune"');
     const results = page.getByRole('list', { name: 'Search results' });
+    // Each check waits for the answer to what was typed (the list is busy until then).
+    const answered = () => expect(results).toHaveAttribute('aria-busy', 'false');
+    await answered();
     await expect(results.locator('.search-hit')).toHaveCount(2);
     await expect(results).not.toContainText('Volume Cleanup');
     await expect(results.locator('mark').first()).toHaveText('docker volume prune');
     await input.fill('tag:#docker/storage');
+    await answered();
     await expect(results.locator('.search-hit')).toHaveCount(1);
     await expect(results.locator('.search-hit-title')).toHaveText('Bind Mounts');
     await input.fill('survives bind');
+    await answered();
     await expect(results.locator('.search-hit')).toHaveCount(1);
     const snippet = await results.locator('.search-hit-snippet').first().textContent();
     expect(snippet).not.toMatch(/[|*`]/);
     await input.fill('"docker volume prune" tag:docker/storage');
+    await answered();
     await expect(results.locator('.search-hit')).toHaveCount(1);
     await berth.shot('reading-search-results');
     await results.locator('.search-hit').first().click();

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { getApi } from '../../api';
 import { sanitizeNote } from '../../ui/sanitize-note';
+import { drawMermaidBlocks } from './mermaid-diagrams';
 
 /** A pending or shown preview: which note, where to show it. */
 export interface PreviewRequest {
@@ -37,6 +38,7 @@ export function HoverPreview({ request, onEnter, onLeave }: { request: PreviewRe
     const body = bodyRef.current;
     if (!body || html === undefined) return;
     body.innerHTML = html;
+    drawMermaidBlocks([body]);
     if (request.anchor) {
       const target = body.querySelector<HTMLElement>(`#${CSS.escape(request.anchor)}`);
       if (target) body.scrollTop = target.offsetTop - 8;

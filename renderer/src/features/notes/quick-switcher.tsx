@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VaultSwitchHit } from '@contract';
-import { getApi } from '../../api';
+import { getApi, useEvent } from '../../api';
 import { FileTextIcon } from './note-icons';
 import { notesStore } from './notes-store';
 
@@ -31,6 +31,10 @@ export function QuickSwitcher() {
   // answer to what is typed waits for that answer instead of opening an earlier query's hit.
   const answered = useRef<{ query: string; hits: VaultSwitchHit[] } | null>(null);
   const enterPending = useRef(false);
+  // Asked again when the vault changes: opened while a big vault is still being indexed, the
+  // first answer may not know the note yet.
+  const [version, setVersion] = useState(0);
+  useEvent('vault.changed', () => setVersion((v) => v + 1));
   const [selected, setSelected] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -58,7 +62,7 @@ export function QuickSwitcher() {
     return () => {
       alive = false;
     };
-  }, [query]);
+  }, [query, version]);
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);

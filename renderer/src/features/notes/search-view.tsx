@@ -12,6 +12,9 @@ export function SearchView() {
   const [tookMs, setTookMs] = useState<number>();
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
+  // The query the hits on screen answer: while the typed one waits for its answer (a short
+  // debounce, then the call), the list says it is out of date instead of passing for the answer.
+  const [answered, setAnswered] = useState('');
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -35,8 +38,13 @@ export function SearchView() {
             setHits(result.hits);
             setTookMs(result.tookMs);
             setError(undefined);
+            setAnswered(query);
           },
-          (err: unknown) => alive && setError(err instanceof Error ? err.message : String(err)),
+          (err: unknown) => {
+            if (!alive) return;
+            setError(err instanceof Error ? err.message : String(err));
+            setAnswered(query);
+          },
         );
     }, 120);
     return () => {
@@ -44,6 +52,8 @@ export function SearchView() {
       window.clearTimeout(timer);
     };
   }, [query, version]);
+
+  const stale = Boolean(query.trim()) && answered !== query;
 
   // Down from the box goes to the first result, Up and Down move between results, Up from the first goes back.
   const onKeyDown = (event: React.KeyboardEvent<HTMLElement>) => {
@@ -75,7 +85,7 @@ export function SearchView() {
           {hits.length === 0 ? 'No matches' : `${hits.length}${hits.length >= 60 ? '+' : ''} ${hits.length === 1 ? 'note' : 'notes'}`} · {tookMs} ms
         </p>
       )}
-      <ul className="search-results" aria-label="Search results">
+      <ul className={`search-results${stale ? ' is-stale' : ''}`} aria-label="Search results" aria-busy={stale}>
         {hits.map((hit) => (
           <li key={hit.path}>
             <button type="button" className="search-hit" onClick={() => notesStore.open(hit.path, undefined, hit.snippet.find((part) => part.match)?.text)} data-path={hit.path}>
