@@ -142,6 +142,15 @@ test.describe('canvas view', () => {
     await page.locator('.note-body a', { hasText: 'Storage map' }).click();
     await expect(card(page, 'intro')).toBeVisible();
     await expect(page.getByText('Opened in your browser')).toHaveCount(0);
+    // And the quick switcher finds it by name, as Obsidian's does.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(title(page)).toHaveText('Welcome');
+    await page.keyboard.press('Control+o');
+    const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
+    await switcher.getByLabel('Note name').fill('storage map');
+    await expect(switcher.getByRole('option').first()).toContainText('Storage map');
+    await page.keyboard.press('Enter');
+    await expect(card(page, 'intro')).toBeVisible();
   });
 
   test('zooms with the buttons, the keys and Ctrl+wheel, pans with keys and drag, and fits', async ({ berth }) => {

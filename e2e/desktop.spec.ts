@@ -55,6 +55,8 @@ test.describe('desktop habits: the menu, settings and shortcuts (web mode)', () 
 
   test('the menu bar works from the keyboard: F10, arrows, Enter, Escape', async ({ berth }) => {
     const { page } = berth;
+    // The app first (CI pressed F10 190 ms after the page loaded, before React had mounted the menu bar's key handler).
+    await expect(page.locator('.note-reader .note-title')).toHaveText('Welcome');
     await page.locator('body').click({ position: { x: 700, y: 450 } });
     await page.keyboard.press('F10');
     await expect(page.getByRole('menuitem', { name: 'File', exact: true })).toBeFocused();

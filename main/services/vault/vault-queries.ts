@@ -79,7 +79,7 @@ export function fuzzyScore(query: string, text: string): { score: number; matche
   return { score, matches };
 }
 
-/** Fuzzy matches over note names and aliases (best first). */
+/** Fuzzy matches over note names and aliases, and canvas names (best first). */
 export function quickSwitch(index: VaultIndex, query: string, limit = 50): SwitchHit[] {
   const hits: SwitchHit[] = [];
   const trimmed = query.trim();
@@ -101,6 +101,18 @@ export function quickSwitch(index: VaultIndex, query: string, limit = 50): Switc
       if (byPath) best = { path: record.path, name: record.name, folder, score: byPath.score - 2, matches: [] };
     }
     if (best) hits.push(best);
+  }
+  // Canvases are found by name too, as in Obsidian's switcher (after notes of the same score).
+  for (const file of index.attachments) {
+    if (!/\.canvas$/i.test(file)) continue;
+    const name = path.posix.basename(file).replace(/\.canvas$/i, '');
+    const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    if (!trimmed) {
+      hits.push({ path: file, name, folder, score: -name.length * 0.01 - 1, matches: [] });
+      continue;
+    }
+    const byName = fuzzyScore(trimmed, name);
+    if (byName) hits.push({ path: file, name, folder, score: byName.score + 0.5, matches: byName.matches });
   }
   return hits.sort((a, b) => b.score - a.score || collator.compare(a.name, b.name)).slice(0, limit);
 }

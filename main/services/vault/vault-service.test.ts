@@ -79,6 +79,19 @@ describe('VaultService', () => {
     expect(service.quickSwitch('bndmnt').hits[0]?.path).toBe('Storage/Bind Mounts.md');
   });
 
+  it('finds canvases by name in the quick switcher, after a note of the same name', async () => {
+    const { service } = await open({
+      'Storage map.md': '# Storage map\n',
+      'Boards/Storage map.canvas': '{"nodes":[],"edges":[]}',
+      'Boards/Networks.canvas': '{"nodes":[],"edges":[]}',
+      'img/whale.png': Buffer.from([137, 80, 78, 71]),
+    });
+    expect(service.quickSwitch('netwrks').hits[0]).toMatchObject({ path: 'Boards/Networks.canvas', name: 'Networks', folder: 'Boards' });
+    expect(service.quickSwitch('storage map').hits.map((hit) => hit.path)).toEqual(['Storage map.md', 'Boards/Storage map.canvas']);
+    expect(service.quickSwitch('whale').hits).toEqual([]);
+    expect(service.quickSwitch('').hits.map((hit) => hit.path)).toEqual(expect.arrayContaining(['Boards/Networks.canvas', 'Storage map.md']));
+  });
+
   it('updates tree, links, backlinks and search when files change on disk', async () => {
     const { root, service, events } = await open(base);
     let indexed = nextIndexed(service);
