@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { knownA11yIssues } from './a11y-known-issues';
@@ -109,5 +112,59 @@ test.describe('accessibility: axe finds no serious or critical violation', () =>
     }
     expect([...reached].sort()).toEqual(expect.arrayContaining(['center', 'dock', 'sidebar', 'status-bar', 'titlebar']));
     expect(invisibleFocus).toBe(0);
+  });
+});
+
+/** A student's vault with what the reader draws itself: math, a mermaid diagram, a canvas board. */
+function drawnVault(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-a11y-drawn-'));
+  fs.writeFileSync(
+    path.join(dir, 'Welcome.md'),
+    [
+      '# week 3',
+      'lookup is $O(n^2)$ worst case, a block is $2^{10}$ bytes, and the registry costs $5 a month.',
+      '',
+      '$$\\sum_{i=1}^{n} x_i$$',
+      '',
+      '```mermaid',
+      'flowchart LR',
+      '  browser --> nginx --> app --> db[(postgres)]',
+      '```',
+      '',
+      'the board: [[Storage map.canvas]]',
+    ].join('\n'),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'Storage map.canvas'),
+    JSON.stringify({
+      nodes: [
+        { id: 'g', type: 'group', x: -40, y: -60, width: 720, height: 320, label: 'Storage', color: '4' },
+        { id: 'a', type: 'text', x: 0, y: 0, width: 260, height: 160, text: 'A **named volume** outlives its container.\n\nRead [[Welcome]].', color: '1' },
+        { id: 'b', type: 'text', x: 360, y: 0, width: 260, height: 160, text: 'A bind mount maps a host folder.' },
+      ],
+      edges: [{ id: 'e', fromNode: 'a', fromSide: 'right', toNode: 'b', toSide: 'left', label: 'compare' }],
+    }),
+  );
+  return dir;
+}
+
+test.describe('accessibility: what the reader draws (math, mermaid, a canvas)', () => {
+  test.describe.configure({ timeout: 150_000 });
+  test.use({ berthOptions: { vault: drawnVault() } });
+
+  test('a note with math and a diagram, and a canvas board, light and dark', async ({ berth }, info) => {
+    const { page } = berth;
+    await expect(page.locator('.note-reader .note-body math').first()).toBeVisible();
+    await expect(page.locator('.note-reader .note-body img.mermaid-image')).toBeVisible();
+    expect(await seriousViolations(page, info, 'drawn-note-light', '.center')).toEqual([]);
+    await page.locator('.note-body a', { hasText: 'Storage map' }).click();
+    await expect(page.getByTestId('canvas-viewport')).toHaveAttribute('data-fitted', 'true');
+    expect(await seriousViolations(page, info, 'canvas-light', '.center')).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await berth.shot('a11y-canvas-dark');
+    expect(await seriousViolations(page, info, 'canvas-dark', '.center')).toEqual([]);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.locator('.note-reader .note-body img.mermaid-image')).toBeVisible();
+    expect(await seriousViolations(page, info, 'drawn-note-dark', '.center')).toEqual([]);
   });
 });

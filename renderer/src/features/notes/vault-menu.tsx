@@ -58,7 +58,7 @@ export function VaultMenu() {
       <button type="button" className="vault-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={info.data?.root}>
         <VaultIcon />
         <span className="vault-name">{info.data ? info.data.name : 'Vault'}</span>
-        {info.data && <span className="vault-count">{info.data.noteCount} notes</span>}
+        {info.data && <span className="vault-count">{info.data.noteCount === 1 ? '1 note' : `${info.data.noteCount.toLocaleString('en-US')} notes`}</span>}
         <ChevronIcon className="chevron is-down" />
       </button>
       {error && (
