@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { hoverPreviewOf } from './support/hover-preview';
 import { mermaidVault } from './support/mermaid-vault';
 
 const body = (page: Page) => page.locator('.note-reader .note-body');
@@ -75,12 +76,7 @@ test.describe('mermaid diagrams', () => {
     const { page } = berth;
     await expect(title(page)).toHaveText('Welcome');
     const link = body(page).locator('a.internal-link', { hasText: 'Compose network' }).first();
-    const preview = page.locator('.hover-preview');
-    await expect(async () => {
-      await page.mouse.move(0, 0);
-      await link.hover();
-      await expect(preview).toBeVisible({ timeout: 2000 });
-    }).toPass({ timeout: 15_000 });
+    const preview = await hoverPreviewOf(page, link);
     await expect(preview.locator('img.mermaid-image').first()).toHaveAttribute('alt', /^Mermaid flowchart: .*Browser/);
     await expect(preview.locator('pre[data-diagram="mermaid"]').first()).toBeHidden();
     await berth.shot('mermaid-hover-preview');

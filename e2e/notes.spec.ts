@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { hoverPreviewOf } from './support/hover-preview';
 import { openNote } from './support/open-note';
 
 const body = (page: Page) => page.locator('.note-reader .note-body');
@@ -77,13 +78,7 @@ test.describe('notes reader', () => {
     const { page } = berth;
     await expect(title(page)).toHaveText('Welcome');
     const link = body(page).locator('a.internal-link[data-note-path="Storage/Named Volumes.md"]').first();
-    const preview = page.locator('.hover-preview');
-    // Suggestion cards arrive after the body and can move the link from under the pointer: hover again then.
-    await expect(async () => {
-      await page.mouse.move(0, 0);
-      await link.hover();
-      await expect(preview).toBeVisible({ timeout: 2000 });
-    }).toPass({ timeout: 15_000 });
+    const preview = await hoverPreviewOf(page, link);
     await expect(preview.locator('.hover-preview-title')).toHaveText('Named Volumes');
     await expect(preview.locator('.hover-preview-body h1, .hover-preview-body h2').first()).toBeVisible();
     await berth.shot('hover-preview');
