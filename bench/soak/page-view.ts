@@ -37,7 +37,15 @@ export async function dockerList(
     .getByRole('tab', { name: kind })
     .click();
   const panel = page.getByRole('tabpanel', { name: kind.toLowerCase() });
-  await panel.locator(`${row}, .empty-state`).first().waitFor({ timeout: 15_000 });
+  await panel
+    .locator(`${row}, .empty-state`)
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(async (error: unknown) => {
+      // Say what the list showed instead (an error banner, nothing at all), for whoever reads the log.
+      const shown = await panel.innerText({ timeout: 1000 }).catch(() => '(no panel)');
+      throw new Error(`The Docker browser's ${kind} list showed no rows and no empty state for 15 s; it showed: ${JSON.stringify(shown.slice(0, 400))}`, { cause: error });
+    });
   return names(page, row, attribute);
 }
 

@@ -10,6 +10,20 @@ export interface QueryState<T> {
   refetch: () => void;
 }
 
+/**
+ * A query that failed for a reason that may pass (Docker restarting or slow to answer: `unavailable`,
+ * `failed`, or no answer at all) is asked again after this long, doubling up to `QUERY_RETRY_MAX_MS`
+ * while it keeps failing. Without it, a list whose first answer failed showed only the error until
+ * some unrelated event came (the soak once found the Docker browser's Volumes empty for 15 s after a
+ * daemon restart).
+ */
+export const QUERY_RETRY_FIRST_MS = 2000;
+const QUERY_RETRY_MAX_MS = 30_000;
+const mayPass = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === undefined || code === 'unavailable' || code === 'failed';
+};
+
 export interface QueryOptions {
   /** Events that make this query stale; it re-runs when any of them arrives. */
   invalidateOn?: EventName[];
@@ -33,6 +47,7 @@ export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M> | 
   const running = useRef(false);
   const dirty = useRef(false);
   const alive = useRef(true);
+  const retry = useRef<{ timer?: number; delay: number }>({ delay: QUERY_RETRY_FIRST_MS });
   const enabled = (options.enabled ?? true) && params !== null;
   const invalidateKey = (options.invalidateOn ?? []).join(',');
 
@@ -44,18 +59,24 @@ export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M> | 
       return;
     }
     running.current = true;
+    window.clearTimeout(retry.current.timer);
     setLoading(true);
     getApi()
       .query(method, asked)
       .then(
         (value) => {
           if (!alive.current) return;
+          retry.current.delay = QUERY_RETRY_FIRST_MS;
           setData(value);
           setError(undefined);
         },
         (err: unknown) => {
           if (!alive.current) return;
           setError(err instanceof Error ? err : new Error(String(err)));
+          if (!mayPass(err)) return;
+          const wait = retry.current.delay;
+          retry.current.delay = Math.min(wait * 2, QUERY_RETRY_MAX_MS);
+          retry.current.timer = window.setTimeout(run, wait);
         },
       )
       .finally(() => {
@@ -79,8 +100,10 @@ export function useQuery<M extends MethodName>(method: M, params: ParamsIn<M> | 
       .filter(Boolean)
       .map((event) => api.on(event as EventName, () => run()));
     disposers.push(api.transport.onLinkState((state) => state === 'open' && run()));
+    const retrying = retry.current;
     return () => {
       alive.current = false;
+      window.clearTimeout(retrying.timer);
       for (const dispose of disposers) dispose();
     };
   }, [run, invalidateKey]);

@@ -121,3 +121,50 @@ describe('useQuery sharing identical calls', () => {
     expect(callsOf('demos.list')).toHaveLength(1);
   });
 });
+
+describe('useQuery after a failed answer', () => {
+  it('asks again by itself when the failure may pass (Docker restarting), and stops on success', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const settle = async (step: () => unknown) => react.act(async () => {
+        step();
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+      });
+      await settle(() => root.render(<Query id="a" method="docker.listVolumes" params={{}} />));
+      await settle(() => callsOf('docker.listVolumes')[0]!.answer({ ok: false, error: { code: 'unavailable', message: 'Docker is restarting.' } }));
+      expect(shown('a')).toBe('error Docker is restarting.');
+      await settle(() => vi.advanceTimersByTime(hooks.QUERY_RETRY_FIRST_MS - 1));
+      expect(callsOf('docker.listVolumes')).toHaveLength(1);
+      await settle(() => vi.advanceTimersByTime(1));
+      expect(callsOf('docker.listVolumes')).toHaveLength(2);
+      await settle(() => callsOf('docker.listVolumes')[1]!.answer({ ok: false, error: { code: 'failed', message: 'The request timed out.' } }));
+      // Twice as long before the next try.
+      await settle(() => vi.advanceTimersByTime(hooks.QUERY_RETRY_FIRST_MS * 2 - 1));
+      expect(callsOf('docker.listVolumes')).toHaveLength(2);
+      await settle(() => vi.advanceTimersByTime(1));
+      await settle(() => callsOf('docker.listVolumes')[2]!.answer({ ok: true, value: { volumes: [] } }));
+      expect(shown('a')).toBe('{"volumes":[]}');
+      await settle(() => vi.advanceTimersByTime(120_000));
+      expect(callsOf('docker.listVolumes')).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not ask again when the answer cannot change by itself (a note that is not there)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const settle = async (step: () => unknown) => react.act(async () => {
+        step();
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+      });
+      await settle(() => root.render(<Query id="a" method="vault.readNote" params={{ path: 'Gone.md' }} />));
+      await settle(() => callsOf('vault.readNote')[0]!.answer({ ok: false, error: { code: 'not-found', message: 'No such note.' } }));
+      await settle(() => vi.advanceTimersByTime(120_000));
+      expect(callsOf('vault.readNote')).toHaveLength(1);
+      expect(shown('a')).toBe('error No such note.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
