@@ -62,6 +62,7 @@ export function StorageLanes({
     }
     return out;
   }, [items]);
+  const hasItems = rows.some((row) => row.type === 'item');
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -75,7 +76,15 @@ export function StorageLanes({
   });
 
   return (
-    <div className="lanes-scroller" ref={scroller} role="list" aria-label="Storage by kind">
+    // A list only when it has items (lanes with nothing in them are headers alone), and busy until
+    // the virtualizer has drawn its first rows: axe reported aria-required-children on both moments.
+    <div
+      className="lanes-scroller"
+      ref={scroller}
+      role={hasItems ? 'list' : undefined}
+      aria-label={hasItems ? 'Storage by kind' : undefined}
+      aria-busy={(hasItems && virtualizer.getVirtualItems().length === 0) || undefined}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index];
