@@ -27,7 +27,7 @@ export function buildTree(index: VaultIndex): TreeNode[] {
   };
   for (const folder of index.folders) folderNode(folder);
   const addFile = (file: string, kind: 'note' | 'attachment') => {
-    const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const folder = folderOf(file);
     const name = path.posix.basename(file);
     folderNode(folder).children?.push({ name: kind === 'note' ? name.slice(0, -3) : name, path: file, kind });
   };
@@ -79,12 +79,14 @@ export function fuzzyScore(query: string, text: string): { score: number; matche
   return { score, matches };
 }
 
+const folderOf = (file: string) => (path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file));
+
 /** Fuzzy matches over note names and aliases, and canvas names (best first). */
 export function quickSwitch(index: VaultIndex, query: string, limit = 50): SwitchHit[] {
   const hits: SwitchHit[] = [];
   const trimmed = query.trim();
   for (const record of index.notes.values()) {
-    const folder = path.posix.dirname(record.path) === '.' ? '' : path.posix.dirname(record.path);
+    const folder = folderOf(record.path);
     if (!trimmed) {
       hits.push({ path: record.path, name: record.name, folder, score: -record.name.length * 0.01 + record.mtimeMs / 1e13, matches: [] });
       continue;
@@ -106,7 +108,7 @@ export function quickSwitch(index: VaultIndex, query: string, limit = 50): Switc
   for (const file of index.attachments) {
     if (!/\.canvas$/i.test(file)) continue;
     const name = path.posix.basename(file).replace(/\.canvas$/i, '');
-    const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const folder = folderOf(file);
     if (!trimmed) {
       hits.push({ path: file, name, folder, score: -name.length * 0.01 - 1, matches: [] });
       continue;

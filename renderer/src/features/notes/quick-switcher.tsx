@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VaultSwitchHit } from '@contract';
 import { getApi, useEvent } from '../../api';
+import { fileViewFor } from '../../ui/file-views';
 import { CanvasIcon, FileTextIcon } from './note-icons';
 import { notesStore } from './notes-store';
 
@@ -113,7 +114,7 @@ export function QuickSwitcher() {
         <ul ref={listRef} className="quick-switcher-results" role="listbox" aria-label="Matching notes">
           {hits.map((hit, i) => (
             <li key={hit.path} role="option" aria-selected={i === selected} className="quick-switcher-hit" onMouseEnter={() => setSelected(i)} onClick={() => choose(hit)}>
-              {/\.canvas$/i.test(hit.path) ? <CanvasIcon /> : <FileTextIcon />}
+              {fileViewFor(hit.path) ? <CanvasIcon /> : <FileTextIcon />}
               <span className="qs-name">
                 <span className="qs-title">{hit.alias ? hit.name : <Highlighted text={hit.name} matches={hit.matches} />}</span>
                 {hit.alias && (
